@@ -1,0 +1,39 @@
+"""countrytone: the tone of news text toward each country, per paragraph and per speaker.
+
+The public API is imported lazily, so that ``import countrytone`` stays fast and loads neither
+spaCy, pandas nor a model.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from countrytone.articles import Article, Paragraph, Part, parse_article, read_articles
+    from countrytone.countries import CountryMention, MentionKind, country_name, find_mentions
+    from countrytone.errors import CountrytoneError, InputError, ModelError
+    from countrytone.nlp import load_nlp
+    from countrytone.pipeline import analyze, analyze_articles
+    from countrytone.tables import aggregate
+    from countrytone.tone import Label, Target, Tone, ToneModel, load_tone_model
+
+_EXPORTS = {
+    "countrytone.articles": ("Article", "Paragraph", "Part", "parse_article", "read_articles"),
+    "countrytone.countries": ("CountryMention", "MentionKind", "country_name", "find_mentions"),
+    "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
+    "countrytone.nlp": ("load_nlp",),
+    "countrytone.pipeline": ("analyze", "analyze_articles"),
+    "countrytone.tables": ("aggregate",),
+    "countrytone.tone": ("Label", "Target", "Tone", "ToneModel", "load_tone_model"),
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = sorted(_MODULE_OF)
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module 'countrytone' has no attribute {name!r}")
+    return getattr(import_module(_MODULE_OF[name]), name)

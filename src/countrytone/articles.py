@@ -1,0 +1,282 @@
+"""Reading articles: files, strings, stdin, folders and JSONL/CSV corpora -> Article.
+
+Every offset is a Python string index into ``Article.text``: the input decoded from UTF-8 with a
+leading BOM dropped and ``\\r\\n`` kept as it is, or the ``text`` field of a corpus row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from countrytone.errors import InputError
+
+STDIN = "-"
+ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
+CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
+
+# A headline rarely runs past 150 characters (wire style guides cap them near 100); a longer
+# first line is a body paragraph. The limit is DESIGN.md's.
+MAX_TITLE_CHARS = 150
+
+_HEADER = re.compile(r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<section>.*?))?[ \t\r]*")
+_LINE = re.compile(r"[^\n]+")
+
+
+class Part(StrEnum):
+    """Where a paragraph sits in its article."""
+
+    TITLE = "title"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph (or the title) as a span of its article's text.
+
+    ``index`` counts body paragraphs from 0; it is None for the title.
+    """
+
+    part: Part
+    index: int | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its text, metadata and paragraphs (the title first when it is in the text).
+
+    ``title`` is the title's text: the title paragraph's, or a corpus row's ``title`` field (which
+    is not part of ``text`` and so has no paragraph of its own).
+    """
+
+    id: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    date: str | None = None
+    section: str | None = None
+    source: str | None = None
+    title: str | None = None
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        """The text of one of this article's paragraphs."""
+        return self.text[paragraph.start : paragraph.end]
+
+
+def parse_article(
+    text: str,
+    *,
+    article_id: str,
+    date: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Split a text into title and paragraphs by the users' layout (DESIGN.md).
+
+    An optional header line ``date YYYY-MM-DD Section`` comes first; with it, the next line is
+    the title. Without it, the first paragraph is the title when it is at most 150 characters
+    and more paragraphs follow. A ``title`` given by a corpus row replaces title detection: then
+    every line of ``text`` is a body paragraph. Blank lines are ignored.
+
+    Raises:
+        InputError: the text holds no paragraph.
+    """
+    lines = [_strip_span(text, match.start(), match.end()) for match in _LINE.finditer(text)]
+    lines = [(start, end) for start, end in lines if start < end]
+    section = None
+    header = _HEADER.fullmatch(text, *lines[0]) if lines else None
+    if header:
+        date = date or header["date"]
+        section = header["section"] or None
+        lines = lines[1:]
+    if not lines:
+        raise InputError(article_id, "empty text: no paragraph to analyse")
+    title_line = None if title is not None else _title_line(lines, text, has_header=bool(header))
+    if title_line is not None:
+        title = text[title_line[0] : title_line[1]]
+        lines = lines[1:]
+    paragraphs = [Paragraph(Part.TITLE, None, *title_line)] if title_line else []
+    paragraphs += [Paragraph(Part.BODY, index, *span) for index, span in enumerate(lines)]
+    return Article(
+        id=article_id,
+        text=text,
+        paragraphs=tuple(paragraphs),
+        date=date,
+        section=section,
+        source=source,
+        title=title,
+    )
+
+
+def read_articles(
+    sources: Iterable[str | Path], *, on_skip: Callable[[InputError], None]
+) -> Iterator[Article]:
+    """Articles from files, folders, JSONL/CSV corpora or ``-`` (stdin), lazily, in order.
+
+    A folder yields its ``.txt``/``.text`` articles and ``.jsonl``/``.csv`` corpora, recursively,
+    in path order, hidden files left out. An input that cannot be read (missing, binary, not
+    UTF-8, empty, a bad corpus row) is passed to ``on_skip`` and the rest go on.
+    """
+    for source in sources:
+        try:
+            yield from _read_source(str(source), on_skip=on_skip)
+        except InputError as error:
+            on_skip(error)
+
+
+def decode(data: bytes, *, source: str) -> str:
+    """Decode UTF-8 bytes, dropping a leading BOM and keeping line endings as they are.
+
+    Raises:
+        InputError: the data is binary or not valid UTF-8.
+    """
+    if b"\x00" in data:
+        raise InputError(source, "binary data, not text")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise InputError(source, f"not valid UTF-8 text (byte {error.start})") from None
+
+
+def _read_source(source: str, *, on_skip: Callable[[InputError], None]) -> Iterator[Article]:
+    if source == STDIN:
+        yield parse_article(decode(sys.stdin.buffer.read(), source=source), article_id=source)
+        return
+    path = Path(source)
+    if path.is_dir():
+        yield from _read_folder(path, source=source, on_skip=on_skip)
+    elif path.suffix.lower() in CORPUS_SUFFIXES:
+        yield from _read_corpus(path, source=source, on_skip=on_skip)
+    else:
+        yield parse_article(_read_text(path, source=source), article_id=source)
+
+
+def _read_folder(
+    folder: Path, *, source: str, on_skip: Callable[[InputError], None]
+) -> Iterator[Article]:
+    files = sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() in ARTICLE_SUFFIXES | CORPUS_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+    if not files:
+        raise InputError(source, "folder holds no .txt articles and no .jsonl/.csv corpus")
+    for path in files:
+        try:
+            yield from _read_source(str(path), on_skip=on_skip)
+        except InputError as error:
+            on_skip(error)
+
+
+def _read_text(path: Path, *, source: str) -> str:
+    with _open(path, source=source, mode="rb") as file:
+        return decode(file.read(), source=source)
+
+
+def _read_corpus(
+    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+) -> Iterator[Article]:
+    rows = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
+    for location, row in rows(path, source=source, on_skip=on_skip):
+        try:
+            yield _article_from_row(row, location=location)
+        except InputError as error:
+            on_skip(error)
+
+
+def _jsonl_rows(
+    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    with _open(path, source=source, mode="rb") as lines:
+        for line_number, raw_line in enumerate(lines, start=1):
+            location = f"{source}:{line_number}"
+            try:
+                row = json.loads(decode(raw_line, source=location)) if raw_line.strip() else {}
+            except json.JSONDecodeError as error:
+                on_skip(InputError(location, f"invalid JSON ({error.msg})"))
+                continue
+            except InputError as error:
+                on_skip(error)
+                continue
+            if not isinstance(row, dict):
+                on_skip(InputError(location, "not a JSON object"))
+            elif row:
+                yield location, row
+
+
+def _csv_rows(
+    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    with _open(path, source=source, mode="r") as lines:
+        reader = csv.DictReader(lines)
+        try:
+            if reader.fieldnames is None or "text" not in reader.fieldnames:
+                raise InputError(source, "CSV corpus has no 'text' column")
+            line_number = reader.line_num + 1
+            for row in reader:
+                yield f"{source}:{line_number}", row
+                line_number = reader.line_num + 1
+        except (csv.Error, UnicodeDecodeError) as error:
+            # A broken line ends the file's rows: the CSV cannot be resynchronised past it.
+            problem = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+            on_skip(InputError(f"{source}:{reader.line_num + 1}", f"unreadable CSV ({problem})"))
+
+
+@contextmanager
+def _open(path: Path, *, source: str, mode: Literal["r", "rb"]) -> Iterator[IO[Any]]:
+    try:
+        file = path.open(mode, encoding="utf-8-sig", newline="") if mode == "r" else path.open(mode)
+    except FileNotFoundError:
+        raise InputError(source, "no such file") from None
+    except OSError as error:
+        raise InputError(source, f"cannot read ({error.strerror})") from None
+    with file:
+        yield file
+
+
+def _article_from_row(row: dict[str, Any], *, location: str) -> Article:
+    text = row.get("text")
+    if not isinstance(text, str):
+        raise InputError(location, "row has no 'text' string")
+    return parse_article(
+        text,
+        article_id=_optional_str(row.get("id")) or location,
+        date=_optional_str(row.get("date")),
+        source=_optional_str(row.get("source")),
+        title=_optional_str(row.get("title")),
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _title_line(
+    lines: list[tuple[int, int]], text: str, *, has_header: bool
+) -> tuple[int, int] | None:
+    if has_header:
+        return lines[0]
+    first_start, first_end = lines[0]
+    is_short = len(text[first_start:first_end]) <= MAX_TITLE_CHARS
+    return lines[0] if is_short and len(lines) > 1 else None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,96 @@
+"""Segmenting: an article's paragraphs parsed by spaCy into chunks and sentences, offsets kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from countrytone.articles import Article, Paragraph
+
+# spaCy refuses texts longer than nlp.max_length (1,000,000 characters) and its parser needs
+# about 1 GB of memory per 100,000 characters; a paragraph longer than this is parsed in chunks
+# cut at sentence-like boundaries, so that a 1 MB paragraph is analysed with flat memory.
+MAX_CHUNK_CHARS = 10_000
+
+# Where a chunk may end, best first: after a sentence's final punctuation, after a clause's,
+# after any space.
+_CHUNK_ENDS = (re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of one paragraph (the whole paragraph unless it is very long) parsed by spaCy.
+
+    ``doc.text == article.text[start : start + len(doc.text)]``.
+    """
+
+    paragraph: Paragraph
+    start: int
+    doc: Doc
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a span of its article's text; ``index`` counts from 0 within its paragraph."""
+
+    paragraph: Paragraph
+    index: int
+    start: int
+    end: int
+
+
+def parse(article: Article, nlp: Language) -> list[Chunk]:
+    """Parse every paragraph of an article with one batched spaCy call.
+
+    Args:
+        article: the article to parse.
+        nlp: a loaded spaCy pipeline (see ``countrytone.nlp.load_nlp``).
+
+    Returns:
+        The chunks in text order, each paragraph covered by one or more chunks.
+    """
+    spans = [
+        (paragraph, start, end)
+        for paragraph in article.paragraphs
+        for start, end in chunk_spans(article.text, paragraph.start, paragraph.end)
+    ]
+    docs = nlp.pipe(article.text[start:end] for _, start, end in spans)
+    return [Chunk(paragraph, start, doc) for (paragraph, start, _), doc in zip(spans, docs)]
+
+
+def sentences(chunks: list[Chunk]) -> Iterator[Sentence]:
+    """Every sentence of the parsed chunks in text order, numbered from 0 in each paragraph."""
+    index = 0
+    previous: Paragraph | None = None
+    for chunk in chunks:
+        if chunk.paragraph != previous:
+            index, previous = 0, chunk.paragraph
+        for sent in chunk.doc.sents:
+            start, end = chunk.start + sent.start_char, chunk.start + sent.end_char
+            yield Sentence(chunk.paragraph, index, start, end)
+            index += 1
+
+
+def chunk_spans(
+    text: str, start: int, end: int, *, max_chars: int = MAX_CHUNK_CHARS
+) -> Iterator[tuple[int, int]]:
+    """Cut ``text[start:end]`` into spans of at most ``max_chars`` at sentence-like boundaries."""
+    while end - start > max_chars:
+        cut = _best_cut(text, start, start + max_chars)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _best_cut(text: str, start: int, limit: int) -> int:
+    # Prefer a boundary in the second half of the window, so chunks stay large.
+    floor = start + (limit - start) // 2
+    for boundary in _CHUNK_ENDS:
+        ends = [match.end() for match in boundary.finditer(text, floor, limit)]
+        if ends:
+            return ends[-1]
+    return limit

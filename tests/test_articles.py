@@ -1,0 +1,199 @@
+"""Reading articles: layouts, offsets, corpora, and every way an input can be bad."""
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from countrytone.articles import Article, Part, decode, parse_article, read_articles
+from countrytone.errors import InputError
+
+
+def _texts(article: Article) -> list[tuple[str, int | None, str]]:
+    return [(p.part.value, p.index, article.paragraph_text(p)) for p in article.paragraphs]
+
+
+def _read(*sources: str | Path) -> tuple[list[Article], list[InputError]]:
+    skipped: list[InputError] = []
+    return list(read_articles(sources, on_skip=skipped.append)), skipped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "date", "section"),
+    [
+        (
+            "date 2024-03-14 World\nTitle here\nFirst.\nSecond.\n",
+            [("title", None, "Title here"), ("body", 0, "First."), ("body", 1, "Second.")],
+            "2024-03-14",
+            "World",
+        ),
+        (
+            "  date 2024-03-14 Politics\nOnly a title\n",
+            [("title", None, "Only a title")],
+            "2024-03-14",
+            "Politics",
+        ),
+        (
+            "date 2024-03-14\nTitle\nBody.",
+            [("title", None, "Title"), ("body", 0, "Body.")],
+            "2024-03-14",
+            None,
+        ),
+        (
+            "A short headline\n\n\nFirst paragraph.\n  \nSecond paragraph.",
+            [("title", None, "A short headline"), ("body", 0, "First paragraph."),
+             ("body", 1, "Second paragraph.")],
+            None,
+            None,
+        ),
+        ("One paragraph only.", [("body", 0, "One paragraph only.")], None, None),
+        (
+            "x" * 151 + "\nSecond.",
+            [("body", 0, "x" * 151), ("body", 1, "Second.")],
+            None,
+            None,
+        ),
+        (
+            "Title\r\nBody one.\r\nBody two.\r\n",
+            [("title", None, "Title"), ("body", 0, "Body one."), ("body", 1, "Body two.")],
+            None,
+            None,
+        ),
+        (
+            "dated reports say\nBody.",
+            [("title", None, "dated reports say"), ("body", 0, "Body.")],
+            None,
+            None,
+        ),
+    ],
+)
+def test_articles_layout(
+    text: str, expected: list[tuple[str, int | None, str]], date: str | None, section: str | None
+) -> None:
+    article = parse_article(text, article_id="a")
+    assert _texts(article) == expected
+    assert (article.date, article.section) == (date, section)
+    title = [p for p in article.paragraphs if p.part is Part.TITLE]
+    assert article.title == (article.paragraph_text(title[0]) if title else None)
+
+
+def test_articles_offsets_index_the_decoded_text() -> None:
+    data = "\ufeffdate 2024-01-02 World\r\nTitle “quoted”\r\nÉlysée talks.\r\n".encode()
+    text = decode(data, source="x")
+    article = parse_article(text, article_id="x")
+    assert text.startswith("date")
+    assert "\r\n" in text
+    assert [article.paragraph_text(p) for p in article.paragraphs] == [
+        "Title “quoted”",
+        "Élysée talks.",
+    ]
+
+
+def test_articles_row_title_makes_every_line_a_body_paragraph() -> None:
+    article = parse_article("Short first line\nSecond.", article_id="r", title="Given title")
+    assert article.title == "Given title"
+    assert [p.part for p in article.paragraphs] == [Part.BODY, Part.BODY]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "empty text"),
+        (b"  \n\n \r\n", "empty text"),
+        (b"date 2024-01-01 World\n", "empty text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary data"),
+        (b"caf\xe9 au lait", "not valid UTF-8"),
+    ],
+)
+def test_articles_bad_file_is_skipped_with_one_line(
+    tmp_path: Path, data: bytes, problem: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    articles, skipped = _read(path)
+    assert articles == []
+    assert [error.source for error in skipped] == [str(path)]
+    assert problem in str(skipped[0])
+    assert "\n" not in str(skipped[0])
+
+
+def test_articles_missing_file_is_skipped(tmp_path: Path) -> None:
+    articles, skipped = _read(tmp_path / "nope.txt")
+    assert articles == []
+    assert "no such file" in str(skipped[0])
+
+
+def test_articles_folder_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Title B\nBody B.")
+    (tmp_path / "a.txt").write_text("Title A\nBody A.")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "notes.md").write_text("not an article")
+    (tmp_path / ".hidden.txt").write_text("Hidden\nBody.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("Title C\nBody C.")
+    articles, skipped = _read(tmp_path)
+    assert [a.title for a in articles] == ["Title A", "Title B", "Title C"]
+    assert articles[0].id == str(tmp_path / "a.txt")
+    assert [e.source for e in skipped] == [str(tmp_path / "broken.txt")]
+
+
+def test_articles_empty_folder_is_reported(tmp_path: Path) -> None:
+    articles, skipped = _read(tmp_path)
+    assert articles == []
+    assert "folder holds no" in str(skipped[0])
+
+
+def test_articles_jsonl_corpus_ids_metadata_and_bad_rows(tmp_path: Path) -> None:
+    rows = [
+        {"id": "r1", "text": "Body one.", "date": "2024-05-01", "source": "Wire", "title": "T1"},
+        {"text": "Headline\nBody two."},
+        "not an object",
+        {"id": "r4"},
+        {"text": "   "},
+    ]
+    lines = [json.dumps(row) for row in rows] + ["{broken", ""]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    articles, skipped = _read(corpus)
+    assert [(a.id, a.date, a.source, a.title) for a in articles] == [
+        ("r1", "2024-05-01", "Wire", "T1"),
+        (f"{corpus}:2", None, None, "Headline"),
+    ]
+    assert [e.source for e in skipped] == [f"{corpus}:{n}" for n in (3, 4, 5, 6)]
+
+
+def test_articles_csv_corpus_counts_physical_lines(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text('id,text\n,"Headline\nBody."\nx2,Second body.\n', encoding="utf-8")
+    articles, skipped = _read(corpus)
+    assert skipped == []
+    assert [a.id for a in articles] == [f"{corpus}:2", "x2"]
+    assert articles[0].text == "Headline\nBody."
+
+
+def test_articles_csv_without_text_column_is_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text("id,body\n1,hello\n")
+    articles, skipped = _read(corpus)
+    assert articles == []
+    assert "no 'text' column" in str(skipped[0])
+
+
+def test_articles_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("Title\nBody from stdin.".encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    articles, skipped = _read("-")
+    assert skipped == []
+    assert articles[0].id == "-"
+    assert articles[0].title == "Title"
+
+
+def test_articles_read_lazily() -> None:
+    # A generator: nothing is read before it is iterated.
+    skipped: list[InputError] = []
+    articles = read_articles(["/no/such/file.txt"], on_skip=skipped.append)
+    assert skipped == []
+    assert list(articles) == []
+    assert len(skipped) == 1

@@ -1,0 +1,49 @@
+"""Segmenting: chunks of long paragraphs, sentence numbering, offsets."""
+
+import pytest
+from spacy.language import Language
+
+from countrytone.articles import Part, parse_article
+from countrytone.segment import chunk_spans, parse, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chars", "expected"),
+    [
+        ("Short text.", 100, ["Short text."]),
+        ("One two. Three four. Five six.", 21, ["One two. Three four. ", "Five six."]),
+        ("aaa, bbb, ccc, ddd", 10, ["aaa, bbb, ", "ccc, ddd"]),
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),
+    ],
+)
+def test_segment_chunk_spans_cut_at_boundaries(
+    text: str, max_chars: int, expected: list[str]
+) -> None:
+    spans = list(chunk_spans(text, 0, len(text), max_chars=max_chars))
+    assert [text[start:end] for start, end in spans] == expected
+    assert all(end - start <= max_chars for start, end in spans)
+
+
+def test_segment_sentences_numbered_per_paragraph(nlp: Language) -> None:
+    article = parse_article(
+        "Title of it\nFirst sentence here. Second one here.\nThird here.", article_id="a"
+    )
+    found = list(sentences(parse(article, nlp)))
+    assert [(s.paragraph.part, s.paragraph.index, s.index) for s in found] == [
+        (Part.TITLE, None, 0),
+        (Part.BODY, 0, 0),
+        (Part.BODY, 0, 1),
+        (Part.BODY, 1, 0),
+    ]
+    assert article.text[found[2].start : found[2].end] == "Second one here."
+
+
+def test_segment_long_paragraph_is_parsed_in_chunks(nlp: Language) -> None:
+    paragraph = "China and Japan held talks in Tokyo on Monday. " * 600  # ~28,000 characters
+    article = parse_article("Title\n" + paragraph, article_id="long")
+    chunks = parse(article, nlp)
+    assert len(chunks) > 1
+    assert all(article.text[c.start : c.start + len(c.doc.text)] == c.doc.text for c in chunks)
+    body = list(sentences(chunks))[1:]
+    assert [s.index for s in body] == list(range(len(body)))
+    assert len(body) == 600
