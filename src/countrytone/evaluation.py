@@ -1,0 +1,313 @@
+"""Reading NewsMTSC-format files and scoring a tone model on them.
+
+NewsMTSC (MIT licence) has one JSON object a line: ``sentence_normalized`` and ``targets``, each
+target with ``from``/``to`` character offsets, ``mention`` and ``polarity`` (2.0 negative,
+4.0 neutral, 6.0 positive).
+"""
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from countrytone.errors import InputError
+from countrytone.tone import (
+    FloatArray,
+    Label,
+    Target,
+    ToneModel,
+    VaderToneModel,
+    Window,
+    probabilities_from_compound,
+    score_targets,
+)
+
+logger = logging.getLogger(__name__)
+
+LABELS: tuple[Label, ...] = tuple(Label)
+_POLARITY_LABELS = {2.0: Label.NEGATIVE, 4.0: Label.NEUTRAL, 6.0: Label.POSITIVE}
+
+
+@dataclass(frozen=True)
+class LabelledTarget:
+    """A target with its gold tone label."""
+
+    target: Target
+    label: Label
+
+
+@dataclass(frozen=True)
+class MentionCheck:
+    """How the file's ``mention`` strings agreed with ``sentence[from:to]``.
+
+    ``relocated`` mismatches were moved to the occurrence of the mention nearest the given
+    offsets; ``kept`` ones (the mention does not occur in the sentence) keep the given offsets.
+    """
+
+    n_targets: int
+    relocated: int
+    kept: int
+
+    @property
+    def mismatches(self) -> int:
+        """Targets whose ``mention`` differs from ``sentence[from:to]``."""
+        return self.relocated + self.kept
+
+
+def read_newsmtsc(path: Path) -> list[LabelledTarget]:
+    """Read a NewsMTSC-format JSONL file into labelled targets, in file order.
+
+    Mention mismatches are handled as :func:`read_newsmtsc_checked` says and logged as a
+    warning with their count.
+
+    Raises:
+        InputError: the file is missing or unreadable, or a line is malformed (names FILE:LINE).
+    """
+    examples, check = read_newsmtsc_checked(path)
+    if check.mismatches:
+        logger.warning(
+            "%s: %d of %d mentions differ from sentence[from:to] (%d relocated, %d kept)",
+            path,
+            check.mismatches,
+            check.n_targets,
+            check.relocated,
+            check.kept,
+        )
+    return examples
+
+
+def read_newsmtsc_checked(path: Path) -> tuple[list[LabelledTarget], MentionCheck]:
+    """Read a NewsMTSC-format file; also return how its mentions matched their offsets.
+
+    When ``mention != sentence[from:to]``, the offsets are taken to be shifted (as by a
+    normalisation of the sentence) and the span moves to the occurrence of ``mention`` whose
+    start is nearest ``from``; when ``mention`` does not occur at all, the annotated offsets are
+    kept, since they, not the mention string, say where the annotator's target is.
+
+    Raises:
+        InputError: the file is missing or unreadable, or a line is malformed (names FILE:LINE).
+    """
+    examples: list[LabelledTarget] = []
+    relocated = kept = 0
+    for line_number, line in _read_lines(path):
+        source = f"{path}:{line_number}"
+        sentence, raw_targets = _parse_line(source, line)
+        for index, raw_target in enumerate(raw_targets):
+            example, status = _parse_target(f"{source} target {index}", sentence, raw_target)
+            examples.append(example)
+            relocated += status == "relocated"
+            kept += status == "kept"
+    return examples, MentionCheck(len(examples), relocated, kept)
+
+
+def _read_lines(path: Path) -> Iterable[tuple[int, str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(str(path), f"cannot be read ({error.strerror})") from None
+    return ((number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip())
+
+
+def _parse_line(source: str, line: str) -> tuple[str, list[Any]]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"invalid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(source, "not a JSON object")
+    sentence, targets = record.get("sentence_normalized"), record.get("targets")
+    if not isinstance(sentence, str) or not isinstance(targets, list):
+        raise InputError(source, "needs a string 'sentence_normalized' and a list 'targets'")
+    return sentence, targets
+
+
+def _parse_target(source: str, sentence: str, raw: Any) -> tuple[LabelledTarget, str]:
+    if not isinstance(raw, dict):
+        raise InputError(source, "not a JSON object")
+    start, end, mention, polarity = (raw.get(key) for key in ("from", "to", "mention", "polarity"))
+    if not (_is_int(start) and _is_int(end) and isinstance(mention, str)):
+        raise InputError(source, "needs integer 'from', 'to' and a string 'mention'")
+    label = _POLARITY_LABELS.get(polarity) if isinstance(polarity, int | float) else None
+    if label is None:
+        raise InputError(source, f"polarity {polarity!r} is not 2.0, 4.0 or 6.0")
+    status = "matched"
+    if sentence[start:end] != mention:
+        start, end, status = _relocate(sentence, mention, start, end)
+    try:
+        target = Target(sentence, start, end)
+    except ValueError as error:
+        raise InputError(source, str(error)) from None
+    return LabelledTarget(target, label), status
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _relocate(sentence: str, mention: str, start: int, end: int) -> tuple[int, int, str]:
+    occurrences = [i for i in range(len(sentence)) if mention and sentence.startswith(mention, i)]
+    if not occurrences:
+        return start, end, "kept"
+    nearest = min(occurrences, key=lambda i: abs(i - start))
+    return nearest, nearest + len(mention), "relocated"
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """A model's scores on labelled targets.
+
+    ``confusion`` counts gold labels (rows) against predicted labels (columns), both in Label
+    order and named by the label strings.
+    """
+
+    macro_f1: float
+    accuracy: float
+    confusion: pd.DataFrame
+    n: int
+
+
+def evaluate(model: ToneModel, examples: Sequence[LabelledTarget]) -> Evaluation:
+    """Score the model on the examples (one batched call) and compare with the gold labels.
+
+    Raises:
+        ValueError: there are no examples.
+    """
+    if not examples:
+        raise ValueError("no examples to evaluate")
+    tones = score_targets(model, [example.target for example in examples])
+    return evaluate_labels([e.label for e in examples], [tone.label for tone in tones])
+
+
+def evaluate_labels(gold: Sequence[Label], predicted: Sequence[Label]) -> Evaluation:
+    """Compare predicted with gold labels: macro-F1, accuracy and the confusion matrix.
+
+    Raises:
+        ValueError: the sequences differ in length or are empty.
+    """
+    confusion = confusion_matrix(gold, predicted)
+    counts = confusion.to_numpy()
+    return Evaluation(
+        macro_f1=_macro_f1(counts),
+        accuracy=float(np.trace(counts) / counts.sum()),
+        confusion=confusion,
+        n=int(counts.sum()),
+    )
+
+
+def confusion_matrix(gold: Sequence[Label], predicted: Sequence[Label]) -> pd.DataFrame:
+    """Count gold labels (rows, ``gold``) against predictions (columns, ``predicted``).
+
+    Raises:
+        ValueError: the sequences differ in length or are empty.
+    """
+    if len(gold) != len(predicted) or not gold:
+        raise ValueError(
+            f"need equally many gold and predicted labels, not {len(gold)} and "
+            f"{len(predicted)}, and at least one"
+        )
+    counts = _count(_label_indices(gold), _label_indices(predicted))
+    names = [label.value for label in LABELS]
+    return pd.DataFrame(
+        counts,
+        index=pd.Index(names, name="gold"),
+        columns=pd.Index(names, name="predicted"),
+    )
+
+
+def macro_f1(gold: Sequence[Label], predicted: Sequence[Label]) -> float:
+    """Return the unweighted mean of the per-label F1 scores.
+
+    Labels that occur neither in gold nor in predicted are left out of the mean (their F1 is
+    undefined); a label that occurs in only one of them has F1 0.
+
+    Raises:
+        ValueError: the sequences differ in length or are empty.
+    """
+    return _macro_f1(confusion_matrix(gold, predicted).to_numpy())
+
+
+def _macro_f1(counts: npt.NDArray[np.int64]) -> float:
+    true_positives = np.diag(counts).astype(np.float64)
+    denominators = counts.sum(axis=0) + counts.sum(axis=1)  # 2tp + fp + fn
+    present = denominators > 0
+    return float(np.mean(2 * true_positives[present] / denominators[present]))
+
+
+def _count(gold: npt.NDArray[np.intp], predicted: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
+    counts = np.zeros((len(LABELS), len(LABELS)), dtype=np.int64)
+    np.add.at(counts, (gold, predicted), 1)
+    return counts
+
+
+def _label_indices(labels: Sequence[Label]) -> npt.NDArray[np.intp]:
+    position = {label: index for index, label in enumerate(LABELS)}
+    return np.array([position[Label(label)] for label in labels], dtype=np.intp)
+
+
+# --- fitting the VADER model's two constants ---------------------------------------------------
+
+NEUTRAL_BAND_GRID: FloatArray = np.round(np.arange(0.0, 0.6001, 0.01), 2)
+SHARPNESS_GRID: FloatArray = np.round(np.arange(0.5, 10.0001, 0.1), 1)
+
+
+@dataclass(frozen=True)
+class VaderFit:
+    """The neutral band and sharpness chosen on training data, with their training scores."""
+
+    window: Window
+    mask_target: bool
+    neutral_band: float
+    sharpness: float
+    macro_f1: float
+    log_loss: float
+    n: int
+
+
+def fit_vader(
+    examples: Sequence[LabelledTarget], *, window: Window = "clause", mask_target: bool = True
+) -> VaderFit:
+    """Grid-search VaderToneModel's neutral band and sharpness on (training) examples.
+
+    The band maximises macro-F1 (it alone sets the labels); ties, and then the sharpness, go to
+    the lowest log loss. Searches ``NEUTRAL_BAND_GRID`` x ``SHARPNESS_GRID``.
+
+    Raises:
+        ValueError: there are no examples.
+    """
+    if not examples:
+        raise ValueError("no examples to fit on")
+    model = VaderToneModel(window=window, mask_target=mask_target)
+    compound = model.compound([example.target for example in examples])
+    gold = _label_indices([example.label for example in examples])
+    candidates = []
+    for band in NEUTRAL_BAND_GRID.tolist():
+        predicted = np.where(compound > band, 2, np.where(compound < -band, 0, 1))
+        f1 = _macro_f1(_count(gold, predicted))
+        loss, sharpness = min(
+            (_log_loss(compound, gold, band, sharpness), sharpness)
+            for sharpness in SHARPNESS_GRID.tolist()
+        )
+        candidates.append((-f1, loss, band, sharpness))
+    negative_f1, loss, band, sharpness = min(candidates)
+    return VaderFit(window, mask_target, band, sharpness, -negative_f1, loss, len(examples))
+
+
+def _log_loss(
+    compound: FloatArray, gold: npt.NDArray[np.intp], band: float, sharpness: float
+) -> float:
+    probabilities = probabilities_from_compound(compound, neutral_band=band, sharpness=sharpness)
+    chosen = probabilities[np.arange(len(gold)), gold]
+    return float(-np.mean(np.log(np.clip(chosen, 1e-12, None))))

@@ -1,0 +1,218 @@
+"""Tests of countrytone.evaluation: reading NewsMTSC-format files and scoring models on them."""
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from countrytone.errors import InputError
+from countrytone.evaluation import (
+    LabelledTarget,
+    confusion_matrix,
+    evaluate,
+    evaluate_labels,
+    fit_vader,
+    macro_f1,
+    read_newsmtsc,
+    read_newsmtsc_checked,
+)
+from countrytone.tone import Label, Target, Tone, load_tone_model
+
+SHARED_DATA = Path(__file__).parents[2] / "shared" / "data"
+NEG, NEU, POS = Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE
+
+
+def newsmtsc_line(sentence: str, *targets: tuple[str, object, int]) -> str:
+    """One NewsMTSC line; each target is (mention, polarity, occurrence offset)."""
+    records = [
+        {"from": start, "to": start + len(mention), "mention": mention, "polarity": polarity}
+        for mention, polarity, start in targets
+    ]
+    return json.dumps({"primary_gid": "x", "sentence_normalized": sentence, "targets": records})
+
+
+def write_lines(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "sample.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+class FixedModel:
+    """A fake tone model that gives every target the same label."""
+
+    def __init__(self, label: Label) -> None:
+        self.label = label
+
+    @property
+    def name(self) -> str:
+        return "fixed"
+
+    def score(self, targets: Sequence[Target]) -> list[Tone]:
+        probabilities = {NEG: (0.8, 0.1, 0.1), NEU: (0.1, 0.8, 0.1), POS: (0.1, 0.1, 0.8)}
+        return [Tone.from_probabilities(*probabilities[self.label]) for _ in targets]
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def test_evaluation_read_newsmtsc_reads_targets_and_labels(tmp_path: Path) -> None:
+    first = "Japan praised the deal, but China condemned it."
+    second = "Chile held talks."
+    path = write_lines(
+        tmp_path,
+        newsmtsc_line(first, ("Japan", 6.0, 0), ("China", 2.0, 28)),
+        "",
+        newsmtsc_line(second, ("Chile", 4, 0)),
+    )
+    assert read_newsmtsc(path) == [
+        LabelledTarget(Target(first, 0, 5), POS),
+        LabelledTarget(Target(first, 28, 33), NEG),
+        LabelledTarget(Target(second, 0, 5), NEU),
+    ]
+
+
+def test_evaluation_read_newsmtsc_relocates_or_keeps_mismatched_mentions(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    sentence = "China met China and Japan."
+    path = write_lines(
+        tmp_path,
+        newsmtsc_line(sentence, ("China", 2.0, 9)),  # off by one: nearest "China" is at 10
+        newsmtsc_line(sentence, ("Korea", 4.0, 20)),  # not in the sentence: offsets kept
+        newsmtsc_line(sentence, ("Japan", 6.0, 20)),
+    )
+    examples, check = read_newsmtsc_checked(path)
+    assert [(e.target.start, e.target.end) for e in examples] == [(10, 15), (20, 25), (20, 25)]
+    assert (check.n_targets, check.mismatches, check.relocated, check.kept) == (3, 2, 1, 1)
+    with caplog.at_level(logging.WARNING, logger="countrytone.evaluation"):
+        read_newsmtsc(path)
+    assert "2 of 3 mentions differ" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "problem"),
+    [
+        ("{not json", "invalid JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"sentence_normalized": "x"}', "needs a string 'sentence_normalized'"),
+        (newsmtsc_line("China", ("China", 5.0, 0)), "polarity 5.0 is not"),
+        (newsmtsc_line("China", ("China", "2.0", 0)), "polarity '2.0' is not"),
+        (newsmtsc_line("China", ("Korea and more", 2.0, 0)), "outside the text"),
+        ('{"sentence_normalized": "x", "targets": [{"from": "0"}]}', "needs integer 'from'"),
+    ],
+)
+def test_evaluation_read_newsmtsc_names_file_and_line_of_a_bad_line(
+    tmp_path: Path, bad_line: str, problem: str
+) -> None:
+    path = write_lines(tmp_path, newsmtsc_line("Chile held talks.", ("Chile", 4.0, 0)), bad_line)
+    with pytest.raises(InputError, match=f"^{re.escape(str(path))}:2.*{re.escape(problem)}"):
+        read_newsmtsc(path)
+
+
+def test_evaluation_read_newsmtsc_rejects_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"absent\.jsonl: no such file"):
+        read_newsmtsc(tmp_path / "absent.jsonl")
+
+
+def test_evaluation_read_newsmtsc_rejects_non_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "binary.jsonl"
+    path.write_bytes(b"\xff\xfe\x00junk")
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        read_newsmtsc(path)
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def test_evaluation_macro_f1_and_confusion_on_a_hand_computed_case() -> None:
+    gold = [NEG, NEG, NEU, POS]
+    predicted = [NEG, NEU, NEU, NEG]
+    # F1: negative 2*1/(2+1+1) = 1/2, neutral 2*1/(2+1+0) = 2/3, positive 0: mean 7/18.
+    assert macro_f1(gold, predicted) == pytest.approx(7 / 18)
+    evaluation = evaluate_labels(gold, predicted)
+    assert evaluation.macro_f1 == pytest.approx(7 / 18)
+    assert evaluation.accuracy == pytest.approx(0.5)
+    assert evaluation.n == 4
+    confusion = confusion_matrix(gold, predicted)
+    assert list(confusion.index) == list(confusion.columns) == ["negative", "neutral", "positive"]
+    assert (confusion.index.name, confusion.columns.name) == ("gold", "predicted")
+    assert confusion.to_numpy().tolist() == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "expected"),
+    [
+        ([NEG, POS], [NEG, POS], 1.0),  # neutral absent from both: left out of the mean
+        ([NEG, NEU, POS], [NEG, NEU, POS], 1.0),
+        ([NEG, NEG], [POS, POS], 0.0),
+        ([NEU, NEU, POS, POS], [NEU, NEU, NEU, POS], (0.8 + 2 / 3) / 2),
+    ],
+)
+def test_evaluation_macro_f1_cases(
+    gold: list[Label], predicted: list[Label], expected: float
+) -> None:
+    assert macro_f1(gold, predicted) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("gold", "predicted"), [([], []), ([NEG], [NEG, POS])])
+def test_evaluation_macro_f1_rejects_empty_or_unequal(
+    gold: list[Label], predicted: list[Label]
+) -> None:
+    with pytest.raises(ValueError, match="need equally many"):
+        macro_f1(gold, predicted)
+
+
+def test_evaluation_evaluate_scores_a_model() -> None:
+    examples = [
+        LabelledTarget(Target("China spoke.", 0, 5), label) for label in (NEU, NEU, NEG, POS)
+    ]
+    evaluation = evaluate(FixedModel(NEU), examples)
+    assert evaluation.accuracy == pytest.approx(0.5)
+    assert evaluation.confusion.loc["neutral", "neutral"] == 2
+    assert evaluation.confusion["neutral"].sum() == 4
+    with pytest.raises(ValueError, match="no examples"):
+        evaluate(FixedModel(NEU), [])
+
+
+def test_evaluation_fit_vader_separates_clear_examples() -> None:
+    sentences: list[tuple[str, Label]] = [
+        ("China brutally crushed the peaceful protest.", NEG),
+        ("China condemned the cruel and illegal sanctions.", NEG),
+        ("China held a meeting on Tuesday.", NEU),
+        ("China signed the papers in the capital.", NEU),
+        ("China warmly welcomed the successful summit.", POS),
+        ("China generously helped the grateful victims.", POS),
+    ]
+    examples = [LabelledTarget(Target(text, 0, 5), label) for text, label in sentences]
+    fit = fit_vader(examples)
+    assert fit.macro_f1 == pytest.approx(1.0)
+    assert fit.n == 6
+    assert fit.window == "clause"
+
+
+# --- the real dev data, when this machine has it ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def newsmtsc_dev() -> dict[str, Any]:
+    directory = SHARED_DATA / "newsmtsc"
+    if not directory.is_dir():
+        pytest.skip(f"NewsMTSC data not found at {directory}")
+    return {split: read_newsmtsc(directory / f"{split}.jsonl") for split in ("dev_rw", "dev_mt")}
+
+
+@pytest.mark.slow
+def test_evaluation_vader_on_newsmtsc_dev(newsmtsc_dev: dict[str, list[LabelledTarget]]) -> None:
+    assert {split: len(examples) for split, examples in newsmtsc_dev.items()} == {
+        "dev_rw": 343,
+        "dev_mt": 442,
+    }
+    combined = [example for examples in newsmtsc_dev.values() for example in examples]
+    evaluation = evaluate(load_tone_model("vader"), combined)
+    # Measured 0.519 (benchmarks/tone_accuracy.py); chance is about 0.33.
+    assert evaluation.macro_f1 > 0.49
+    assert int(evaluation.confusion.to_numpy().sum()) == evaluation.n == 785
