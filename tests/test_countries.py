@@ -1,0 +1,533 @@
+"""Country mentions: every kind, span rules, the classic false positives, the data."""
+
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import pycountry
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from countrytone.countries import (
+    CountryMention,
+    MentionKind,
+    UnknownCountryError,
+    country_codes,
+    country_name,
+    find_mentions,
+)
+from countrytone.errors import CountrytoneError
+
+N, D, C, INST = "name", "demonym", "capital", "institution"
+
+Triple = tuple[str, str, str]
+
+_UN_MEMBER_CODES = """
+    AFG ALB DZA AND AGO ATG ARG ARM AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BTN BOL BIH BWA
+    BRA BRN BGR BFA BDI CPV KHM CMR CAN CAF TCD CHL CHN COL COM COG COD CRI CIV HRV CUB CYP CZE DNK
+    DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FJI FIN FRA GAB GMB GEO DEU GHA GRC GRD GTM GIN GNB
+    GUY HTI HND HUN ISL IND IDN IRN IRQ IRL ISR ITA JAM JPN JOR KAZ KEN KIR PRK KOR KWT KGZ LAO LVA
+    LBN LSO LBR LBY LIE LTU LUX MDG MWI MYS MDV MLI MLT MHL MRT MUS MEX FSM MDA MCO MNG MNE MAR MOZ
+    MMR NAM NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT ROU RUS
+    RWA KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE
+    CHE SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM
+    ZMB ZWE"""
+UN_MEMBERS = frozenset(_UN_MEMBER_CODES.split())
+NON_MEMBERS = frozenset({"TWN", "PSE", "XKX", "HKG", "MAC"})
+
+
+def found(nlp: Language, text: str) -> list[Triple]:
+    """(mention, country, kind) of every mention, after checking its offsets."""
+    mentions = find_mentions(nlp(text))
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.mention
+    return [(mention.mention, mention.country, mention.kind.value) for mention in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US, the U.S., the USA and America disagreed.",
+            [("US", "USA", N), ("U.S.", "USA", N), ("USA", "USA", N), ("America", "USA", N)],
+        ),
+        (
+            "The United States of America and the United States.",
+            [("United States of America", "USA", N), ("United States", "USA", N)],
+        ),
+        (
+            "Britain, Great Britain, the UK and the U.K. voted.",
+            [
+                ("Britain", "GBR", N),
+                ("Great Britain", "GBR", N),
+                ("UK", "GBR", N),
+                ("U.K.", "GBR", N),
+            ],
+        ),
+        (
+            "England, Scotland, Wales and Northern Ireland make up the union.",
+            [
+                ("England", "GBR", N),
+                ("Scotland", "GBR", N),
+                ("Wales", "GBR", N),
+                ("Northern Ireland", "GBR", N),
+            ],
+        ),
+        (
+            "Ireland and Northern Ireland share an island.",
+            [("Ireland", "IRL", N), ("Northern Ireland", "GBR", N)],
+        ),
+        (
+            "The PRC, the People's Republic of China and China are one.",
+            [("PRC", "CHN", N), ("People's Republic of China", "CHN", N), ("China", "CHN", N)],
+        ),
+        (
+            "North Korea, the DPRK and South Korea met in Korea.",
+            [
+                ("North Korea", "PRK", N),
+                ("DPRK", "PRK", N),
+                ("South Korea", "KOR", N),
+                ("Korea", "KOR", N),
+            ],
+        ),
+        ("Sudan and South Sudan signed a deal.", [("Sudan", "SDN", N), ("South Sudan", "SSD", N)]),
+        (
+            "The Democratic Republic of the Congo, DR Congo, the Republic of the Congo and Congo.",
+            [
+                ("Democratic Republic of the Congo", "COD", N),
+                ("DR Congo", "COD", N),
+                ("Republic of the Congo", "COG", N),
+                ("Congo", "COD", N),
+            ],
+        ),
+        ("Niger and Nigeria share a border.", [("Niger", "NER", N), ("Nigeria", "NGA", N)]),
+        (
+            "Guinea, Guinea-Bissau, Equatorial Guinea and Papua New Guinea are four countries.",
+            [
+                ("Guinea", "GIN", N),
+                ("Guinea-Bissau", "GNB", N),
+                ("Equatorial Guinea", "GNQ", N),
+                ("Papua New Guinea", "PNG", N),
+            ],
+        ),
+        (
+            "Macedonia became North Macedonia.",
+            [("Macedonia", "MKD", N), ("North Macedonia", "MKD", N)],
+        ),
+        (
+            "The Czech Republic is now Czechia.",
+            [("Czech Republic", "CZE", N), ("Czechia", "CZE", N)],
+        ),
+        (
+            "Ivory Coast, Côte d'Ivoire and Cote d’Ivoire are one country.",
+            [("Ivory Coast", "CIV", N), ("Côte d'Ivoire", "CIV", N), ("Cote d’Ivoire", "CIV", N)],
+        ),
+        (
+            "Burma is Myanmar, Holland is the Netherlands and Swaziland is Eswatini.",
+            [
+                ("Burma", "MMR", N),
+                ("Myanmar", "MMR", N),
+                ("Holland", "NLD", N),
+                ("Netherlands", "NLD", N),
+                ("Swaziland", "SWZ", N),
+                ("Eswatini", "SWZ", N),
+            ],
+        ),
+        (
+            "Taiwan, Hong Kong, Macau and Macao were discussed.",
+            [
+                ("Taiwan", "TWN", N),
+                ("Hong Kong", "HKG", N),
+                ("Macau", "MAC", N),
+                ("Macao", "MAC", N),
+            ],
+        ),
+        (
+            "Palestine and Kosovo seek recognition.",
+            [("Palestine", "PSE", N), ("Kosovo", "XKX", N)],
+        ),
+        ("Türkiye is the new name of Turkey.", [("Türkiye", "TUR", N), ("Turkey", "TUR", N)]),
+        (
+            "The Dominican Republic and Dominica are neighbours.",
+            [("Dominican Republic", "DOM", N), ("Dominica", "DMA", N)],
+        ),
+        # an official name from pycountry
+        (
+            "The Federal Republic of Germany was founded.",
+            [("Federal Republic of Germany", "DEU", N)],
+        ),
+        # a country name used as a place is still a mention
+        ("Blinken had flown to China for talks.", [("China", "CHN", N)]),
+        ("She lives in Japan.", [("Japan", "JPN", N)]),
+    ],
+)
+def test_countries_names(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese President Xi Jinping met Russian President Vladimir Putin.",
+            [("Chinese", "CHN", D), ("Russian", "RUS", D)],
+        ),
+        (
+            "Americans, Ukrainians and British voters disagreed.",
+            [("Americans", "USA", D), ("Ukrainians", "UKR", D), ("British", "GBR", D)],
+        ),
+        (
+            "Taiwanese and Hongkongers protested with Palestinians and an Israeli and a Kosovar.",
+            [
+                ("Taiwanese", "TWN", D),
+                ("Hongkongers", "HKG", D),
+                ("Palestinians", "PSE", D),
+                ("Israeli", "ISR", D),
+                ("Kosovar", "XKX", D),
+            ],
+        ),
+        (
+            "A Dominican singer and a Congolese minister met Korean and North Korean envoys.",
+            [
+                ("Dominican", "DOM", D),
+                ("Congolese", "COD", D),
+                ("Korean", "KOR", D),
+                ("North Korean", "PRK", D),
+            ],
+        ),
+        (
+            "Greek Cypriots, Filipinos, an Emirati and a Saudi official arrived.",
+            [
+                ("Greek Cypriots", "CYP", D),
+                ("Filipinos", "PHL", D),
+                ("Emirati", "ARE", D),
+                ("Saudi", "SAU", D),
+            ],
+        ),
+        ("The talks were held in American airspace.", [("American", "USA", D)]),
+        # the language sense counts too (decided: simplest, and mostly right in news)
+        ("She speaks Chinese.", [("Chinese", "CHN", D)]),
+        # between the countries, not Chinese Americans
+        (
+            "Chinese-American relations improved.",
+            [("Chinese", "CHN", D), ("American", "USA", D)],
+        ),
+    ],
+)
+def test_countries_demonyms(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing said on Monday that it would respond.", [("Beijing", "CHN", C)]),
+        ("Moscow denied the report.", [("Moscow", "RUS", C)]),
+        ("Beijing’s reluctance to engage has alarmed its neighbours.", [("Beijing", "CHN", C)]),
+        ("She called for talks with Washington.", [("Washington", "USA", C)]),
+        ("The pressure from Washington grew.", [("Washington", "USA", C)]),
+        (
+            "Washington and Beijing agreed to resume talks.",
+            [("Washington", "USA", C), ("Beijing", "CHN", C)],
+        ),
+        (
+            "Tensions between Washington and Beijing rose.",
+            [("Washington", "USA", C), ("Beijing", "CHN", C)],
+        ),
+        (
+            "Taiwan is considered part of China by Beijing.",
+            [("Taiwan", "TWN", N), ("China", "CHN", N), ("Beijing", "CHN", C)],
+        ),
+        ("Kyiv's allies pledged more arms.", [("Kyiv", "UKR", C)]),
+        ("The EU imposed sanctions against Moscow.", [("Moscow", "RUS", C)]),
+        ("Beijing authorities detained the activist.", [("Beijing", "CHN", C)]),
+        (
+            "Washington-Beijing relations have soured.",
+            [("Washington", "USA", C), ("Beijing", "CHN", C)],
+        ),
+        ("The minister accused Moscow of lying.", [("Moscow", "RUS", C)]),
+        ("The letter was a warning to Moscow.", [("Moscow", "RUS", C)]),
+        ("Tokyo and Canberra deepened their ties.", [("Tokyo", "JPN", C), ("Canberra", "AUS", C)]),
+        ("London has moved first.", [("London", "GBR", C)]),
+        ("Officials said New Delhi's choices were its own.", [("New Delhi", "IND", C)]),
+    ],
+)
+def test_countries_capitals_acting_as_the_state(
+    nlp: Language, text: str, expected: list[Triple]
+) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing (Reuters) - The talks ended without a deal.",
+        "Beijing, June 20 (Reuters) - The talks ended without a deal.",
+        "Kyiv — Officials said the talks ended.",
+        "Thousands marched at a rally in Washington.",
+        "His visit to Beijing was short.",
+        "She flew to Moscow on Friday.",
+        "He lives in Beijing.",
+        "He stayed at a hotel in Moscow.",
+        "They flew from Moscow to Kyiv.",
+        "The plane landed at Beijing airport.",
+        "The streets of Moscow were empty.",
+        "He works for a Washington-based think tank.",
+        "The Paris agreement on climate was signed.",
+        "The president visited Beijing last year.",
+        "Both sides agreed to follow-up engagements in Washington and Beijing.",
+        "Ukraine's drones hit the Moscow region.",
+    ],
+)
+def test_countries_capitals_that_are_only_places(nlp: Language, text: str) -> None:
+    assert [mention for mention in found(nlp, text) if mention[2] == C] == []
+
+
+def test_countries_capital_as_subject_of_be_is_a_place(nlp: Language) -> None:
+    assert found(nlp, "Beijing is the capital of China.") == [("China", "CHN", N)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin said the talks were useful.", [("Kremlin", "RUS", C)]),
+        ("The White House said the president would attend.", [("White House", "USA", C)]),
+        ("Downing Street declined to comment.", [("Downing Street", "GBR", C)]),
+        ("Whitehall officials were furious.", [("Whitehall", "GBR", C)]),
+        (
+            "The Élysée said it would act, and the Elysee added that France agreed.",
+            [("Élysée", "FRA", C), ("Elysee", "FRA", C), ("France", "FRA", N)],
+        ),
+        (
+            "Zhongnanhai and the Blue House exchanged messages.",
+            [("Zhongnanhai", "CHN", C), ("Blue House", "KOR", C)],
+        ),
+        ("White House spokeswoman Karen Alcott said so.", [("White House", "USA", C)]),
+        # only a place
+        ("A press conference at the White House was held on Monday.", []),
+        ("Xi was welcomed at the Kremlin.", []),
+        ("The senator visited the White House.", []),
+    ],
+)
+def test_countries_seats_of_power(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The US State Department and the State Department condemned the launch.",
+            [("US State Department", "USA", INST), ("State Department", "USA", INST)],
+        ),
+        (
+            "The Chinese Foreign Ministry and the Russian Defence Ministry issued statements.",
+            [("Chinese Foreign Ministry", "CHN", INST), ("Russian Defence Ministry", "RUS", INST)],
+        ),
+        ("The Pentagon said the jets were intercepted.", [("Pentagon", "USA", INST)]),
+        (
+            "The British Ministry of Defence and the US Department of Defense agreed.",
+            [
+                ("British Ministry of Defence", "GBR", INST),
+                ("US Department of Defense", "USA", INST),
+            ],
+        ),
+        (
+            "The Chinese Ministry of Foreign Affairs said it was opposed.",
+            [("Chinese Ministry of Foreign Affairs", "CHN", INST)],
+        ),
+        (
+            "The Chinese government and the Japanese embassy responded.",
+            [("Chinese government", "CHN", INST), ("Japanese embassy", "JPN", INST)],
+        ),
+        (
+            "The Bank of England raised rates and the Palestinian Authority protested.",
+            [("Bank of England", "GBR", INST), ("Palestinian Authority", "PSE", INST)],
+        ),
+        (
+            "The People's Liberation Army held drills near Taiwan.",
+            [("People's Liberation Army", "CHN", INST), ("Taiwan", "TWN", N)],
+        ),
+        (
+            "Tensions rose between China and the US military.",
+            [("China", "CHN", N), ("US military", "USA", INST)],
+        ),
+        # a possessive is never inside a span: the name alone
+        ("China's foreign ministry called the plan theft.", [("China", "CHN", N)]),
+    ],
+)
+def test_countries_institutions(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # organisations and media whose names contain a country word
+        ("The Washington Post reported that Beijing said no.", [("Beijing", "CHN", C)]),
+        ("China Daily, Air China and the South China Morning Post ran the story.", []),
+        ("She flew Turkish Airlines and American Airlines.", []),
+        ("He is director of the Center for American Studies at Fudan University.", []),
+        ("He banks with Bank of America and Bank of China.", []),
+        # places that contain a country word
+        ("She lives in New Mexico.", []),
+        ("New Guinea is an island.", []),
+        ("New England and New South Wales and British Columbia.", []),
+        ("He flew to the US Virgin Islands and the British Virgin Islands.", []),
+        ("Ships crossed the South China Sea and the Indian Ocean.", []),
+        ("The Korean Peninsula and the Korean War.", []),
+        # Georgia the US state
+        ("Georgia's governor Brian Kemp spoke on Monday.", []),
+        ("The plant is near Atlanta, Georgia.", []),
+        ("Georgia voters went to the polls.", []),
+        ("Georgia and New Mexico are competing for plants.", []),
+        ("Georgia and Armenia signed a deal.", [("Georgia", "GEO", N), ("Armenia", "ARM", N)]),
+        ("The talks took place in Tbilisi, Georgia.", [("Georgia", "GEO", N)]),
+        ("The talks were held in a Georgian mansion.", []),
+        # people named like countries and capitals
+        ("Michael Jordan scored forty points.", []),
+        ("Jordan said he was tired after practice.", []),
+        ("Chad Smith played the drums.", []),
+        ("George Washington and Denzel Washington were born in Virginia.", []),
+        ("She lives in Washington state.", []),
+        # common nouns and idioms
+        ("We ate roast turkey at Thanksgiving on fine china plates.", []),
+        ("Fine China is expensive.", []),
+        ("He ordered French fries.", []),
+        # peoples that are not the country
+        ("Latin American, South American and North American voters.", []),
+        ("African American and Native American leaders met.", []),
+        ("American Indian tribes met.", []),
+        ("Chinese Americans marched.", []),
+        # not countries
+        ("The EU and the Soviet Union were discussed in English.", []),
+        # "us", and "US" in all-caps text
+        ("Join us in the square.", []),
+        ("LET US PRAY FOR PEACE", []),
+    ],
+)
+def test_countries_false_positives(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Blinken said that #China had not agreed.", [("China", 19)]),
+        ("He tweeted #US and #Ukraine.", [("US", 12), ("Ukraine", 20)]),
+        ("Russia's war on Ukraine.", [("Russia", 0), ("Ukraine", 16)]),
+        ("Russia’s war went on.", [("Russia", 0)]),
+        ("The United States objected.", [("United States", 4)]),
+        ("Tense US-China relations.", [("US", 6), ("China", 9)]),
+        ("A healthy China-US relationship.", [("China", 10), ("US", 16)]),
+        ("U.S.-China ties improved.", [("U.S.", 0), ("China", 5)]),
+        ("The People’s Republic of China.", [("People’s Republic of China", 4)]),
+        ("The US State Department’s website.", [("US State Department", 4)]),
+    ],
+)
+def test_countries_spans(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.mention, m.start) for m in find_mentions(nlp(text))] == expected
+
+
+def test_countries_offset_is_added(nlp: Language) -> None:
+    prefix = "An earlier paragraph.\n"
+    paragraph = "Beijing’s reluctance worried Japan."
+    text = prefix + paragraph
+    mentions = find_mentions(nlp(paragraph), offset=len(prefix))
+    assert [(text[m.start : m.end], m.start) for m in mentions] == [
+        ("Beijing", len(prefix)),
+        ("Japan", len(prefix) + paragraph.index("Japan")),
+    ]
+    assert all(text[m.start : m.end] == m.mention for m in mentions)
+
+
+def test_countries_mentions_sorted_and_disjoint(nlp: Language) -> None:
+    text = "U.S.-China ties, the US State Department and Beijing's reply, said #Japan."
+    mentions = find_mentions(nlp(text))
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
+
+
+def test_countries_mention_is_a_frozen_record(nlp: Language) -> None:
+    (mention,) = find_mentions(nlp("China objected."))
+    assert mention == CountryMention("CHN", "China", 0, 5, MentionKind.NAME)
+    with pytest.raises(AttributeError):
+        mention.country = "USA"  # type: ignore[misc]
+
+
+def test_countries_empty_doc(nlp: Language) -> None:
+    assert find_mentions(nlp("")) == []
+    assert find_mentions(nlp("  \n ")) == []
+
+
+def test_countries_unparsed_doc_is_refused(nlp: Language) -> None:
+    with pytest.raises(CountrytoneError, match="parsed"):
+        find_mentions(Doc(nlp.vocab, words=["China", "objected"]))
+
+
+def test_countries_codes_cover_un_members_and_more() -> None:
+    codes = country_codes()
+    assert len(UN_MEMBERS) == 193
+    assert codes >= UN_MEMBERS | NON_MEMBERS
+    assert len(codes) >= 198
+    assert all(pycountry.countries.get(alpha_3=code) for code in codes - {"XKX"})
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("CHN", "China"),
+        ("USA", "United States"),
+        ("GBR", "United Kingdom"),
+        ("KOR", "South Korea"),
+        ("PRK", "North Korea"),
+        ("COD", "DR Congo"),
+        ("XKX", "Kosovo"),
+        ("TWN", "Taiwan"),
+        ("rus", "Russia"),
+    ],
+)
+def test_countries_country_name(code: str, name: str) -> None:
+    assert country_name(code) == name
+
+
+def test_countries_country_name_unknown_code() -> None:
+    with pytest.raises(UnknownCountryError, match="XYZ"):
+        country_name("XYZ")
+    with pytest.raises(KeyError):
+        country_name("EUR")
+
+
+# The seed article, read in place (never copied into the repo): every country mention, counted.
+SEED_ARTICLE = Counter(
+    {
+        ("China", "CHN", N): 21,
+        ("US", "USA", N): 6,
+        ("United States", "USA", N): 7,
+        ("Taiwan", "TWN", N): 5,
+        ("Chinese", "CHN", D): 4,
+        ("Beijing", "CHN", C): 2,
+        ("Russia", "RUS", N): 2,
+        ("Ukraine", "UKR", N): 2,
+        ("US State Department", "USA", INST): 2,
+        ("US military", "USA", INST): 1,
+        ("American", "USA", D): 1,
+        ("People’s Republic of China", "CHN", N): 1,
+        ("Washington", "USA", C): 1,
+        ("Chinese Foreign Ministry", "CHN", INST): 1,
+    }
+)
+
+
+def test_countries_seed_article(nlp: Language, shared: Path) -> None:
+    path = shared / "articles" / "seed-2023-06-20-blinken-beijing.txt"
+    text = path.read_text(encoding="utf-8")
+    counts: Counter[Triple] = Counter()
+    start = 0
+    for line in text.split("\n"):
+        for mention in find_mentions(nlp(line), offset=start):
+            assert text[mention.start : mention.end] == mention.mention
+            counts[(mention.mention, mention.country, mention.kind.value)] += 1
+        start += len(line) + 1
+    assert counts == SEED_ARTICLE
