@@ -19,6 +19,12 @@ def nlp() -> Language:
 
 
 @pytest.fixture
+def examples() -> Path:
+    """The example articles shipped in the repo."""
+    return EXAMPLES
+
+
+@pytest.fixture
 def shared() -> Path:
     """The shared folder beside the repo (articles, data); skips the test where it is absent."""
     if not SHARED.is_dir():

@@ -43,8 +43,11 @@ def _read(*sources: str | Path) -> tuple[list[Article], list[InputError]]:
         ),
         (
             "A short headline\n\n\nFirst paragraph.\n  \nSecond paragraph.",
-            [("title", None, "A short headline"), ("body", 0, "First paragraph."),
-             ("body", 1, "Second paragraph.")],
+            [
+                ("title", None, "A short headline"),
+                ("body", 0, "First paragraph."),
+                ("body", 1, "Second paragraph."),
+            ],
             None,
             None,
         ),
@@ -182,7 +185,7 @@ def test_articles_csv_without_text_column_is_skipped(tmp_path: Path) -> None:
 
 
 def test_articles_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO("Title\nBody from stdin.".encode()))
+    stdin = io.TextIOWrapper(io.BytesIO(b"Title\nBody from stdin."))
     monkeypatch.setattr(sys, "stdin", stdin)
     articles, skipped = _read("-")
     assert skipped == []

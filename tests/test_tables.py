@@ -84,7 +84,7 @@ def test_tables_aggregate_by_country_averages_sentences_not_mentions(
 
 def test_tables_aggregate_by_speaker_names_the_article_voice(mentions: pd.DataFrame) -> None:
     table = aggregate(mentions, by="speaker")
-    assert set(zip(table["speaker"], table["country"])) == {
+    assert set(zip(table["speaker"], table["country"], strict=True)) == {
         ("(article)", "CHN"),
         ("(article)", "USA"),
         ("Wang Yi", "CHN"),

@@ -29,7 +29,29 @@ _EXPORTS = {
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = sorted(_MODULE_OF)
+__all__ = [
+    "Article",
+    "CountryMention",
+    "CountrytoneError",
+    "InputError",
+    "Label",
+    "MentionKind",
+    "ModelError",
+    "Paragraph",
+    "Part",
+    "Target",
+    "Tone",
+    "ToneModel",
+    "aggregate",
+    "analyze",
+    "analyze_articles",
+    "country_name",
+    "find_mentions",
+    "load_nlp",
+    "load_tone_model",
+    "parse_article",
+    "read_articles",
+]
 __version__ = "0.1.0"
 
 

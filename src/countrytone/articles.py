@@ -27,7 +27,9 @@ CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
 # first line is a body paragraph. The limit is DESIGN.md's.
 MAX_TITLE_CHARS = 150
 
-_HEADER = re.compile(r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<section>.*?))?[ \t\r]*")
+_HEADER = re.compile(
+    r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<section>.*?))?[ \t\r]*"
+)
 _LINE = re.compile(r"[^\n]+")
 
 

@@ -59,7 +59,9 @@ def parse(article: Article, nlp: Language) -> list[Chunk]:
         for start, end in chunk_spans(article.text, paragraph.start, paragraph.end)
     ]
     docs = nlp.pipe(article.text[start:end] for _, start, end in spans)
-    return [Chunk(paragraph, start, doc) for (paragraph, start, _), doc in zip(spans, docs)]
+    return [
+        Chunk(paragraph, start, doc) for (paragraph, start, _), doc in zip(spans, docs, strict=True)
+    ]
 
 
 def sentences(chunks: list[Chunk]) -> Iterator[Sentence]:

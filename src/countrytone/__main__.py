@@ -1,0 +1,5 @@
+"""``python -m countrytone``: the command line."""
+
+from countrytone.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,211 @@
+"""The command line: ``countrytone analyze`` and ``countrytone targets``.
+
+Exit status: 0 when every input was processed, 2 when some were skipped (each reported on stderr
+in one line; the rows of the others are still written), 1 on a usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict
+from itertools import islice
+from typing import Any, NoReturn, TypeGuard
+
+from tqdm import tqdm
+
+from countrytone.articles import STDIN, decode, read_articles
+from countrytone.countries import country_codes
+from countrytone.errors import CountrytoneError, InputError
+from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
+from countrytone.pipeline import LanguageWarning, analyze_articles
+from countrytone.tables import mentions_frame
+from countrytone.tone import MODEL_NAMES, Target, ToneModel, load_tone_model, score_targets
+from countrytone.writers import Format, TableWriter, open_text_output, output_format
+
+PROGRAM = "countrytone"
+EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
+
+# Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
+TARGETS_BATCH_LINES = 512
+TONE_KEYS = ("label", "score", "p_negative", "p_neutral", "p_positive")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors; the contract says 1, in one line."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{PROGRAM}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_FATAL)
+
+
+class _SkipReporter:
+    """Reports each skipped input on stderr in one line and counts them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        tqdm.write(f"{PROGRAM}: skipped {error}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.command
+    try:
+        return command(args)
+    except CountrytoneError as error:
+        print(f"{PROGRAM}: error: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted", file=sys.stderr)
+        return EXIT_FATAL
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROGRAM, description="Tone of news text toward each country.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
+
+    analyze = commands.add_parser("analyze", help="one row per country mention, with its tone")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    _add_output_options(analyze, formats=True)
+    _add_model_option(analyze)
+    analyze.add_argument(
+        "--countries", type=_country_list, help="keep only these ISO-3 codes, e.g. CHN,USA"
+    )
+    analyze.add_argument(
+        "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
+    )
+    analyze.set_defaults(command=_run_analyze)
+
+    targets = commands.add_parser("targets", help="tone toward marked spans of JSONL lines")
+    targets.add_argument("path", metavar="FILE.jsonl|-", help='lines of {"text", "start", "end"}')
+    _add_output_options(targets, formats=False)
+    _add_model_option(targets)
+    targets.set_defaults(command=_run_targets)
+    return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
+    parser.add_argument("--out", metavar="FILE", help="write here instead of stdout")
+    if formats:
+        parser.add_argument(
+            "--format", choices=list(Format), help="default: --out's extension, else jsonl"
+        )
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default="default", help=f"tone model: {', '.join(MODEL_NAMES)}")
+
+
+def _country_list(value: str) -> frozenset[str]:
+    codes = frozenset(code.strip().upper() for code in value.split(",") if code.strip())
+    unknown = sorted(codes - country_codes())
+    if unknown or not codes:
+        raise argparse.ArgumentTypeError(f"not ISO 3166-1 alpha-3 codes: {', '.join(unknown)}")
+    return codes
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    model = load_tone_model(args.model)
+    nlp = load_nlp(args.pipeline)
+    output = output_format(args.out, args.format)
+    on_skip = _SkipReporter()
+    articles = read_articles(args.paths, on_skip=on_skip)
+    with (
+        TableWriter(args.out, output=output, template=mentions_frame([])) as writer,
+        warnings.catch_warnings(record=True) as caught,
+    ):
+        warnings.simplefilter("always", LanguageWarning)
+        for article in tqdm(articles, unit=" articles", disable=None):
+            writer.write(
+                analyze_articles([article], model=model, nlp=nlp, countries=args.countries)
+            )
+    _warn_language([warning for warning in caught if warning.category is LanguageWarning])
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _warn_language(caught: list[warnings.WarningMessage]) -> None:
+    if caught:
+        more = f" (and {len(caught) - 1} more inputs)" if len(caught) > 1 else ""
+        print(f"{PROGRAM}: warning: {caught[0].message}{more}", file=sys.stderr)
+
+
+def _run_targets(args: argparse.Namespace) -> int:
+    model = load_tone_model(args.model)
+    on_skip = _SkipReporter()
+    with open_text_output(args.out) as out:
+        try:
+            lines = _numbered_lines(args.path)
+            while batch := list(islice(lines, TARGETS_BATCH_LINES)):
+                for row in _score_lines(batch, model, source=args.path, on_skip=on_skip):
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        except InputError as error:
+            on_skip(error)
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:
+    if path == STDIN:
+        yield from enumerate(sys.stdin.buffer, start=1)
+        return
+    try:
+        file = open(path, "rb")  # noqa: SIM115 (closed by the with below)
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror})") from None
+    with file:
+        yield from enumerate(file, start=1)
+
+
+def _score_lines(
+    batch: list[tuple[int, bytes]], model: ToneModel, *, source: str, on_skip: _SkipReporter
+) -> list[dict[str, Any]]:
+    """One output row per input line: the line's keys with the tone of its target added."""
+    rows: list[dict[str, Any]] = []
+    targets: dict[int, Target] = {}
+    for line_number, line in batch:
+        row, target = _read_target_line(line, location=f"{source}:{line_number}")
+        if isinstance(target, InputError):
+            on_skip(target)
+            rows.append(row | dict.fromkeys(TONE_KEYS) | {"error": target.problem})
+        else:
+            targets[len(rows)] = target
+            rows.append(row)
+    for index, tone in zip(targets, score_targets(model, list(targets.values())), strict=True):
+        rows[index] |= asdict(tone)
+    return rows
+
+
+def _read_target_line(line: bytes, *, location: str) -> tuple[dict[str, Any], Target | InputError]:
+    try:
+        row = json.loads(decode(line, source=location))
+    except json.JSONDecodeError as error:
+        return {}, InputError(location, f"invalid JSON ({error.msg})")
+    except InputError as error:
+        return {}, error
+    if not isinstance(row, dict):
+        return {}, InputError(location, "not a JSON object")
+    text, start, end = row.get("text"), row.get("start"), row.get("end")
+    if not isinstance(text, str):
+        return row, InputError(location, "no 'text' string")
+    if not (_is_integer(start) and _is_integer(end)):
+        return row, InputError(location, "'start' and 'end' must be integers")
+    try:
+        return row, Target(text, start, end)
+    except ValueError as error:
+        return row, InputError(location, str(error))
+
+
+def _is_integer(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)

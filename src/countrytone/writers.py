@@ -1,0 +1,138 @@
+"""Writing tables incrementally as JSON lines, CSV or Parquet, to a file or stdout."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from countrytone.errors import CountrytoneError
+
+
+class Format(StrEnum):
+    """The output formats."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
+    PARQUET = "parquet"
+
+
+def output_format(out: str | None, requested: str | None) -> Format:
+    """The format asked for, else the one named by the output file's extension, else JSONL.
+
+    Raises:
+        CountrytoneError: no format is asked for and the extension names none.
+    """
+    if requested is not None:
+        return Format(requested)
+    if out is None:
+        return Format.JSONL
+    extension = Path(out).suffix.lower().lstrip(".")
+    if extension not in Format.__members__.values():
+        choices = ", ".join(Format)
+        raise CountrytoneError(f"{out}: cannot tell the format from '.{extension}': use {choices}")
+    return Format(extension)
+
+
+@contextmanager
+def open_text_output(out: str | None) -> Iterator[IO[str]]:
+    """A UTF-8 text stream to the file ``out``, or stdout when it is None.
+
+    Raises:
+        CountrytoneError: the file cannot be opened for writing.
+    """
+    if out is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        file = Path(out).open("w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as error:
+        raise CountrytoneError(f"{out}: cannot write ({error.strerror})") from None
+    with file:
+        yield file
+
+
+class TableWriter:
+    """Appends DataFrames of one layout to a file (or stdout), so that rows stream out.
+
+    Args:
+        out: the output path, or None for stdout (not for Parquet).
+        output: the format.
+        template: an empty DataFrame with the table's columns and dtypes; it fixes the header
+            and the Parquet schema, so that a run with no rows still writes a valid table.
+
+    Raises:
+        CountrytoneError: the output cannot be opened, or Parquet is asked for on stdout.
+    """
+
+    def __init__(self, out: str | None, *, output: Format, template: pd.DataFrame) -> None:
+        self._format = output
+        self._columns = list(template.columns)
+        self._schema = pa.schema([_arrow_field(name, template[name]) for name in self._columns])
+        self._stream: IO[str] | None = None
+        self._parquet: pq.ParquetWriter | None = None
+        self._resources = ExitStack()
+        if output is Format.PARQUET and out is None:
+            raise CountrytoneError("parquet output needs --out FILE")
+        if output is Format.PARQUET:
+            try:
+                self._parquet = pq.ParquetWriter(out, self._schema)
+            except OSError as error:
+                raise CountrytoneError(f"{out}: cannot write ({error})") from None
+        else:
+            self._stream = self._resources.enter_context(open_text_output(out))
+        self._header_pending = output is Format.CSV
+        if self._header_pending:
+            self.write(template)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append the rows of a DataFrame with the template's columns."""
+        frame = frame[self._columns]
+        if self._parquet is not None:
+            table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
+            self._parquet.write_table(table)
+        elif self._stream is not None and self._format is Format.CSV:
+            frame.to_csv(self._stream, header=self._header_pending, index=False)
+            self._header_pending = False
+        elif self._stream is not None and not frame.empty:
+            lines = frame.to_json(orient="records", lines=True, force_ascii=False)
+            self._stream.write(lines if lines.endswith("\n") else lines + "\n")
+        if self._stream is not None:
+            self._stream.flush()
+
+    def close(self) -> None:
+        """Finish the output (Parquet's footer) and close the file."""
+        if self._parquet is not None:
+            self._parquet.close()
+        self._resources.close()
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _arrow_field(name: str, column: pd.Series[Any]) -> pa.Field:
+    kind = column.dtype.kind
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return pa.field(name, pa.bool_())
+    if kind in "iu":
+        return pa.field(name, pa.int64())
+    if kind == "f":
+        return pa.field(name, pa.float64())
+    return pa.field(name, pa.string())

@@ -1,0 +1,244 @@
+"""The command-line contract: outputs, formats, exit codes and one-line errors."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from countrytone.cli import main
+from countrytone.tables import MENTION_COLUMNS
+
+ARTICLE = (
+    "date 2024-03-14 World\n"
+    "China and Japan trade barbs\n"
+    "Japan praised the agreement with Australia.\n"
+    "“We strongly condemn China’s drills,” the minister said.\n"
+)
+GERMAN = (
+    "Die Bundesregierung hat am Montag neue Gespräche mit China angekündigt. Der Kanzler "
+    "sagte, dass die Beziehungen zwischen Deutschland und Frankreich sehr gut seien und dass "
+    "man gemeinsam handeln werde, um die Wirtschaft zu stärken und Arbeitsplätze zu sichern."
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def _jsonl(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_cli_analyze_writes_design_columns(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    status, out, err = _run(capsys, "analyze", str(article))
+    rows = _jsonl(out)
+    assert (status, err) == (0, "")
+    assert all(tuple(row) == MENTION_COLUMNS for row in rows)
+    assert [(row["mention"], row["country"], row["part"]) for row in rows] == [
+        ("China", "CHN", "title"),
+        ("Japan", "JPN", "title"),
+        ("Japan", "JPN", "body"),
+        ("Australia", "AUS", "body"),
+        ("China", "CHN", "body"),
+    ]
+    text = ARTICLE
+    assert all(text[row["start"] : row["end"]] == row["mention"] for row in rows)  # type: ignore[misc]
+    assert rows[0]["article_id"] == str(article)
+    assert rows[0]["date"] == "2024-03-14"
+    assert rows[0]["paragraph"] is None
+    assert rows[2]["paragraph"] == 0
+
+
+@pytest.mark.parametrize("extension", ["csv", "parquet", "jsonl"])
+def test_cli_analyze_format_from_out_extension(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path, extension: str
+) -> None:
+    out = tmp_path / f"mentions.{extension}"
+    status, _, _ = _run(capsys, "analyze", str(article), "--out", str(out))
+    read = {"csv": pd.read_csv, "parquet": pd.read_parquet}.get(
+        extension, lambda path: pd.read_json(path, lines=True)
+    )
+    frame = read(out)
+    assert status == 0
+    assert tuple(frame.columns) == MENTION_COLUMNS
+    assert len(frame) == 5
+
+
+def test_cli_analyze_countries_filter(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    status, out, _ = _run(capsys, "analyze", str(article), "--countries", "chn, aus")
+    assert status == 0
+    assert {row["country"] for row in _jsonl(out)} == {"CHN", "AUS"}
+
+
+def test_cli_analyze_vader_model_column(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    _, out, _ = _run(capsys, "analyze", str(article), "--model", "vader")
+    assert {row["model"] for row in _jsonl(out)} == {"vader"}
+
+
+def test_cli_analyze_keeps_good_inputs_when_some_are_bad(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n\n")
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Café in Paris\nFrance".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    paths = [str(path) for path in (binary, article, empty, latin1, missing)]
+    status, out, err = _run(capsys, "analyze", *paths)
+    assert status == 2
+    assert len(_jsonl(out)) == 5
+    lines = err.splitlines()
+    assert len(lines) == 4
+    for path, problem in [
+        (binary, "binary"),
+        (empty, "empty text"),
+        (latin1, "UTF-8"),
+        (missing, "no such file"),
+    ]:
+        assert any(str(path) in line and problem in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze", "x.txt", "--model", "nope"], "unknown tone model 'nope'"),
+        (["analyze", "x.txt", "--countries", "XXX"], "XXX"),
+        (["analyze", "x.txt", "--out", "out.xlsx"], "cannot tell the format"),
+        (["analyze", "x.txt", "--format", "parquet"], "parquet output needs --out"),
+        (["analyze"], "required"),
+        (["frobnicate"], "invalid choice"),
+        (["analyze", "x.txt", "--out", "/no/such/dir/out.csv"], "/no/such/dir/out.csv"),
+    ],
+)
+def test_cli_usage_errors_exit_1_with_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        raise SystemExit(main(args))
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        ({}, "folder holds no"),
+        ({"notes.md": "hello"}, "folder holds no"),
+    ],
+)
+def test_cli_folder_without_articles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, files: dict[str, str], problem: str
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    status, out, err = _run(capsys, "analyze", str(tmp_path))
+    assert (status, out) == (2, "")
+    assert problem in err
+
+
+def test_cli_unbalanced_quotes_are_analysed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "quotes.txt"
+    path.write_text(
+        "Title\n“China will never accept this, the spokesman said.\nRussia and India met.\n"
+    )
+    status, out, _ = _run(capsys, "analyze", str(path))
+    assert status == 0
+    assert [row["country"] for row in _jsonl(out)] == ["CHN", "RUS", "IND"]
+
+
+def test_cli_non_english_text_warns_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GERMAN, encoding="utf-8")
+    status, _, err = _run(capsys, "analyze", str(tmp_path))
+    assert status == 0
+    assert err.count("does not look like English") == 1
+    assert "1 more" in err
+
+
+def test_cli_one_megabyte_paragraph(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sentence = "Officials in Tokyo said Japan would raise tariffs on steel next year. "
+    path = tmp_path / "huge.txt"
+    path.write_text("Title\n" + sentence * (1_000_000 // len(sentence) + 1))
+    status, out, _ = _run(capsys, "analyze", str(path), "--format", "csv")
+    frame = pd.read_csv(io.StringIO(out))
+    assert status == 0
+    assert (frame["country"] == "JPN").sum() == 1_000_000 // len(sentence) + 1
+    assert frame["paragraph"].eq(0).all()
+
+
+def test_cli_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(ARTICLE.encode()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    status, out, _ = _run(capsys, "analyze", "-")
+    assert status == 0
+    assert {row["article_id"] for row in _jsonl(out)} == {"-"}
+
+
+def test_cli_targets_one_line_per_input_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lines = [
+        json.dumps({"text": "China condemned the attack.", "start": 0, "end": 5, "id": 1}),
+        json.dumps({"text": "Short.", "start": 2, "end": 40, "label": "keep?"}),
+        "not json",
+        json.dumps({"text": "Japan praised the excellent deal.", "start": 0, "end": 5}),
+        json.dumps({"text": "x", "start": "0", "end": 1}),
+    ]
+    path = tmp_path / "targets.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    status, out, err = _run(capsys, "targets", str(path))
+    rows = _jsonl(out)
+    assert status == 2
+    assert len(rows) == len(lines)
+    assert rows[0]["id"] == 1
+    assert rows[0]["label"] == "negative"
+    assert rows[3]["label"] == "positive"
+    assert rows[1]["label"] is None
+    assert "error" in rows[1]
+    assert rows[2]["error"].startswith("invalid JSON")  # type: ignore[union-attr]
+    assert len(err.splitlines()) == 3
+    assert f"{path}:2" in err
+
+
+def test_cli_targets_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = _run(capsys, "targets", str(tmp_path / "none.jsonl"))
+    assert (status, out) == (2, "")
+    assert "no such file" in err
+
+
+def test_cli_console_script_has_no_traceback(tmp_path: Path, examples: Path) -> None:
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(bytes(range(256)))
+    result = subprocess.run(
+        [sys.executable, "-m", "countrytone", "analyze", str(binary), str(examples)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert len(result.stdout.splitlines()) > 100
