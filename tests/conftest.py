@@ -24,7 +24,7 @@ def examples() -> Path:
     return EXAMPLES
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The shared folder beside the repo (articles, data); skips the test where it is absent."""
     if not SHARED.is_dir():

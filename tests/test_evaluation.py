@@ -22,7 +22,6 @@ from countrytone.evaluation import (
 )
 from countrytone.tone import Label, Target, Tone, load_tone_model
 
-SHARED_DATA = Path(__file__).parents[2] / "shared" / "data"
 NEG, NEU, POS = Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE
 
 
@@ -198,10 +197,8 @@ def test_evaluation_fit_vader_separates_clear_examples() -> None:
 
 
 @pytest.fixture(scope="module")
-def newsmtsc_dev() -> dict[str, Any]:
-    directory = SHARED_DATA / "newsmtsc"
-    if not directory.is_dir():
-        pytest.skip(f"NewsMTSC data not found at {directory}")
+def newsmtsc_dev(shared: Path) -> dict[str, Any]:
+    directory = shared / "data" / "newsmtsc"
     return {split: read_newsmtsc(directory / f"{split}.jsonl") for split in ("dev_rw", "dev_mt")}
 
 
