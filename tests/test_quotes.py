@@ -1,0 +1,323 @@
+"""Attributions: direct quotes, reported speech, speakers and their countries.
+
+Every sentence here is written for these tests. Integration tests run the packaged spaCy
+pipeline; ``quoted_spans`` needs no model.
+"""
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from countrytone.articles import Article, parse_article
+from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
+from countrytone.segment import parse
+
+DIRECT = AttributionKind.DIRECT
+REPORTED = AttributionKind.REPORTED
+
+
+def article(text: str) -> Article:
+    # A title given by the caller makes every line of the text a body paragraph.
+    return parse_article(text, article_id="test", title="Test")
+
+
+def attributions(text: str, nlp: Language) -> list[Attribution]:
+    parsed = article(text)
+    return find_attributions(parsed, parse(parsed, nlp))
+
+
+def row_for(rows: list[Attribution], text: str, content: str) -> Attribution:
+    matching = [row for row in rows if text[row.start : row.end] == content]
+    assert matching, f"no row for {content!r}; rows: {[text[r.start : r.end] for r in rows]}"
+    return matching[0]
+
+
+# (text, content, kind, speaker, speaker mention)
+PATTERNS = [
+    pytest.param(
+        "Foreign minister Jane Holm visited Oslo on Monday.\n“We will not back down,” Holm said.",
+        "“We will not back down,”",
+        DIRECT,
+        "Jane Holm",
+        "Holm",
+        id="curly-quote-before-cue-surname",
+    ),
+    pytest.param(
+        'Jane Holm said, "The talks went well and we are pleased."',
+        '"The talks went well and we are pleased."',
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="straight-quote-after-cue",
+    ),
+    pytest.param(
+        '"Trade is growing again," said Pedro Alvarez, an economist at the central bank.',
+        '"Trade is growing again,"',
+        DIRECT,
+        "Pedro Alvarez",
+        "Pedro Alvarez",
+        id="inverted-cue",
+    ),
+    pytest.param(
+        "“We are ready,” Mark Olsen said. “The rest is up to them.”",
+        "“The rest is up to them.”",
+        DIRECT,
+        "Mark Olsen",
+        "Mark Olsen",
+        id="split-quote-second-half",
+    ),
+    pytest.param(
+        "Mark Olsen said: “The first round went well. The second did not. We will try again.”",
+        "“The first round went well. The second did not. We will try again.”",
+        DIRECT,
+        "Mark Olsen",
+        "Mark Olsen",
+        id="several-sentences",
+    ),
+    pytest.param(
+        "Mark Olsen said: “The first round went well.\n“The second round did not.”",
+        "“The first round went well.\n“The second round did not.”",
+        DIRECT,
+        "Mark Olsen",
+        "Mark Olsen",
+        id="continued-in-next-paragraph",
+    ),
+    pytest.param(
+        "Mark Olsen said, “We will wait and see what happens.\nThe meeting ended early.",
+        "“We will wait and see what happens.",
+        DIRECT,
+        "Mark Olsen",
+        "Mark Olsen",
+        id="missing-closing-mark-ends-at-paragraph",
+    ),
+    pytest.param(
+        "Reporter Anna Berg tweeted: “The summit is over and nothing was signed.”",
+        "“The summit is over and nothing was signed.”",
+        DIRECT,
+        "Anna Berg",
+        "Anna Berg",
+        id="tweet",
+    ),
+    pytest.param(
+        "A statement posted by spokesman Tom Reed on the ministry website concluded: "
+        "“Both sides will meet again in May.”",
+        "“Both sides will meet again in May.”",
+        DIRECT,
+        "Tom Reed",
+        "Tom Reed",
+        id="statement-posted-by",
+    ),
+    pytest.param(
+        "Analyst Mary Clark tweeted: “The visit achieved little.” "
+        "She quoted Karl Johnson as saying, “We need more time to agree.”",
+        "“We need more time to agree.”",
+        DIRECT,
+        "Karl Johnson",
+        "Karl Johnson",
+        id="quoted-as-saying",
+    ),
+    pytest.param(
+        "“The vote was fair and the count was quick,” ― Lena Park",
+        "“The vote was fair and the count was quick,”",
+        DIRECT,
+        "Lena Park",
+        "Lena Park",
+        id="signed-with-dash",
+    ),
+    pytest.param(
+        "Jane Holm said that the economy was growing faster than expected.",
+        "that the economy was growing faster than expected",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="said-that",
+    ),
+    pytest.param(
+        "Jane Holm arrived in Oslo on Sunday. She warned that prices would rise sharply.",
+        "that prices would rise sharply",
+        REPORTED,
+        "Jane Holm",
+        "She",
+        id="pronoun-warned-that",
+    ),
+    pytest.param(
+        "Prices will rise sharply next year, according to the central bank.",
+        "Prices will rise sharply next year",
+        REPORTED,
+        "the central bank",
+        "the central bank",
+        id="according-to",
+    ),
+    pytest.param(
+        "Jane Holm described the talks as a “frank exchange” between old friends.",
+        "the talks as a “frank exchange” between old friends",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="partial-quote-in-reported-speech",
+    ),
+    pytest.param(
+        "Some analysts said the deal was fragile.",
+        "the deal was fragile",
+        REPORTED,
+        "Some analysts",
+        "Some analysts",
+        id="group-as-written",
+    ),
+    pytest.param(
+        "Reuters reported that the plant had closed after the storm.",
+        "that the plant had closed after the storm",
+        REPORTED,
+        "Reuters",
+        "Reuters",
+        id="organisation",
+    ),
+    pytest.param(
+        "Senator Ruth Ames toured the port on Friday. "
+        "The politician made it clear that she opposed the sale.",
+        "that she opposed the sale",
+        REPORTED,
+        "Ruth Ames",
+        "The politician",
+        id="role-made-it-clear",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker", "mention"), PATTERNS)
+def test_quotes_pattern(
+    nlp: Language, text: str, content: str, kind: AttributionKind, speaker: str, mention: str
+) -> None:
+    rows = attributions(text, nlp)
+    row = row_for(rows, text, content)
+    assert row.kind is kind
+    assert row.speaker == speaker
+    assert row.speaker_start is not None
+    assert text[row.speaker_start : row.speaker_end] == mention
+
+
+def test_quotes_split_quote_gives_two_rows_with_one_speaker(nlp: Language) -> None:
+    text = "“We are ready,” Mark Olsen said. “The rest is up to them.”"
+    rows = [row for row in attributions(text, nlp) if row.kind is DIRECT]
+    assert [text[row.start : row.end] for row in rows] == [
+        "“We are ready,”",
+        "“The rest is up to them.”",
+    ]
+    assert {row.speaker for row in rows} == {"Mark Olsen"}
+    assert {row.cue for row in rows} == {"said"}
+
+
+def test_quotes_nested_attribution_inside_a_quote(nlp: Language) -> None:
+    text = (
+        "Correspondent Paul Nye said the talks would go on. "
+        "“Karl Johnson said that no deal was near,” he said."
+    )
+    rows = attributions(text, nlp)
+    outer = row_for(rows, text, "“Karl Johnson said that no deal was near,”")
+    inner = row_for(rows, text, "that no deal was near")
+    assert (outer.speaker, outer.kind) == ("Paul Nye", DIRECT)
+    assert text[outer.speaker_start : outer.speaker_end] == "he"
+    assert (inner.speaker, inner.kind) == ("Karl Johnson", REPORTED)
+    assert outer.start < inner.start < inner.end < outer.end
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "country"),
+    [
+        pytest.param(
+            "Senior Chinese diplomat Wang Yi said, “There is no room for compromise.”",
+            "“There is no room for compromise.”",
+            "CHN",
+            id="demonym",
+        ),
+        pytest.param(
+            "BBC China correspondent John Moss said, “The mood in Beijing is calm today.”",
+            "“The mood in Beijing is calm today.”",
+            "GBR",
+            id="organisation-before-beat",
+        ),
+        pytest.param(
+            "“The message has been positive,” said Li Ming, a professor at Fudan University "
+            "in Shanghai.",
+            "“The message has been positive,”",
+            "CHN",
+            id="institution",
+        ),
+        pytest.param(
+            "Secretary of State Ann Lowe said, “We will keep talking to them.”",
+            "“We will keep talking to them.”",
+            "USA",
+            id="role",
+        ),
+    ],
+)
+def test_quotes_speaker_country(nlp: Language, text: str, content: str, country: str) -> None:
+    assert row_for(attributions(text, nlp), text, content).speaker_country == country
+
+
+def test_quotes_offsets_are_consistent(nlp: Language) -> None:
+    text = (
+        "Jane Holm said, “We will wait.\n"
+        "Some analysts said the deal was fragile, according to Reuters.\n"
+        '"It is over," said Karl Johnson.'
+    )
+    rows = attributions(text, nlp)
+    assert rows == sorted(rows, key=lambda row: (row.start, -row.end))
+    for row in rows:
+        assert 0 <= row.start < row.end <= len(text)
+        if row.cue is not None:
+            assert text[row.cue_start : row.cue_end] == row.cue
+    assert "\n" not in text[rows[0].start : rows[0].end]
+
+
+def test_quotes_never_refuse_unbalanced_marks(nlp: Language) -> None:
+    text = 'He said "yes.\n"No," she said, "and "maybe.\nIt rained ” all day.'
+    rows = attributions(text, nlp)
+    assert all(row.end <= len(text) for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param('He said "yes" and "no".', ['"yes"', '"no"'], id="straight"),
+        pytest.param("She said “yes” today.", ["“yes”"], id="curly"),
+        pytest.param("It isn’t the Clintons’ plan.", [], id="apostrophes-are-not-quotes"),
+        pytest.param("A ‘headline quote’ here.", ["‘headline quote’"], id="single-marks"),
+        pytest.param("''It is over,'' he said.", ["''It is over,''"], id="doubled-apostrophes"),
+        pytest.param(
+            '"He read “the letter” to us," she said.',
+            ['"He read “the letter” to us,"'],
+            id="nested-other-family",
+        ),
+        pytest.param("Open “and never closed", ["“and never closed"], id="missing-close"),
+        pytest.param("Stray ” closing mark.", [], id="stray-close"),
+    ],
+)
+def test_quotes_quoted_spans(text: str, spans: list[str]) -> None:
+    assert [text[start:end] for start, end in quoted_spans(article(text))] == spans
+
+
+def test_quotes_continued_quote_spans_paragraphs() -> None:
+    text = "“First part.\n“Second part.”\nNo quote here."
+    [(start, end)] = quoted_spans(article(text))
+    assert text[start:end] == "“First part.\n“Second part.”"
+
+
+def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
+    path = shared / "articles" / "seed-2023-06-20-blinken-beijing.txt"
+    text = path.read_text(encoding="utf-8")
+    parsed = parse_article(text, article_id=str(path))
+    rows = [row for row in find_attributions(parsed, parse(parsed, nlp)) if row.kind is DIRECT]
+    speakers = [(text[row.start : row.start + 12], row.speaker) for row in rows]
+    assert speakers == [
+        ("“Today I met", "Antony Blinken"),
+        ("“Blinken say", "Bethany Allen"),
+        ("“It’s absolu", "Antony Blinken"),
+        ("“Antony Blin", "Stephen McDonell"),
+        ("“China has n", "Wang Yi"),
+        ("“The two sid", "Xi Jinping"),
+        ("“The message", "Wu Xinbo"),
+        ("“China has s", "Wu Xinbo"),
+        ("“Both sides ", "Matthew Miller"),
+    ]
