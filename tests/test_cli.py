@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from countrytone.cli import main
-from countrytone.tables import MENTION_COLUMNS
+from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS
 
 ARTICLE = (
     "date 2024-03-14 World\n"
@@ -242,3 +242,33 @@ def test_cli_console_script_has_no_traceback(tmp_path: Path, examples: Path) -> 
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert len(result.stdout.splitlines()) > 100
+
+
+def test_cli_quotes_rows(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    status, out, _ = _run(capsys, "quotes", str(article))
+    rows = _jsonl(out)
+    assert status == 0
+    assert all(tuple(row) == QUOTE_COLUMNS for row in rows)
+    direct = [row for row in rows if row["kind"] == "direct"]
+    assert [(row["text"], row["cue"]) for row in direct] == [
+        ("“We strongly condemn China’s drills,”", "said")
+    ]
+    assert all(ARTICLE[row["start"] : row["end"]] == row["text"] for row in rows)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("kind", ["paragraphs", "arc", "speakers"])
+def test_cli_plot_writes_png(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path, kind: str
+) -> None:
+    out = tmp_path / f"{kind}.png"
+    status, _, err = _run(capsys, "plot", str(article), "--out", str(out), "--kind", kind)
+    assert (status, err) == (0, "")
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_plot_one_article_kinds_refuse_a_folder(
+    capsys: pytest.CaptureFixture[str], examples: Path, tmp_path: Path
+) -> None:
+    status, _, err = _run(capsys, "plot", str(examples), "--out", str(tmp_path / "x.png"))
+    assert status == 1
+    assert "draws one article" in err

@@ -1,4 +1,4 @@
-"""The command line: ``countrytone analyze`` and ``countrytone targets``.
+"""The command line: ``countrytone analyze``, ``quotes``, ``plot`` and ``targets``.
 
 Exit status: 0 when every input was processed, 2 when some were skipped (each reported on stderr
 in one line; the rows of the others are still written), 1 on a usage or fatal error.
@@ -21,8 +21,8 @@ from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
 from countrytone.errors import CountrytoneError, InputError
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
-from countrytone.pipeline import LanguageWarning, analyze_articles
-from countrytone.tables import mentions_frame
+from countrytone.pipeline import LanguageWarning, analyze_articles, quotes_table
+from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import MODEL_NAMES, Target, ToneModel, load_tone_model, score_targets
 from countrytone.writers import Format, TableWriter, open_text_output, output_format
 
@@ -31,6 +31,9 @@ EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
 
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
+# `countrytone plot --kind` -> the function of countrytone.plots that draws it.
+PLOT_KINDS = {"paragraphs": "paragraph_heatmap", "speakers": "speaker_heatmap", "arc": "tone_arc"}
+ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
 TONE_KEYS = ("label", "score", "p_negative", "p_neutral", "p_positive")
 
 
@@ -82,10 +85,22 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--countries", type=_country_list, help="keep only these ISO-3 codes, e.g. CHN,USA"
     )
-    analyze.add_argument(
-        "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
-    )
+    _add_pipeline_option(analyze)
     analyze.set_defaults(command=_run_analyze)
+
+    quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
+    quotes.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    _add_output_options(quotes, formats=True)
+    _add_pipeline_option(quotes)
+    quotes.set_defaults(command=_run_quotes)
+
+    plot = commands.add_parser("plot", help="draw a chart of the tone toward each country")
+    plot.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    plot.add_argument("--out", metavar="FILE.png", required=True, help="the image to write")
+    plot.add_argument("--kind", choices=list(PLOT_KINDS), default="paragraphs", help="the chart")
+    _add_model_option(plot)
+    _add_pipeline_option(plot)
+    plot.set_defaults(command=_run_plot)
 
     targets = commands.add_parser("targets", help="tone toward marked spans of JSONL lines")
     targets.add_argument("path", metavar="FILE.jsonl|-", help='lines of {"text", "start", "end"}')
@@ -105,6 +120,12 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="default", help=f"tone model: {', '.join(MODEL_NAMES)}")
+
+
+def _add_pipeline_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
+    )
 
 
 def _country_list(value: str) -> frozenset[str]:
@@ -131,6 +152,38 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 analyze_articles([article], model=model, nlp=nlp, countries=args.countries)
             )
     _warn_language([warning for warning in caught if warning.category is LanguageWarning])
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _run_quotes(args: argparse.Namespace) -> int:
+    nlp = load_nlp(args.pipeline)
+    output = output_format(args.out, args.format)
+    on_skip = _SkipReporter()
+    articles = read_articles(args.paths, on_skip=on_skip)
+    with TableWriter(args.out, output=output, template=quotes_frame([])) as writer:
+        for article in tqdm(articles, unit=" articles", disable=None):
+            writer.write(quotes_table([article], nlp=nlp))
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _run_plot(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from countrytone import plots
+
+    model = load_tone_model(args.model)
+    nlp = load_nlp(args.pipeline)
+    on_skip = _SkipReporter()
+    mentions = analyze_articles(read_articles(args.paths, on_skip=on_skip), model=model, nlp=nlp)
+    articles = mentions["article_id"].nunique()
+    if args.kind in ONE_ARTICLE_KINDS and articles > 1:
+        raise CountrytoneError(f"--kind {args.kind} draws one article, the inputs hold {articles}")
+    ax = getattr(plots, PLOT_KINDS[args.kind])(mentions)
+    try:
+        ax.figure.savefig(args.out, bbox_inches="tight")
+    except (OSError, ValueError) as error:
+        raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_right
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 from spacy.language import Language
@@ -14,8 +14,9 @@ from spacy.tokens import Doc
 from countrytone.articles import Article, parse_article
 from countrytone.countries import CountryMention, find_mentions
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
+from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.segment import Sentence, parse, sentences
-from countrytone.tables import mentions_frame
+from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
 
 # English news text is about half stop words ("the", "of", "said"); in other languages the
@@ -31,11 +32,17 @@ class LanguageWarning(UserWarning):
 
 @dataclass(frozen=True)
 class LocatedMention:
-    """A country mention with the article and sentence it was found in."""
+    """A country mention with its article, sentence and speaker.
+
+    ``attribution`` is the innermost attribution whose content holds the mention (None: the
+    article's own voice); ``in_quote`` tells whether the mention is inside quotation marks.
+    """
 
     article: Article
     sentence: Sentence
     mention: CountryMention
+    attribution: Attribution | None
+    in_quote: bool
 
     @property
     def sentence_text(self) -> str:
@@ -98,8 +105,26 @@ def analyze_articles(
     )
 
 
+def quotes_table(
+    articles: Iterable[Article], *, nlp: Language | str = DEFAULT_PIPELINE
+) -> pd.DataFrame:
+    """One row per attribution (direct quote or reported speech) of the articles.
+
+    Returns:
+        The quotes table (columns ``countrytone.tables.QUOTE_COLUMNS``), in text order.
+    """
+    pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
+    return quotes_frame(
+        {"article_id": article.id, "text": article.text[row.start : row.end]}
+        | asdict(row)
+        | {"kind": row.kind.value}
+        for article in articles
+        for row in find_attributions(article, parse(article, pipeline))
+    )
+
+
 def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:
-    """Every country mention of an article with its sentence, in text order.
+    """Every country mention of an article with its sentence and speaker, in text order.
 
     Warns with ``LanguageWarning`` when the article does not look like English.
     """
@@ -107,13 +132,24 @@ def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:
     _check_language(article, [chunk.doc for chunk in chunks])
     article_sentences = list(sentences(chunks))
     sentence_starts = [sentence.start for sentence in article_sentences]
+    attributions = find_attributions(article, chunks)
+    quoted = quoted_spans(article)
     return [
         LocatedMention(
-            article, article_sentences[bisect_right(sentence_starts, mention.start) - 1], mention
+            article,
+            article_sentences[bisect_right(sentence_starts, mention.start) - 1],
+            mention,
+            attribution=_innermost(attributions, mention),
+            in_quote=any(start <= mention.start and mention.end <= end for start, end in quoted),
         )
         for chunk in chunks
         for mention in find_mentions(chunk.doc, offset=chunk.start)
     ]
+
+
+def _innermost(attributions: list[Attribution], mention: CountryMention) -> Attribution | None:
+    holding = [a for a in attributions if a.start <= mention.start and mention.end <= a.end]
+    return min(holding, key=lambda a: a.end - a.start, default=None)
 
 
 def _check_language(article: Article, docs: list[Doc]) -> None:
@@ -129,6 +165,7 @@ def _check_language(article: Article, docs: list[Doc]) -> None:
 
 def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> dict[str, object]:
     article, sentence, mention = located.article, located.sentence, located.mention
+    attribution = located.attribution
     return {
         "article_id": article.id,
         "date": article.date,
@@ -142,10 +179,9 @@ def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> dict[str, o
         "mention": mention.mention,
         "country": mention.country,
         "kind": mention.kind.value,
-        # Attribution lands with the speakers issue: until then every mention is unattributed.
-        "speaker": None,
-        "speaker_country": None,
-        "in_quote": None,
+        "speaker": attribution.speaker if attribution else None,
+        "speaker_country": attribution.speaker_country if attribution else None,
+        "in_quote": located.in_quote,
         "label": tone.label.value,
         "score": tone.score,
         "p_negative": tone.p_negative,

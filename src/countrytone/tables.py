@@ -30,7 +30,22 @@ MENTION_COLUMNS: tuple[str, ...] = (
     "model",
 )
 
-# Columns whose values may be missing and so need pandas' nullable types.
+QUOTE_COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_country",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "kind",
+)
+
+# The dtypes of the tables' non-text columns; nullable types where values may be missing.
 _DTYPES: Mapping[str, str] = {
     "paragraph": "Int64",
     "sentence": "int64",
@@ -41,6 +56,10 @@ _DTYPES: Mapping[str, str] = {
     "p_negative": "float64",
     "p_neutral": "float64",
     "p_positive": "float64",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
 }
 
 # How tables and charts name the article's own voice: mentions outside every attribution.
@@ -63,8 +82,17 @@ _LABELS = ("negative", "neutral", "positive")
 
 def mentions_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """The mentions table from row mappings, with DESIGN.md's columns in order and typed."""
-    frame = pd.DataFrame.from_records(list(rows), columns=list(MENTION_COLUMNS))
-    return frame.astype(dict(_DTYPES))
+    return _frame(rows, MENTION_COLUMNS)
+
+
+def quotes_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
+    """The quotes table (one row per attribution) from row mappings, columns in order, typed."""
+    return _frame(rows, QUOTE_COLUMNS)
+
+
+def _frame(rows: Iterable[Mapping[str, object]], columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
+    return frame.astype({column: _DTYPES[column] for column in columns if column in _DTYPES})
 
 
 def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") -> pd.DataFrame:

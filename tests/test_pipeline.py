@@ -1,0 +1,87 @@
+"""The whole flow: rows, offsets, speakers and batching, with the real pipeline."""
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from countrytone.articles import read_articles
+from countrytone.pipeline import LanguageWarning, analyze, analyze_articles, quotes_table
+from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
+from countrytone.tone import Target, Tone
+
+ARTICLE = (
+    "date 2024-05-02 World\n"
+    "Japan and China spar over drills\n"
+    "“China’s drills are reckless,” said Kenji Sato, Japan’s defence minister.\n"
+    "Beijing rejected the criticism. Sato later said that Australia was a trusted partner.\n"
+)
+
+
+class CountingModel:
+    """A fake tone model that records the batches it is given."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def score(self, targets: Sequence[Target]) -> list[Tone]:
+        self.batches.append(len(targets))
+        return [Tone.from_probabilities(0.2, 0.5, 0.3) for _ in targets]
+
+
+def test_pipeline_rows_have_speakers_quotes_and_offsets(nlp: Language) -> None:
+    mentions = analyze(ARTICLE, nlp=nlp, model="vader")
+    assert tuple(mentions.columns) == MENTION_COLUMNS
+    body = mentions[mentions["part"] == "body"]
+    columns = ["mention", "speaker", "speaker_country", "in_quote"]
+    assert body[columns].astype(object).where(body[columns].notna(), None).values.tolist() == [
+        ["China", "Kenji Sato", "JPN", True],
+        ["Japan", None, None, False],  # in the descriptor, outside the quote
+        ["Beijing", None, None, False],
+        ["Australia", "Kenji Sato", "JPN", False],
+    ]
+    assert all(ARTICLE[r.start : r.end] == r.mention for r in mentions.itertuples())
+    assert set(aggregate(mentions, by="speaker")["speaker"]) == {"(article)", "Kenji Sato"}
+
+
+def test_pipeline_scores_all_articles_in_one_deduplicated_batch(
+    nlp: Language, examples: Path
+) -> None:
+    model = CountingModel()
+    articles = list(read_articles([examples], on_skip=pytest.fail))
+    mentions = analyze_articles(articles, model=model, nlp=nlp)
+    assert model.batches == [
+        len(set(zip(mentions["sentence_text"], mentions["start"], strict=True)))
+    ]
+    assert set(mentions["model"]) == {"counting"}
+
+
+def test_pipeline_offsets_on_every_example(nlp: Language, examples: Path) -> None:
+    for article in read_articles([examples], on_skip=pytest.fail):
+        mentions = analyze_articles([article], model=CountingModel(), nlp=nlp)
+        assert not mentions.empty
+        assert all(article.text[r.start : r.end] == r.mention for r in mentions.itertuples())
+        for row in mentions.itertuples():
+            assert row.mention in row.sentence_text
+
+
+def test_pipeline_quotes_table(nlp: Language) -> None:
+    from countrytone.articles import parse_article
+
+    article = parse_article(ARTICLE, article_id="a")
+    quotes = quotes_table([article], nlp=nlp)
+    assert tuple(quotes.columns) == QUOTE_COLUMNS
+    direct = quotes[quotes["kind"] == "direct"].iloc[0]
+    assert direct["text"] == "“China’s drills are reckless,”"
+    assert direct["speaker"] == "Kenji Sato"
+    assert ARTICLE[direct["speaker_start"] : direct["speaker_end"]] == "Kenji Sato"
+    assert ARTICLE[direct["cue_start"] : direct["cue_end"]] == "said"
+
+
+def test_pipeline_warns_on_non_english(nlp: Language) -> None:
+    text = "Die Regierung hat am Montag neue Gespräche mit China angekündigt. " * 4
+    with pytest.warns(LanguageWarning, match="does not look like English"):
+        analyze(text, nlp=nlp, model=CountingModel())
