@@ -10,15 +10,17 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 
-from countrytone import aggregate, analyze_articles, read_articles
-from countrytone.plots import paragraph_heatmap
+from countrytone import aggregate, analyze_articles, plots, read_articles
 
-LEVELS = ("paragraph", "article", "country", "date", "source")
+LEVELS = ("paragraph", "article", "country", "date", "source", "speaker")
+# The stories the examples follow over time.
+TRACKED_COUNTRIES = ["CHN", "USA", "RUS", "UKR"]
 
 
 def main(examples: Path, out: Path) -> None:
-    """Write mentions.csv, one by_LEVEL.csv per aggregation level and a heatmap per article."""
+    """Write mentions.csv, one by_LEVEL.csv per aggregation level, and the charts."""
     articles = read_articles([examples], on_skip=lambda error: print(f"skipped {error}"))
     mentions = analyze_articles(articles)
     (out / "charts").mkdir(parents=True, exist_ok=True)
@@ -26,12 +28,21 @@ def main(examples: Path, out: Path) -> None:
     for level in LEVELS:
         aggregate(mentions, by=level).to_csv(out / f"by_{level}.csv", index=False)
     for article_id in mentions["article_id"].unique():
-        ax = paragraph_heatmap(mentions, article_id=article_id)
-        ax.figure.savefig(out / "charts" / f"{Path(article_id).stem}.png", bbox_inches="tight")
-        plt.close(ax.figure)
+        name = Path(article_id).stem
+        save(plots.paragraph_heatmap(mentions, article_id=article_id), out, f"{name}.png")
+        save(plots.tone_arc(mentions, article_id=article_id), out, f"{name}-arc.png")
+    save(plots.speaker_heatmap(mentions), out, "speakers.png")
+    over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
+    save(over_time, out, "over-time.png")
     print(f"{len(mentions)} country mentions in {mentions['article_id'].nunique()} articles")
     print(aggregate(mentions, by="country").round(2).to_string(index=False))
     print(f"tables and charts written to {out}/")
+
+
+def save(ax: Axes, out: Path, name: str) -> None:
+    """Write the chart of an Axes under out/charts and close its figure."""
+    ax.figure.savefig(out / "charts" / name, bbox_inches="tight")
+    plt.close(ax.figure)
 
 
 if __name__ == "__main__":

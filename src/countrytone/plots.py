@@ -1,21 +1,50 @@
-"""Charts: matplotlib functions that take the mentions table and return the Axes they drew on."""
+"""Charts: matplotlib functions that take the mentions table and return the Axes they drew on.
+
+Every function takes the tidy table from ``analyze`` first, options by keyword, ``ax=None``
+(a new figure's Axes when None), and returns the Axes; an empty table gives empty Axes.
+Scores use one blue-red diverging map centred on 0, readable for people who see red and green
+poorly: blue is positive, red negative.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import cycle
 from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 from matplotlib.axes import Axes
+from pandas.io.formats.style import Styler
 
 from countrytone.countries import country_name
-from countrytone.tables import aggregate
+from countrytone.tables import ARTICLE_VOICE, aggregate
 
-# A blue-red diverging map reads for people who see red and green poorly.
 DIVERGING_CMAP = "RdBu"
 # Words of a paragraph's first sentence shown in its row label.
 LABEL_WORDS = 6
+# Heatmap rows (speakers) and columns (countries) at most: beyond these, labels overlap and
+# cells get too small to read; the largest by number of sentences are kept.
+MAX_ROWS = 20
+MAX_COLUMNS = 12
+# Width and height of one annotated heatmap cell, in inches, for a new figure.
+CELL_INCHES = (0.9, 0.45)
+# Lines: the Okabe-Ito palette, told apart with any colour vision, and a marker each as well.
+LINE_STYLES = tuple(
+    zip(
+        ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"),
+        "osD^vP*X",
+        strict=True,
+    )
+)
+# Countries drawn as lines when none are chosen: more lines than this cannot be told apart.
+MAX_LINES = 5
+# A |score| above this gets white text on its dark heatmap cell.
+DARK_CELL = 0.6
+# Bootstrap resamples for the band of tone_over_time; 1,000 gives percentiles stable to ~0.01.
+BOOTSTRAP_SAMPLES = 1000
 
 
 def paragraph_heatmap(
@@ -23,45 +52,228 @@ def paragraph_heatmap(
 ) -> Axes:
     """Paragraph x country heatmap of one article's tone, the title as its own first row.
 
-    Cells show the mean score (blue positive, red negative, centred on 0) and the number of
-    sentences behind it; cells without mentions stay blank. Rows are labelled with the
-    paragraph number and the first words of its first sentence that mentions a country.
+    Cells show the mean score and, below it, the number of sentences behind it; cells without
+    mentions stay blank. Rows are labelled with the paragraph number and the first words of its
+    first sentence that mentions a country.
 
     Args:
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
-        ax: the Axes to draw on (a new figure's when None).
-
-    Returns:
-        The Axes; empty (no cells) when the table has no mentions.
+        ax: the Axes to draw on.
 
     Raises:
         ValueError: the table holds several articles and ``article_id`` is not given.
     """
-    ax = ax if ax is not None else plt.figure(figsize=(8, 6)).add_subplot()
+    mentions = _one_article(mentions, article_id)
+    if mentions.empty:
+        return _axes(ax)
+    table = aggregate(mentions, by="paragraph")
+    table["row"] = _row_numbers(table["paragraph"])
+    labels = _paragraph_labels(mentions)
+    ax = _heatmap(table, rows="row", row_labels=labels.to_dict(), ax=ax)
+    ax.set_ylabel("paragraph")
+    ax.set_title(f"Tone toward each country by paragraph\n{mentions['article_id'].iloc[0]}")
+    return ax
+
+
+def speaker_heatmap(
+    mentions: pd.DataFrame, *, max_speakers: int = MAX_ROWS, ax: Axes | None = None
+) -> Axes:
+    """Speaker x country heatmap: how each speaker speaks of each country.
+
+    The article's own voice is the first row, ``(article)``; the ``max_speakers - 1`` speakers
+    with the most sentences follow, most first.
+    """
+    if mentions.empty:
+        return _axes(ax)
+    table = aggregate(mentions, by="speaker")
+    volume = table.groupby("speaker")["sentences"].sum()
+    order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
+    rows = {name: name for name in order[:max_speakers]}
+    ax = _heatmap(table, rows="speaker", row_labels=rows, ax=ax)
+    ax.set_ylabel("speaker")
+    ax.set_title("Tone toward each country by speaker")
+    return ax
+
+
+def dyad_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Speaker's country x country spoken of: how one side speaks of the other.
+
+    Only mentions whose speaker belongs to or speaks for a country (``speaker_country``) count.
+    """
+    mentions = mentions[mentions["speaker_country"].notna()]
+    if mentions.empty:
+        return _axes(ax)
+    table = aggregate(mentions, by="speaker_country")
+    codes = sorted(table["speaker_country"].unique())
+    rows = {code: country_name(code) for code in codes}
+    ax = _heatmap(table, rows="speaker_country", row_labels=rows, ax=ax)
+    ax.set_ylabel("speaker's country")
+    ax.set_title("How each side speaks of the other")
+    return ax
+
+
+def tone_arc(
+    mentions: pd.DataFrame,
+    *,
+    article_id: str | None = None,
+    countries: Sequence[str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Score toward each country along the paragraphs of one article, the title first.
+
+    Args:
+        mentions: the mentions table from ``analyze``.
+        article_id: the article to draw; may be omitted when the table holds one article.
+        countries: ISO-3 codes to draw; by default the most mentioned (at most ``MAX_LINES``).
+        ax: the Axes to draw on.
+    """
+    ax = _axes(ax)
     mentions = _one_article(mentions, article_id)
     if mentions.empty:
         return ax
     table = aggregate(mentions, by="paragraph")
     table["row"] = _row_numbers(table["paragraph"])
-    sentences = table.pivot(index="row", columns="country", values="sentences")
-    countries = sentences.sum().sort_values(ascending=False).index
-    scores = table.pivot(index="row", columns="country", values="score")[countries]
+    chosen = countries or _most_mentioned(mentions["country"])
+    for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
+        line = table[table["country"] == code]
+        ax.plot(line["row"], line["score"], marker=marker, color=color, label=country_name(code))
+    rows = sorted(_row_numbers(mentions["paragraph"]).unique())
+    ax.set_xticks(rows, ["title" if row < 0 else str(row) for row in rows])
+    _score_y_axis(ax)
+    ax.set_xlabel("paragraph")
+    ax.set_title(f"Tone arc\n{mentions['article_id'].iloc[0]}")
+    ax.legend(title="country")
+    return ax
+
+
+def tone_over_time(
+    mentions: pd.DataFrame,
+    *,
+    countries: Sequence[str] | None = None,
+    freq: str = "M",
+    window: int = 3,
+    seed: int = 0,
+    ax: Axes | None = None,
+) -> Axes:
+    """Tone toward countries over time: a rolling mean with a 95% bootstrap band.
+
+    Sentences are the unit (mentions of one country in a sentence averaged first). For each
+    period of ``freq`` (pandas period alias: ``"M"`` months, ``"W"`` weeks, ``"D"`` days) the
+    line is the mean over the sentences of the last ``window`` periods, the band the 2.5 to
+    97.5 percentiles of that mean over bootstrap resamples of those sentences. Rows without a
+    date are left out.
+    """
+    ax = _axes(ax)
+    sentences = _sentence_scores(mentions[mentions["date"].notna()])
+    if sentences.empty:
+        return ax
+    sentences["period"] = pd.to_datetime(sentences["date"]).dt.to_period(freq)
+    rng = np.random.default_rng(seed)
+    chosen = countries or _most_mentioned(sentences["country"])
+    for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
+        series = _rolling_with_band(sentences[sentences["country"] == code], freq, window, rng)
+        if series.empty:
+            continue
+        label = country_name(code)
+        ax.plot(series.index, series["mean"], marker=marker, color=color, label=label)
+        ax.fill_between(series.index, series["low"], series["high"], alpha=0.15, color=color)
+    _score_y_axis(ax)
+    ax.set_xlabel("date")
+    ax.set_title(f"Tone over time (rolling mean of {window} periods, 95% bootstrap band)")
+    ax.legend(title="country")
+    ax.figure.autofmt_xdate()
+    return ax
+
+
+def source_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+    """Source x country heatmap over a corpus; rows without a source are left out."""
+    mentions = mentions[mentions["source"].notna()]
+    if mentions.empty:
+        return _axes(ax)
+    table = aggregate(mentions, by="source")
+    sources = sorted(table["source"].unique())
+    ax = _heatmap(table, rows="source", row_labels={source: source for source in sources}, ax=ax)
+    ax.set_ylabel("source")
+    ax.set_title("Tone toward each country by source")
+    return ax
+
+
+def evidence(
+    mentions: pd.DataFrame,
+    *,
+    country: str,
+    paragraph: int | None = None,
+    speaker: str | None = None,
+    article_id: str | None = None,
+) -> Styler:
+    """The sentences behind one cell of a heatmap, with their scores, as a styled table.
+
+    Args:
+        mentions: the mentions table from ``analyze``.
+        country: the ISO-3 code of the cell's column.
+        paragraph: the cell's paragraph (``-1`` for the title), or None for every paragraph.
+        speaker: the cell's speaker (``"(article)"`` for the article's own voice), or None.
+        article_id: restrict to one article.
+
+    Returns:
+        A Styler over one row per sentence: article, paragraph, speaker, sentence, mentions,
+        label and mean score, the score cells shaded on the heatmap's colour map.
+    """
+    rows = mentions[mentions["country"] == country]
+    if article_id is not None:
+        rows = rows[rows["article_id"] == article_id]
+    if paragraph is not None:
+        rows = rows[_row_numbers(rows["paragraph"]) == paragraph]
+    if speaker is not None:
+        rows = rows[rows["speaker"].fillna(ARTICLE_VOICE) == speaker]
+    table = (
+        rows.assign(speaker=rows["speaker"].fillna(ARTICLE_VOICE))
+        .groupby(["article_id", "paragraph", "sentence", "speaker"], dropna=False, sort=True)
+        .agg(
+            sentence_text=("sentence_text", "first"),
+            mentions=("mention", lambda names: ", ".join(dict.fromkeys(names))),
+            label=("label", lambda labels: labels.mode().iloc[0]),
+            score=("score", "mean"),
+        )
+        .reset_index()
+    )
+    return table.style.background_gradient(
+        cmap=DIVERGING_CMAP, subset=["score"], vmin=-1, vmax=1
+    ).format({"score": "{:+.2f}"})
+
+
+def _axes(ax: Axes | None, *, size: tuple[float, float] = (9, 6)) -> Axes:
+    return ax if ax is not None else plt.figure(figsize=size, layout="constrained").add_subplot()
+
+
+def _heatmap(
+    table: pd.DataFrame, *, rows: str, row_labels: dict[Any, str], ax: Axes | None
+) -> Axes:
+    """Draw an aggregate table as rows x countries cells annotated with score and sentences.
+
+    Only the rows of ``row_labels`` are drawn, in its order, and the ``MAX_COLUMNS`` countries
+    with the most sentences in them; a new figure is sized to fit the cells.
+    """
+    order = list(row_labels)
+    sentences = table.pivot(index=rows, columns="country", values="sentences").loc[order]
+    countries = sentences.sum().sort_values(ascending=False).index[:MAX_COLUMNS]
+    size = (3 + CELL_INCHES[0] * len(countries), 1.5 + CELL_INCHES[1] * len(order))
+    ax = _axes(ax, size=size)
+    scores = table.pivot(index=rows, columns="country", values="score").loc[order, countries]
+    counts = sentences.loc[order, countries].to_numpy(dtype=float)
     values = scores.to_numpy(dtype=float)
-    counts = sentences[countries].to_numpy(dtype=float)
     image = ax.imshow(values, cmap=DIVERGING_CMAP, vmin=-1, vmax=1, aspect="auto")
     for (row, column), score in np.ndenumerate(values):
         if not np.isnan(score):
-            ink = "white" if abs(score) > 0.6 else "black"
+            ink = "white" if abs(score) > DARK_CELL else "black"
             text = f"{score:+.2f}\n({counts[row, column]:.0f})"
             ax.text(column, row, text, ha="center", va="center", fontsize=8, color=ink)
     ax.set_xticks(range(len(countries)), [country_name(code) for code in countries])
-    ax.set_yticks(range(len(scores)), _row_labels(mentions).loc[scores.index].tolist())
+    ax.set_yticks(range(len(order)), list(row_labels.values()))
     ax.tick_params(axis="x", labelrotation=30)
-    ax.set_xlabel("country")
-    ax.set_ylabel("paragraph")
-    ax.set_title(f"Tone toward each country by paragraph: {mentions['article_id'].iloc[0]}")
-    ax.figure.colorbar(image, ax=ax, label="score (negative … positive)")
+    ax.set_xlabel("country (cells: mean score, number of sentences)")
+    ax.figure.colorbar(image, ax=ax, label="score: negative (red) to positive (blue)")
     return ax
 
 
@@ -78,16 +290,51 @@ def _row_numbers(paragraph: pd.Series[Any]) -> pd.Series[int]:
     return paragraph.fillna(-1).astype(int)
 
 
-def _row_labels(mentions: pd.DataFrame) -> pd.Series[str]:
+def _paragraph_labels(mentions: pd.DataFrame) -> pd.Series[str]:
     first = mentions.assign(row=_row_numbers(mentions["paragraph"]))
     first = first.sort_values(["row", "sentence", "start"]).drop_duplicates("row")
     names = ["title" if row < 0 else f"¶{row}" for row in first["row"]]
     words = [_first_words(text) for text in first["sentence_text"]]
-    return pd.Series(
-        [f"{name} {text}" for name, text in zip(names, words, strict=True)], index=first["row"]
-    )
+    labels = [f"{name} {text}" for name, text in zip(names, words, strict=True)]
+    return pd.Series(labels, index=first["row"].to_numpy())
 
 
 def _first_words(text: str) -> str:
     words = text.split()
     return " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
+
+
+def _most_mentioned(countries: pd.Series[str]) -> list[str]:
+    return countries.value_counts().index[:MAX_LINES].tolist()
+
+
+def _score_y_axis(ax: Axes) -> None:
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_ylabel("score: negative to positive")
+    ax.axhline(0, color="grey", linewidth=0.8)
+
+
+def _sentence_scores(mentions: pd.DataFrame) -> pd.DataFrame:
+    keys = ["article_id", "part", "paragraph", "sentence", "date", "country"]
+    return mentions.groupby(keys, dropna=False)["score"].mean().reset_index()
+
+
+def _rolling_with_band(
+    sentences: pd.DataFrame, freq: str, window: int, rng: np.random.Generator
+) -> pd.DataFrame:
+    periods = pd.period_range(sentences["period"].min(), sentences["period"].max(), freq=freq)
+    scores_by_period: dict[Any, npt.NDArray[np.float64]] = {
+        period: group.to_numpy(dtype=float)
+        for period, group in sentences.groupby("period")["score"]
+    }
+    rows = {}
+    for index, period in enumerate(periods):
+        recent = periods[max(0, index - window + 1) : index + 1]
+        pooled = [scores_by_period[p] for p in recent if p in scores_by_period]
+        if not pooled:
+            continue
+        scores = np.concatenate(pooled)
+        resampled = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores))).mean(axis=1)
+        low, high = np.percentile(resampled, [2.5, 97.5])
+        rows[period.start_time] = {"mean": scores.mean(), "low": low, "high": high}
+    return pd.DataFrame.from_dict(rows, orient="index")

@@ -1,0 +1,168 @@
+"""Charts, checked through their Axes (labels, colour limits, annotations), never pixels."""
+
+from collections.abc import Callable, Iterator
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.axes import Axes
+
+from countrytone import plots
+from countrytone.tables import mentions_frame
+
+matplotlib.use("Agg")
+
+
+def _mention(
+    paragraph: int | None,
+    sentence: int,
+    country: str,
+    score: float,
+    *,
+    speaker: str | None = None,
+    speaker_country: str | None = None,
+    date: str = "2024-01-15",
+    source: str | None = "Wire",
+    article_id: str = "a",
+) -> dict[str, object]:
+    p_positive, p_negative = max(score, 0.0), max(-score, 0.0)
+    return {
+        "article_id": article_id,
+        "date": date,
+        "source": source,
+        "part": "title" if paragraph is None else "body",
+        "paragraph": paragraph,
+        "sentence": sentence,
+        "sentence_text": f"Sentence {sentence} of paragraph {paragraph} about {country} here.",
+        "start": 0,
+        "end": 1,
+        "mention": country,
+        "country": country,
+        "speaker": speaker,
+        "speaker_country": speaker_country,
+        "label": "positive" if score > 0 else "negative",
+        "score": score,
+        "p_negative": p_negative,
+        "p_neutral": 1 - p_positive - p_negative,
+        "p_positive": p_positive,
+    }
+
+
+@pytest.fixture
+def mentions() -> pd.DataFrame:
+    return mentions_frame(
+        [
+            _mention(None, 0, "CHN", 0.4),
+            _mention(0, 0, "CHN", -0.8, speaker="Wang Yi", speaker_country="CHN"),
+            _mention(0, 0, "USA", -0.6, speaker="Wang Yi", speaker_country="CHN"),
+            _mention(1, 0, "USA", 0.5, speaker="Jane Doe", speaker_country="USA"),
+            _mention(1, 1, "CHN", -0.2, speaker="Jane Doe", speaker_country="USA"),
+            _mention(2, 0, "TWN", 0.1),
+        ]
+    )
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    matplotlib.pyplot.close("all")
+
+
+def _ticks(labels: list[matplotlib.text.Text]) -> list[str]:
+    return [label.get_text() for label in labels]
+
+
+def test_plots_paragraph_heatmap_rows_columns_colours_and_cells(mentions: pd.DataFrame) -> None:
+    ax = plots.paragraph_heatmap(mentions)
+    [image] = ax.get_images()
+    rows = _ticks(ax.get_yticklabels())
+    assert rows[0].startswith("title Sentence 0")
+    assert [row.split()[0] for row in rows] == ["title", "¶0", "¶1", "¶2"]
+    assert _ticks(ax.get_xticklabels()) == ["China", "United States", "Taiwan"]
+    assert image.get_clim() == (-1, 1)
+    assert image.get_cmap().name == "RdBu"
+    cells = image.get_array()
+    assert np.ma.count_masked(cells) + np.isnan(cells.filled(np.nan)).sum() > 0  # blank cells
+    texts = sorted(text.get_text() for text in ax.texts)
+    assert texts == sorted(
+        ["+0.40\n(1)", "-0.80\n(1)", "-0.60\n(1)", "+0.50\n(1)", "-0.20\n(1)", "+0.10\n(1)"]
+    )
+
+
+def test_plots_speaker_heatmap_article_voice_first(mentions: pd.DataFrame) -> None:
+    ax = plots.speaker_heatmap(mentions)
+    assert _ticks(ax.get_yticklabels()) == ["(article)", "Jane Doe", "Wang Yi"]
+
+
+def test_plots_dyad_heatmap_rows_are_speaker_countries(mentions: pd.DataFrame) -> None:
+    ax = plots.dyad_heatmap(mentions)
+    assert _ticks(ax.get_yticklabels()) == ["China", "United States"]
+    assert "-0.80\n(1)" in [text.get_text() for text in ax.texts]
+
+
+def test_plots_tone_arc_one_line_per_country(mentions: pd.DataFrame) -> None:
+    ax = plots.tone_arc(mentions, countries=["CHN", "USA"])
+    assert [
+        line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")
+    ] == [
+        "China",
+        "United States",
+    ]
+    assert _ticks(ax.get_xticklabels()) == ["title", "0", "1", "2"]
+    assert ax.get_ylim() == (-1.05, 1.05)
+
+
+def test_plots_tone_over_time_lines_and_bands() -> None:
+    rows = [
+        _mention(0, index, "CHN", score, date=date, article_id=date)
+        for date, scores in {
+            "2024-01-10": [0.5, 0.3],
+            "2024-02-10": [-0.2, -0.4],
+            "2024-04-10": [-0.6, -0.8, -0.7],
+        }.items()
+        for index, score in enumerate(scores)
+    ]
+    ax = plots.tone_over_time(mentions_frame(rows), window=1)
+    [line] = [line for line in ax.get_lines() if line.get_label() == "China"]
+    assert list(line.get_ydata()) == pytest.approx([0.4, -0.3, -0.7])
+    assert len(ax.collections) == 1  # the bootstrap band
+
+
+def test_plots_source_heatmap(mentions: pd.DataFrame) -> None:
+    ax = plots.source_heatmap(mentions)
+    assert _ticks(ax.get_yticklabels()) == ["Wire"]
+
+
+def test_plots_evidence_lists_sentences_behind_a_cell(mentions: pd.DataFrame) -> None:
+    styled = plots.evidence(mentions, country="CHN", speaker="Jane Doe")
+    table = styled.data
+    assert table["sentence_text"].tolist() == ["Sentence 1 of paragraph 1 about CHN here."]
+    assert table["score"].tolist() == [-0.2]
+    assert "background-color" in styled.to_html()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        plots.paragraph_heatmap,
+        plots.speaker_heatmap,
+        plots.dyad_heatmap,
+        plots.tone_arc,
+        plots.tone_over_time,
+        plots.source_heatmap,
+    ],
+)
+def test_plots_empty_table_gives_empty_axes(draw: Callable[..., Axes]) -> None:
+    ax = draw(mentions_frame([]))
+    assert isinstance(ax, Axes)
+    assert not ax.get_images()
+    assert not ax.get_lines()
+
+
+def test_plots_several_articles_need_an_article_id(mentions: pd.DataFrame) -> None:
+    other = mentions.assign(article_id="b")
+    with pytest.raises(ValueError, match="article_id"):
+        plots.paragraph_heatmap(pd.concat([mentions, other]))
+    ax = plots.paragraph_heatmap(pd.concat([mentions, other]), article_id="b")
+    assert "b" in ax.get_title()
