@@ -10,55 +10,21 @@ from matplotlib.axes import Axes
 
 from countrytone import plots
 from countrytone.tables import mentions_frame
+from tests.rows import mention_row
 
 matplotlib.use("Agg")
-
-
-def _mention(
-    paragraph: int | None,
-    sentence: int,
-    country: str,
-    score: float,
-    *,
-    speaker: str | None = None,
-    speaker_country: str | None = None,
-    date: str = "2024-01-15",
-    source: str | None = "Wire",
-    article_id: str = "a",
-) -> dict[str, object]:
-    p_positive, p_negative = max(score, 0.0), max(-score, 0.0)
-    return {
-        "article_id": article_id,
-        "date": date,
-        "source": source,
-        "part": "title" if paragraph is None else "body",
-        "paragraph": paragraph,
-        "sentence": sentence,
-        "sentence_text": f"Sentence {sentence} of paragraph {paragraph} about {country} here.",
-        "start": 0,
-        "end": 1,
-        "mention": country,
-        "country": country,
-        "speaker": speaker,
-        "speaker_country": speaker_country,
-        "label": "positive" if score > 0 else "negative",
-        "score": score,
-        "p_negative": p_negative,
-        "p_neutral": 1 - p_positive - p_negative,
-        "p_positive": p_positive,
-    }
 
 
 @pytest.fixture
 def mentions() -> pd.DataFrame:
     return mentions_frame(
         [
-            _mention(None, 0, "CHN", 0.4),
-            _mention(0, 0, "CHN", -0.8, speaker="Wang Yi", speaker_country="CHN"),
-            _mention(0, 0, "USA", -0.6, speaker="Wang Yi", speaker_country="CHN"),
-            _mention(1, 0, "USA", 0.5, speaker="Jane Doe", speaker_country="USA"),
-            _mention(1, 1, "CHN", -0.2, speaker="Jane Doe", speaker_country="USA"),
-            _mention(2, 0, "TWN", 0.1),
+            mention_row(None, 0, "CHN", 0.4),
+            mention_row(0, 0, "CHN", -0.8, speaker="Wang Yi", speaker_country="CHN"),
+            mention_row(0, 0, "USA", -0.6, speaker="Wang Yi", speaker_country="CHN"),
+            mention_row(1, 0, "USA", 0.5, speaker="Jane Doe", speaker_country="USA"),
+            mention_row(1, 1, "CHN", -0.2, speaker="Jane Doe", speaker_country="USA"),
+            mention_row(2, 0, "TWN", 0.1),
         ]
     )
 
@@ -115,7 +81,7 @@ def test_plots_tone_arc_one_line_per_country(mentions: pd.DataFrame) -> None:
 
 def test_plots_tone_over_time_lines_and_bands() -> None:
     rows = [
-        _mention(0, index, "CHN", score, date=date, article_id=date)
+        mention_row(0, index, "CHN", score, date=date, article_id=date)
         for date, scores in {
             "2024-01-10": [0.5, 0.3],
             "2024-02-10": [-0.2, -0.4],

@@ -4,48 +4,20 @@ import pandas as pd
 import pytest
 
 from countrytone.tables import MENTION_COLUMNS, aggregate, mentions_frame
-
-
-def _row(
-    *,
-    paragraph: int | None,
-    sentence: int,
-    country: str,
-    score: float,
-    speaker: str | None = None,
-    article_id: str = "a",
-) -> dict[str, object]:
-    p_positive = max(score, 0.0)
-    p_negative = max(-score, 0.0)
-    return {
-        "article_id": article_id,
-        "date": "2024-01-01",
-        "source": None,
-        "part": "title" if paragraph is None else "body",
-        "paragraph": paragraph,
-        "sentence": sentence,
-        "start": 0,
-        "end": 5,
-        "country": country,
-        "speaker": speaker,
-        "score": score,
-        "p_negative": p_negative,
-        "p_neutral": 1 - p_positive - p_negative,
-        "p_positive": p_positive,
-    }
+from tests.rows import mention_row
 
 
 @pytest.fixture
 def mentions() -> pd.DataFrame:
     return mentions_frame(
         [
-            _row(paragraph=None, sentence=0, country="CHN", score=0.5),
+            mention_row(paragraph=None, sentence=0, country="CHN", score=0.5),
             # Two mentions of CHN in one sentence count as one sentence with their mean.
-            _row(paragraph=0, sentence=0, country="CHN", score=-0.9),
-            _row(paragraph=0, sentence=0, country="CHN", score=-0.5),
-            _row(paragraph=0, sentence=1, country="CHN", score=0.9, speaker="Wang Yi"),
-            _row(paragraph=0, sentence=1, country="USA", score=-0.8, speaker="Wang Yi"),
-            _row(paragraph=1, sentence=0, country="USA", score=0.2, article_id="b"),
+            mention_row(paragraph=0, sentence=0, country="CHN", score=-0.9),
+            mention_row(paragraph=0, sentence=0, country="CHN", score=-0.5),
+            mention_row(paragraph=0, sentence=1, country="CHN", score=0.9, speaker="Wang Yi"),
+            mention_row(paragraph=0, sentence=1, country="USA", score=-0.8, speaker="Wang Yi"),
+            mention_row(paragraph=1, sentence=0, country="USA", score=0.2, article_id="b"),
         ]
     )
 
