@@ -79,27 +79,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
 
     analyze = commands.add_parser("analyze", help="one row per country mention, with its tone")
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    _add_input_options(analyze)
     _add_output_options(analyze, formats=True)
     _add_model_option(analyze)
     analyze.add_argument(
         "--countries", type=_country_list, help="keep only these ISO-3 codes, e.g. CHN,USA"
     )
-    _add_pipeline_option(analyze)
     analyze.set_defaults(command=_run_analyze)
 
     quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
-    quotes.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    _add_input_options(quotes)
     _add_output_options(quotes, formats=True)
-    _add_pipeline_option(quotes)
     quotes.set_defaults(command=_run_quotes)
 
     plot = commands.add_parser("plot", help="draw a chart of the tone toward each country")
-    plot.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+    _add_input_options(plot)
     plot.add_argument("--out", metavar="FILE.png", required=True, help="the image to write")
     plot.add_argument("--kind", choices=list(PLOT_KINDS), default="paragraphs", help="the chart")
     _add_model_option(plot)
-    _add_pipeline_option(plot)
     plot.set_defaults(command=_run_plot)
 
     targets = commands.add_parser("targets", help="tone toward marked spans of JSONL lines")
@@ -122,7 +119,8 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="default", help=f"tone model: {', '.join(MODEL_NAMES)}")
 
 
-def _add_pipeline_option(parser: argparse.ArgumentParser) -> None:
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
     parser.add_argument(
         "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
     )
@@ -130,8 +128,9 @@ def _add_pipeline_option(parser: argparse.ArgumentParser) -> None:
 
 def _country_list(value: str) -> frozenset[str]:
     codes = frozenset(code.strip().upper() for code in value.split(",") if code.strip())
-    unknown = sorted(codes - country_codes())
-    if unknown or not codes:
+    if not codes:
+        raise argparse.ArgumentTypeError("no country codes given")
+    if unknown := sorted(codes - country_codes()):
         raise argparse.ArgumentTypeError(f"not ISO 3166-1 alpha-3 codes: {', '.join(unknown)}")
     return codes
 
