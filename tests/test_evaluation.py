@@ -17,8 +17,11 @@ from countrytone.evaluation import (
     evaluate_labels,
     fit_vader,
     macro_f1,
+    predictions_table,
+    read_dev_splits,
     read_newsmtsc,
     read_newsmtsc_checked,
+    scores_table,
 )
 from countrytone.tone import Label, Target, Tone, load_tone_model
 
@@ -48,7 +51,7 @@ class FixedModel:
 
     @property
     def name(self) -> str:
-        return "fixed"
+        return f"always-{self.label}"
 
     def score(self, targets: Sequence[Target]) -> list[Tone]:
         probabilities = {NEG: (0.8, 0.1, 0.1), NEU: (0.1, 0.8, 0.1), POS: (0.1, 0.1, 0.8)}
@@ -213,3 +216,41 @@ def test_evaluation_vader_on_newsmtsc_dev(newsmtsc_dev: dict[str, list[LabelledT
     # Measured 0.519 (benchmarks/tone_accuracy.py); chance is about 0.33.
     assert evaluation.macro_f1 > 0.49
     assert int(evaluation.confusion.to_numpy().sum()) == evaluation.n == 785
+
+
+# --- comparing models --------------------------------------------------------------------------
+
+
+def test_evaluation_predictions_and_scores_tables() -> None:
+    examples = [
+        LabelledTarget(Target("China condemned it.", 0, 5), NEG),
+        LabelledTarget(Target("Japan hosted talks.", 0, 5), NEU),
+    ]
+    predictions = predictions_table(
+        [FixedModel(NEG), FixedModel(NEU)], {"a": examples, "b": examples[:1]}
+    )
+    assert list(predictions.columns) == [
+        "model",
+        "split",
+        "gold",
+        "label",
+        "p_negative",
+        "p_neutral",
+        "p_positive",
+    ]
+    assert len(predictions) == 2 * 3
+    scores = scores_table(predictions).set_index(["model", "split"])
+    assert scores["n"].to_dict() == {
+        ("always-negative", "a"): 2,
+        ("always-negative", "b"): 1,
+        ("always-neutral", "a"): 2,
+        ("always-neutral", "b"): 1,
+        ("always-negative", "all"): 3,
+        ("always-neutral", "all"): 3,
+    }
+    assert scores.loc[("always-negative", "b"), "accuracy"] == 1.0
+    assert scores.loc[("always-neutral", "all"), "accuracy"] == pytest.approx(1 / 3)
+
+
+def test_evaluation_read_dev_splits_absent_folder_is_empty(tmp_path: Path) -> None:
+    assert read_dev_splits(tmp_path / "absent") == {}

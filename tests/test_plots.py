@@ -132,3 +132,45 @@ def test_plots_several_articles_need_an_article_id(mentions: pd.DataFrame) -> No
         plots.paragraph_heatmap(pd.concat([mentions, other]))
     ax = plots.paragraph_heatmap(pd.concat([mentions, other]), article_id="b")
     assert "b" in ax.get_title()
+
+
+@pytest.fixture
+def predictions() -> pd.DataFrame:
+    rows = [
+        ("lexicon", "negative", "negative", (0.9, 0.05, 0.05)),
+        ("lexicon", "negative", "neutral", (0.3, 0.4, 0.3)),
+        ("lexicon", "positive", "positive", (0.1, 0.2, 0.7)),
+        ("lexicon", "neutral", "neutral", (0.2, 0.6, 0.2)),
+        ("other", "neutral", "positive", (0.1, 0.4, 0.5)),
+    ]
+    return pd.DataFrame(
+        [
+            {
+                "model": m,
+                "split": "dev",
+                "gold": g,
+                "label": p,
+                "p_negative": n,
+                "p_neutral": u,
+                "p_positive": o,
+            }
+            for m, g, p, (n, u, o) in rows
+        ]
+    )
+
+
+def test_plots_confusion_heatmap_counts_and_shares(predictions: pd.DataFrame) -> None:
+    ax = plots.confusion_heatmap(predictions, model="lexicon")
+    [image] = ax.get_images()
+    assert _ticks(ax.get_yticklabels()) == ["negative", "neutral", "positive"]
+    assert image.get_clim() == (0, 1)
+    texts = [text.get_text() for text in ax.texts]
+    assert texts[:3] == ["1\n50%", "1\n50%", "0\n0%"]
+
+
+def test_plots_calibration_curve_one_line_per_model(predictions: pd.DataFrame) -> None:
+    ax = plots.calibration_curve(predictions, bins=3)
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels == ["lexicon", "other", "calibrated"]
+    [lexicon] = [line for line in ax.get_lines() if line.get_label() == "lexicon"]
+    assert list(lexicon.get_ydata()) == pytest.approx([0.0, 1.0, 1.0])

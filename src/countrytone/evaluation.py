@@ -7,7 +7,7 @@ target with ``from``/``to`` character offsets, ``mention`` and ``polarity`` (2.0
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -311,3 +311,72 @@ def _log_loss(
     probabilities = probabilities_from_compound(compound, neutral_band=band, sharpness=sharpness)
     chosen = probabilities[np.arange(len(gold)), gold]
     return float(-np.mean(np.log(np.clip(chosen, 1e-12, None))))
+
+
+# --- comparing models over splits (the evaluation notebook) -----------------------------------
+
+NEWSMTSC_DEV_SPLITS = ("dev_rw", "dev_mt")
+PROBABILITY_COLUMNS = ("p_negative", "p_neutral", "p_positive")
+
+
+def read_dev_splits(data_dir: Path) -> dict[str, list[LabelledTarget]]:
+    """NewsMTSC's dev splits (``dev_rw``, ``dev_mt``) from a folder, by split name.
+
+    Returns an empty mapping when the folder is absent (a user's clone has no ../shared), so
+    that what is built on it comes out empty rather than failing.
+
+    Raises:
+        InputError: the folder exists but a split is missing or malformed.
+    """
+    if not data_dir.is_dir():
+        return {}
+    return {split: read_newsmtsc(data_dir / f"{split}.jsonl") for split in NEWSMTSC_DEV_SPLITS}
+
+
+def predictions_table(
+    models: Sequence[ToneModel], splits: Mapping[str, Sequence[LabelledTarget]]
+) -> pd.DataFrame:
+    """Every model's tone for every labelled target: one row per (model, split, target).
+
+    Returns:
+        Columns ``model, split, gold, label, p_negative, p_neutral, p_positive``; labels as
+        strings. Each model scores each split in one batched call.
+    """
+    rows = [
+        {
+            "model": model.name,
+            "split": split,
+            "gold": example.label.value,
+            "label": tone.label.value,
+            "p_negative": tone.p_negative,
+            "p_neutral": tone.p_neutral,
+            "p_positive": tone.p_positive,
+        }
+        for model in models
+        for split, examples in splits.items()
+        for example, tone in zip(
+            examples, score_targets(model, [e.target for e in examples]), strict=True
+        )
+    ]
+    columns = ["model", "split", "gold", "label", *PROBABILITY_COLUMNS]
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def scores_table(predictions: pd.DataFrame) -> pd.DataFrame:
+    """Macro-F1, accuracy and n per model and split, and over all splits (``split = "all"``)."""
+    everything = predictions.assign(split="all")
+    rows = [
+        {"model": model, "split": split, **_scores(group)}
+        for (model, split), group in pd.concat([predictions, everything]).groupby(
+            ["model", "split"], sort=False
+        )
+    ]
+    return pd.DataFrame.from_records(rows, columns=["model", "split", "macro_f1", "accuracy", "n"])
+
+
+def _scores(predictions: pd.DataFrame) -> dict[str, float | int]:
+    evaluation = evaluate_labels(
+        [Label(label) for label in predictions["gold"]],
+        [Label(label) for label in predictions["label"]],
+    )
+    return {"macro_f1": evaluation.macro_f1, "accuracy": evaluation.accuracy, "n": evaluation.n}

@@ -1,6 +1,7 @@
-"""Charts: matplotlib functions that take the mentions table and return the Axes they drew on.
+"""Charts: matplotlib functions that take a tidy table and return the Axes they drew on.
 
-Every function takes the tidy table from ``analyze`` first, options by keyword, ``ax=None``
+Every function takes a tidy table first (the mentions table from ``analyze``; for the model
+charts, the predictions table of ``countrytone.evaluation``), options by keyword, ``ax=None``
 (a new figure's Axes when None), and returns the Axes; an empty table gives empty Axes.
 Scores use one blue-red diverging map centred on 0, readable for people who see red and green
 poorly: blue is positive, red negative.
@@ -21,8 +22,11 @@ from pandas.io.formats.style import Styler
 
 from countrytone.countries import country_name
 from countrytone.tables import ARTICLE_VOICE, aggregate
+from countrytone.tone import Label
 
 DIVERGING_CMAP = "RdBu"
+# Counts and shares (confusion matrices) use one sequential blue map.
+SEQUENTIAL_CMAP = "Blues"
 # Words of a paragraph's first sentence shown in its row label.
 LABEL_WORDS = 6
 # Heatmap rows (speakers) and columns (countries) at most: beyond these, labels overlap and
@@ -241,6 +245,78 @@ def evidence(
     return table.style.background_gradient(
         cmap=DIVERGING_CMAP, subset=["score"], vmin=-1, vmax=1
     ).format({"score": "{:+.2f}"})
+
+
+def confusion_heatmap(predictions: pd.DataFrame, *, model: str, ax: Axes | None = None) -> Axes:
+    """Confusion matrix of one model: gold labels (rows) against predictions (columns).
+
+    Cells are coloured by the share of their gold row and annotated with count and share.
+
+    Args:
+        predictions: the table from ``countrytone.evaluation.predictions_table``.
+        model: the model's name (its ``model`` column).
+        ax: the Axes to draw on.
+    """
+    ax = _axes(ax, size=(5, 4))
+    rows = predictions[predictions["model"] == model]
+    if rows.empty:
+        return ax
+    labels = [label.value for label in Label]
+    counts = pd.crosstab(rows["gold"], rows["label"]).reindex(
+        index=labels, columns=labels, fill_value=0
+    )
+    totals = counts.to_numpy(dtype=int)
+    shares = totals / np.maximum(totals.sum(axis=1, keepdims=True), 1)
+    image = ax.imshow(shares, cmap=SEQUENTIAL_CMAP, vmin=0, vmax=1)
+    for (row, column), share in np.ndenumerate(shares):
+        ink = "white" if share > DARK_CELL else "black"
+        text = f"{totals[row, column]}\n{share:.0%}"
+        ax.text(column, row, text, ha="center", va="center", fontsize=9, color=ink)
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+    ax.set_title(f"Confusion matrix: {model}")
+    ax.figure.colorbar(image, ax=ax, label="share of the gold label")
+    return ax
+
+
+def calibration_curve(predictions: pd.DataFrame, *, bins: int = 10, ax: Axes | None = None) -> Axes:
+    """Reliability diagram: how often each model is right against how sure it says it is.
+
+    Predictions are binned by their confidence (the probability of the predicted label); a
+    calibrated model's points lie on the diagonal.
+
+    Args:
+        predictions: the table from ``countrytone.evaluation.predictions_table``.
+        bins: the number of equal-width confidence bins over [1/3, 1].
+        ax: the Axes to draw on.
+    """
+    ax = _axes(ax, size=(6, 5))
+    if predictions.empty:
+        return ax
+    confidence = predictions[["p_negative", "p_neutral", "p_positive"]].max(axis=1)
+    edges = np.linspace(1 / 3, 1, bins + 1).tolist()
+    binned = predictions.assign(
+        confidence=confidence,
+        correct=predictions["gold"] == predictions["label"],
+        bin=pd.cut(confidence, edges, include_lowest=True),
+    )
+    curves = binned.groupby(["model", "bin"], observed=True).agg(
+        confidence=("confidence", "mean"), accuracy=("correct", "mean")
+    )
+    models = curves.index.get_level_values("model").unique()
+    for model, (color, marker) in zip(models, cycle(LINE_STYLES), strict=False):
+        curve = curves.loc[model]
+        ax.plot(curve["confidence"], curve["accuracy"], marker=marker, color=color, label=model)
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=0.8, label="calibrated")
+    ax.set_xlim(1 / 3 - 0.02, 1.0)
+    ax.set_ylim(0, 1.0)
+    ax.set_xlabel("confidence (probability of the predicted label)")
+    ax.set_ylabel("accuracy")
+    ax.set_title("Calibration")
+    ax.legend()
+    return ax
 
 
 def _axes(ax: Axes | None, *, size: tuple[float, float] = (9, 6)) -> Axes:
