@@ -182,6 +182,204 @@ PATTERNS = [
         "The politician",
         id="role-made-it-clear",
     ),
+    pytest.param(
+        "The harvest was poor this year, the farmers' union warned.",
+        "The harvest was poor this year",
+        REPORTED,
+        "the farmers' union",
+        "the farmers' union",
+        id="parenthetical-cue-after-clause",
+    ),
+    pytest.param(
+        "Senator Ruth Ames questioned the cost of the new dam.",
+        "the cost of the new dam",
+        REPORTED,
+        "Ruth Ames",
+        "Ruth Ames",
+        id="stance-verb-object",
+    ),
+    pytest.param(
+        "Jane Holm spoke about the border dispute at length.",
+        "the border dispute",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="topic-of-speech",
+    ),
+    pytest.param(
+        "Pedro Alvarez noted the rising cost of fuel.",
+        "the rising cost of fuel",
+        REPORTED,
+        "Pedro Alvarez",
+        "Pedro Alvarez",
+        id="speech-verb-noun-object",
+    ),
+    pytest.param(
+        "“We want our jobs back.” ―\u00a0Lena Park",
+        "“We want our jobs back.”",
+        DIRECT,
+        "Lena Park",
+        "Lena Park",
+        id="signature-after-no-break-space",
+    ),
+    pytest.param(
+        "Foreign minister Jane Holm met her counterpart.\n"
+        "“Whenever the port closes,” Holm said, pointing to the map, “the farmers lose money.”",
+        "“Whenever the port closes,”",
+        DIRECT,
+        "Jane Holm",
+        "Holm",
+        id="split-quote-first-half-before-clause",
+    ),
+    pytest.param(
+        "Foreign minister Jane Holm met her counterpart.\n"
+        "“Whenever the port closes,” Holm said, pointing to the map, “the farmers lose money.”",
+        "“the farmers lose money.”",
+        DIRECT,
+        "Jane Holm",
+        "Holm",
+        id="split-quote-second-half-after-aside",
+    ),
+    pytest.param(
+        "The union adopted “Fair pay now” as its motto.",
+        "“Fair pay now”",
+        REPORTED,
+        "The union",
+        "The union",
+        id="quoted-fragment-as-object",
+    ),
+    pytest.param(
+        "Protesters outside the ministry chanted “Not in our name” for an hour.",
+        "“Not in our name”",
+        DIRECT,
+        "Protesters",
+        "Protesters",
+        id="chanted",
+    ),
+    pytest.param(
+        "The senator has used the phrase “clean energy” in every speech.",
+        "the phrase “clean energy”",
+        REPORTED,
+        "The senator",
+        "The senator",
+        id="quoted-fragment-in-noun-phrase",
+    ),
+    pytest.param(
+        "The debate host Chris Wallace opened the evening.\n"
+        "WALLACE: Let us begin with the economy tonight.",
+        "Let us begin with the economy tonight",
+        REPORTED,
+        "Chris Wallace",
+        "WALLACE",
+        id="transcript-turn",
+    ),
+    pytest.param(
+        "Senator Ruth Ames, who said the bill was unfair, voted against it.",
+        "the bill was unfair",
+        REPORTED,
+        "Ruth Ames",
+        "who",
+        id="relative-pronoun-to-antecedent",
+    ),
+    pytest.param(
+        '"This is a great day for the harbour. One of the best we have had," '
+        "said Mayor Tom Reyes on Friday.",
+        '"This is a great day for the harbour. One of the best we have had,"',
+        DIRECT,
+        "Tom Reyes",
+        "Tom Reyes",
+        id="inverted-cue-subject-not-in-quote",
+    ),
+    pytest.param(
+        "Jane Holm vowed to fight the ruling in court.",
+        "to fight the ruling in court",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="speech-verb-of-intent",
+    ),
+    pytest.param(
+        "The union hoped to reach a deal by Friday.",
+        "to reach a deal by Friday",
+        REPORTED,
+        "The union",
+        "The union",
+        id="intent-hoped",
+    ),
+    pytest.param(
+        "Senator Ruth Ames accused the bank of hiding its losses.",
+        "the bank of hiding its losses",
+        REPORTED,
+        "Ruth Ames",
+        "Ruth Ames",
+        id="accused-of",
+    ),
+    pytest.param(
+        "According to Tom Reyes, “the ships will sail on time.”",
+        "“the ships will sail on time.”",
+        DIRECT,
+        "Tom Reyes",
+        "Tom Reyes",
+        id="according-to-before-quote",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes was blunt. Said Reyes: “We are not moving the port.”",
+        "“We are not moving the port.”",
+        DIRECT,
+        "Tom Reyes",
+        "Reyes",
+        id="inverted-said-name-colon",
+    ),
+    pytest.param(
+        "“We want the port open!” the dock workers shouted at the gate.",
+        "“We want the port open!”",
+        DIRECT,
+        "the dock workers",
+        "the dock workers",
+        id="shouted",
+    ),
+    pytest.param(
+        "“You say you ‘accept the blame, and it was the fault of those 50 workers,’” Holm said. "
+        "“That is not accepting the blame.”",
+        "“You say you ‘accept the blame, and it was the fault of those 50 workers,’”",
+        DIRECT,
+        "Holm",
+        "Holm",
+        id="nested-single-quote-before-cue",
+    ),
+    pytest.param(
+        "Mayor Tom Reyes is rolling out a new campaign message: “The port belongs to us.”",
+        "“The port belongs to us.”",
+        DIRECT,
+        "Tom Reyes",
+        "Tom Reyes",
+        id="colon-after-a-thing-said",
+    ),
+    pytest.param(
+        "The ministry issued a statement: “The ships will sail.”",
+        "“The ships will sail.”",
+        DIRECT,
+        "The ministry",
+        "The ministry",
+        id="colon-after-an-unsigned-statement",
+    ),
+]
+
+# A cue in the middle of its clause splits the reported content in two rows with one speaker,
+# as a quote split around its cue does (DESIGN.md), so the speaker's words are in neither.
+PARENTHETICAL = [
+    pytest.param(
+        "Food prices, Tom Reyes said, would keep rising through the winter.",
+        ["Food prices", "would keep rising through the winter"],
+        "Tom Reyes",
+        id="name-said",
+    ),
+    pytest.param(
+        "Tariffs on steel, the minister added, will stay in place until March.",
+        ["Tariffs on steel", "will stay in place until March"],
+        "the minister",
+        id="role-added",
+    ),
 ]
 
 
@@ -195,6 +393,41 @@ def test_quotes_pattern(
     assert row.speaker == speaker
     assert row.speaker_start is not None
     assert text[row.speaker_start : row.speaker_end] == mention
+
+
+@pytest.mark.parametrize(("text", "contents", "speaker"), PARENTHETICAL)
+def test_quotes_parenthetical_cue_splits_reported_content(
+    nlp: Language, text: str, contents: list[str], speaker: str
+) -> None:
+    rows = [row_for(attributions(text, nlp), text, content) for content in contents]
+    assert [row.kind for row in rows] == [REPORTED, REPORTED]
+    assert {row.speaker for row in rows} == {speaker}
+    assert len({row.cue_start for row in rows}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Jane Holm concluded her visit to Oslo on Monday.", id="concluded-a-visit"),
+        pytest.param("The ministry posted the schedule on its website.", id="posted-on-a-site"),
+    ],
+)
+def test_quotes_speech_verb_used_for_an_act_reports_nothing(nlp: Language, text: str) -> None:
+    assert attributions(text, nlp) == []
+
+
+def test_quotes_headline_speaker_and_colon(nlp: Language) -> None:
+    # Only a title reads "Speaker: claim"; a body line "Note: …" is a label.
+    text = (
+        "Holm: The border deal will hurt farmers\n"
+        "Foreign minister Jane Holm spoke in Oslo on Monday.\n"
+        "Note: all times are local."
+    )
+    parsed = parse_article(text, article_id="test")
+    rows = find_attributions(parsed, parse(parsed, nlp))
+    assert [(text[row.start : row.end], row.speaker) for row in rows] == [
+        ("The border deal will hurt farmers", "Jane Holm")
+    ]
 
 
 def test_quotes_split_quote_gives_two_rows_with_one_speaker(nlp: Language) -> None:

@@ -13,8 +13,12 @@ How an article is read, in order:
    verb or colon right before it (Xi said, "…"), a colon ending the previous paragraph, or a
    neighbouring quote of the same speaker. A quote embedded in a clause ("as a “vigorous
    conversation”") is a fragment: it is only a quoted span, part of whatever attribution holds it.
-3. Reported speech: a speech verb's clausal complement ("X said (that) …"), the object of a
-   verb of calling or describing, and "…, according to X".
+3. Reported speech: a speech verb's clausal complement ("X said (that) …"), else its
+   infinitive ("vowed to fight") or topic ("noted the risk", "spoke about the deal"); a cue set
+   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
+   object of a verb of calling, describing or taking a stance; "…, according to X"; a quoted
+   fragment no other row holds, as the object of its verb; transcript turns ("WALLACE: …") and
+   headline claims ("Graham: …").
 4. Speakers: the cue's subject (or the object of "quoted X as saying", the author of "a statement
    posted by X"), then resolved: pronouns to the nearest person before them (inside the same quote
    first), surnames to the full name the article introduced, "the secretary of state" to the last
@@ -37,7 +41,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from countrytone.articles import Article
+from countrytone.articles import Article, Part
 from countrytone.countries import find_mentions
 from countrytone.segment import Chunk
 
@@ -88,17 +92,31 @@ SPEECH_VERBS = _words(
     estimate caution respond reply answer ask agree mention comment remark counter continue
     propose recommend demand threaten boast joke quip lament charge wonder speculate muse
     insist promise pledge vow believe think hope fear worry show find know signal disclose
-    point notice hint tout read"""
+    point notice hint tout read shout yell chant scream sing exclaim"""
 )
 
 # Verbs whose content is their object: "called the plan a disaster", "described X as Y".
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
-    dismiss hail decry denounce"""
+    dismiss hail decry denounce cite offer question defend back support propose reject endorse
+    oppose highlight reference echo repeat express"""
 )
 
+# Verbs that name a topic of speech: "spoke about the deal", "commented on the plan".
+TOPIC_VERBS = _words("speak talk comment discuss testify")
+
+# Speech verbs whose noun object or prepositional phrase is most often not something said.
+NOT_TOPICAL = _words("conclude continue post read")
+
+# Prepositions that introduce what a speech verb is about.
+TOPIC_PREPOSITIONS = _words("about on of to")
+
 # Verbs of intent whose content is an infinitive: "vowed to fight", "urged Congress to act".
-INTENT_VERBS = _words("urge pledge promise vow threaten plan want refuse")
+# "hop" is how the packaged lemmatizer gives "hoped" and "hoping".
+INTENT_VERBS = _words(
+    """urge pledge promise vow threaten plan want refuse expect seek decide need hope hop decline
+    intend aim"""
+)
 
 # Nouns that name a document or message: its author, when the text gives one, is the speaker
 # ("a statement posted by spokesperson Matthew Miller", "a Reuters analysis").
@@ -117,6 +135,12 @@ ROLE_NOUNS = _words(
 
 # Role nouns so general that the nearest person before them is the one meant.
 GENERIC_PERSON_NOUNS = _words("politician man woman official leader diplomat")
+
+# Common nouns for groups of people, who may be quoted as a group ("critics: “…”").
+GROUP_NOUNS = _words(
+    """people critic voter resident supporter protester worker expert analyst official
+    lawmaker member student parent fan citizen"""
+)
 
 PERSON_PRONOUNS = _words("he she him her")
 GROUP_PRONOUNS = _words("they them it")
@@ -350,11 +374,92 @@ def find_attributions(article: Article, chunks: Sequence[Chunk]) -> list[Attribu
         for raw in _reported(tokens, quotes)
         if raw.cue is None or tokens.index(raw.cue) not in used_cues
     ]
+    fragments = list(_fragments(tokens, quotes, [*direct, *reported]))
+    fragments.extend(_transcript_turns(article, tokens))
+    fragments.extend(_headline_claims(article, tokens))
     resolver = _Resolver(article, chunks, tokens, quotes)
     rows: dict[tuple[int, int], Attribution] = {}
-    for raw in sorted([*direct, *reported], key=lambda raw: (raw.start, -raw.end)):
+    everything = [*direct, *reported, *fragments]
+    for raw in sorted(everything, key=lambda raw: (raw.start, -raw.end)):
         rows.setdefault((raw.start, raw.end), resolver.attribution(raw))
     return sorted(rows.values(), key=lambda row: (row.start, -row.end))
+
+
+def _fragments(tokens: _Tokens, quotes: list[_Quote], found: list[_Raw]) -> Iterator[_Raw]:
+    # A quoted fragment no attribution holds ("The union adopted “Fair pay now”", "Trump has
+    # used the phrase “…”") is the words of the subject of the verb it is the object of: one
+    # reported row for the verb's object phrase, as for "described it as a “…”".
+    for quote in quotes:
+        if any(raw.start <= quote.start and quote.end <= raw.end for raw in found):
+            continue
+        root = _quote_root(tokens, quote)
+        verb, phrase = _governing_verb(root) if root is not None else (None, None)
+        if verb is None or phrase is None:
+            continue
+        speaker = _subject(verb)
+        if speaker is not None and speaker.lower_ not in _THINGS:
+            start, end = tokens.span(phrase.left_edge, phrase.right_edge)
+            yield _Raw(min(start, quote.start), max(end, quote.end),
+                       _author_of_document(speaker), verb, AttributionKind.REPORTED)  # fmt: skip
+
+
+# "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
+_TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
+
+
+def _transcript_turns(article: Article, tokens: _Tokens) -> Iterator[_Raw]:
+    # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
+    for paragraph in article.paragraphs:
+        turn = _TURN.match(article.text, paragraph.start, paragraph.end)
+        if turn is None or len(turn[1]) < 3:
+            continue
+        name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
+        start, end = _trim(article.text, turn.end(), paragraph.end)
+        if name is not None and colon is not None and start < end:
+            yield _Raw(start, end, name, colon, AttributionKind.REPORTED)
+
+
+# "Graham: Trump's rhetoric is hurting the party": a headline's speaker, a colon and the claim.
+_HEADLINE = re.compile(r"([^:\n]{2,40}):[ \t]+\S")
+
+
+def _headline_claims(article: Article, tokens: _Tokens) -> Iterator[_Raw]:
+    # Only the title: in the body a short phrase and a colon is as often a label ("Note: …").
+    for paragraph in article.paragraphs:
+        claim = _HEADLINE.match(article.text, paragraph.start, paragraph.end)
+        if paragraph.part is not Part.TITLE or claim is None:
+            continue
+        words = tokens.between(paragraph.start, claim.end(1))
+        colon = tokens.at(claim.end(1))
+        start, end = _trim(article.text, claim.end(1) + 1, paragraph.end)
+        if words and colon is not None and not any(w.pos_ in ("VERB", "AUX") for w in words):
+            yield _Raw(start, end, words[-1], colon, AttributionKind.REPORTED)
+
+
+def _quote_root(tokens: _Tokens, quote: _Quote) -> Token | None:
+    """The token inside a quote whose head lies outside it."""
+    inside = [token for token in tokens.between(quote.open_end, quote.close_start)
+              if not token.is_punct]  # fmt: skip
+    positions = {(id(token.doc), token.i) for token in inside}
+    return next((t for t in inside if (id(t.doc), t.head.i) not in positions), None)
+
+
+def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
+    # Up through nouns and prepositions ("the phrase “…”", "likened the rules to “…”") to the
+    # first verb, two steps at most: farther up the fragment is no longer the verb's object.
+    phrase = token
+    for _ in range(3):
+        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head is phrase:
+            return None, None
+        if phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ in _OBJECT_DEPS:
+            return phrase.head, phrase
+        phrase = phrase.head
+    return None, None
+
+
+# Subjects that name no speaker: "it seemed “unfair”".
+_THINGS = frozenset({"it", "this", "that", "there"})
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
 
 
 def _direct_quotes(article: Article, tokens: _Tokens, quotes: list[_Quote]) -> list[_Raw]:
@@ -373,11 +478,11 @@ def _direct_quotes(article: Article, tokens: _Tokens, quotes: list[_Quote]) -> l
             # paraphrased clause; the attribution is the whole clause, reported.
             region = _preceding(tokens, quote, quotes)
             start = tokens.start(region[0]) if region else quote.start
-            found[quote.start] = _Raw(start, quote.end, _speaker_token(cue), cue,
+            found[quote.start] = _Raw(start, quote.end, _quote_speaker(tokens, quotes, cue), cue,
                                       AttributionKind.REPORTED)  # fmt: skip
         elif cue is not None:
-            found[quote.start] = _Raw(quote.start, quote.end, _speaker_token(cue), cue,
-                                      AttributionKind.DIRECT)  # fmt: skip
+            speaker = _quote_speaker(tokens, quotes, cue)
+            found[quote.start] = _Raw(quote.start, quote.end, speaker, cue, AttributionKind.DIRECT)
     # A quote with no cue of its own belongs to the quote beside it (split quotes, several
     # sentences, paragraphs of the same speaker).
     for position, quote in enumerate(clause_quotes):
@@ -408,12 +513,18 @@ def _starts_clause(text: str, tokens: _Tokens, quote: _Quote) -> bool:
 def _cue_right_after(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> bool:
     # "because “most people don’t know,” she said": a quote that ends its clause inside the marks
     # and is followed at once by its cue is quoted speech even when it does not open a clause.
-    inner = tokens.text[quote.open_end : quote.close_start].rstrip()
+    inner = _inner_end(tokens.text, quote)
     if not inner or inner[-1] not in ",?!":
         return False
     cue = _cue_after(tokens, quote, quotes)
     following = list(_following(tokens, quote, quotes))[:4]
     return cue is not None and any(token is cue for token in following)
+
+
+def _inner_end(text: str, quote: _Quote) -> str:
+    # A quote's words up to its closing mark, without a nested quote's closing single mark:
+    # "“You say you ‘accept the blame,’” Holm said" ends its clause on the comma.
+    return text[quote.open_end : quote.close_start].rstrip().rstrip("’'‘").rstrip()
 
 
 def _looks_like_speech(text: str, quote: _Quote) -> bool:
@@ -460,7 +571,7 @@ def _cue_after(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> Token | 
     # "…," Xi said / "…," said Wu Xinbo: a quote that ends on a comma, question or exclamation
     # mark (or is followed by a lower-case word) is introduced by the speech verb after it.
     text = tokens.text
-    inner = text[quote.open_end : quote.close_start].rstrip()
+    inner = _inner_end(text, quote)
     after = text[quote.end : quote.end + 40].lstrip()
     signature = _signature(tokens, quote, after)
     if signature is not None:
@@ -471,7 +582,7 @@ def _cue_after(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> Token | 
     for count, token in enumerate(_following(tokens, quote, quotes)):
         if count > 4 * MAX_CUE_GAP:
             break
-        if _is_speech_verb(token) and not _has_own_content(tokens, token, quote):
+        if _is_speech_verb(token) and not _has_own_content(tokens, token, quote, quotes):
             return token
     return None
 
@@ -484,8 +595,16 @@ def _signature(tokens: _Tokens, quote: _Quote, after: str) -> Token | None:
     dash = tokens.at(tokens.text.index(after[0], quote.end))
     if dash is None or dash.text[-1] not in _DASHES or dash.i + 1 >= len(dash.doc):
         return None
-    name = dash.nbor(1)
+    name = _next_word(dash)
     return dash if name.pos_ == "PROPN" or name.ent_type_ == "PERSON" else None
+
+
+def _next_word(token: Token) -> Token:
+    # "― Jorge Falcon" is often typed with a no-break space, which spaCy keeps as a token.
+    following = token.nbor(1)
+    while following.is_space and following.i + 1 < len(token.doc):
+        following = following.nbor(1)
+    return following
 
 
 def _following(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> Iterator[Token]:
@@ -508,11 +627,14 @@ def _abbreviation_dot(token: Token) -> bool:
     return token.text == "." and following is not None and following.text == ")"
 
 
-def _has_own_content(tokens: _Tokens, cue: Token, quote: _Quote) -> bool:
+def _has_own_content(tokens: _Tokens, cue: Token, quote: _Quote, quotes: list[_Quote]) -> bool:
     # "…", other areas showed there was work to do: a verb with its own clause after it says
-    # something else.
+    # something else. A clause inside the next quote is the second half of a split quote
+    # ("“…,” Tester said, “you give …”"), not other content.
     return any(
-        child.dep_ in ("ccomp", "xcomp") and tokens.start(child) >= quote.end
+        child.dep_ in ("ccomp", "xcomp")
+        and tokens.start(child) >= quote.end
+        and _inside(quotes, tokens.start(child)) is None
         for child in cue.children
     )
 
@@ -527,9 +649,17 @@ def _cue_before(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> Token |
     if not (last.text in (",", ":", "—", "–", "-") or _is_speech_verb(last)):
         return None
     for token in reversed(region[-MAX_CUE_GAP:]):
-        if _is_speech_verb(token):
+        if _is_speech_verb(token) and not _aside_of(tokens, token, quote):
             return token
-    return last if last.text == ":" else None
+    # "According to Limbaugh, “…”": the phrase is the cue, its object the speaker.
+    according = next((token for token in region if token.lower_ == "according"), None)
+    return according or (last if last.text == ":" else None)
+
+
+def _aside_of(tokens: _Tokens, verb: Token, quote: _Quote) -> bool:
+    # "“…,” Holm said, pointing to the map, “…”": a participle the parser hangs off the quoted
+    # clause is an aside about the speaker, not the quote's cue.
+    return verb.tag_ == "VBG" and quote.start <= tokens.start(verb.head) < quote.end
 
 
 def _preceding(tokens: _Tokens, quote: _Quote, quotes: list[_Quote]) -> list[Token]:
@@ -567,6 +697,37 @@ def _colon_cue_of_previous_paragraph(
     return region[-1] if region else None
 
 
+def _quote_speaker(tokens: _Tokens, quotes: list[_Quote], cue: Token) -> Token | None:
+    # The parser often takes a word of the quote for the subject of an inverted cue
+    # ("“… One of the brightest …,” said Rep. Cummings"): the subject then stands after the verb.
+    # With no subject at all ("Said Ellis: “…”"), only a name right after the verb is taken.
+    speaker = _speaker_token(cue)
+    if speaker is not None and not _quoted_from_outside(tokens, quotes, speaker, cue):
+        return speaker
+    window = MAX_CUE_GAP if speaker is not None else 1
+    return next(
+        (
+            _entity_root(token)
+            for token in cue.doc[cue.i + 1 : cue.i + 1 + window]
+            if _looks_like_name(token) and _inside(quotes, tokens.start(token)) is None
+        ),
+        None,
+    )
+
+
+def _looks_like_name(token: Token) -> bool:
+    # The tagger reads a surname at a sentence's start as a noun ("Said Reyes: …").
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)
+
+
+def _entity_root(token: Token) -> Token:
+    # "Mayor Tom Reyes": a title is a compound of the name it precedes.
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    entity = _entity_of(token)
+    return entity.root if entity is not None else token
+
+
 def _speaker_token(cue: Token) -> Token | None:
     """The token naming who speaks through a cue, before resolution."""
     token = _grammatical_speaker(cue, depth=0)
@@ -577,7 +738,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if depth > 3:
         return None
     if cue.text[-1] in _DASHES and cue.i + 1 < len(cue.doc):
-        name = cue.nbor(1)
+        name = _next_word(cue)
         entity = _entity_of(name)
         if entity is not None:
             return entity.root
@@ -587,7 +748,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if cue.text == ":":
         # A headline "Warren to Wells Fargo CEO: ‘…’": the clause before the colon speaks.
         head = cue.head
-        return _subject(head) or (head if head.pos_ in ("PROPN", "NOUN") else None)
+        return _subject(head) or _colon_noun_speaker(head)
     if cue.lower_ == "according":
         return next((grand for child in cue.children if child.lower_ == "to"
                      for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
@@ -613,6 +774,26 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         if governing is not None:
             return _grammatical_speaker(governing, depth=depth + 1)
     return None
+
+
+def _colon_noun_speaker(noun: Token) -> Token | None:
+    # "Obama is rolling out a new campaign message: “…”", "she repeated the line: “…”": a
+    # thing that cannot speak introduces the words of whoever the verb above it has as subject.
+    if noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or _author_of_document(noun) is not noun:
+        return noun
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(verb) if verb is not None else None
+    return subject if subject is not None else noun
+
+
+def _may_speak_as_written(token: Token) -> bool:
+    # A person, group or role named by a common noun: "the minister", "critics", "many people".
+    return bool(
+        token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS | GROUP_NOUNS
+    )
 
 
 def _may_speak(token: Token) -> bool:
@@ -653,27 +834,48 @@ def _author_of_document(token: Token) -> Token:
 
 def _reported(tokens: _Tokens, quotes: list[_Quote]) -> Iterator[_Raw]:
     for token in tokens.tokens:
-        lemma = token.lemma_.lower()
-        if token.lower_ == "according":
-            found = _according_to(tokens, token)
-        elif token.pos_ not in ("VERB", "AUX"):
+        spans = _content_spans(tokens, token)
+        speaker = _speaker_token(token) if spans else None
+        if speaker is None or _quoted_from_outside(tokens, quotes, speaker, token):
             continue
-        elif lemma in SPEECH_VERBS:
-            found = _clause_content(tokens, token)
-        elif lemma in OBJECT_VERBS:
-            found = _object_content(tokens, token)
-        elif lemma in INTENT_VERBS:
-            found = _intent_content(tokens, token)
-        elif lemma == "make":
-            found = _made_clear_content(tokens, token)
-        else:
-            continue
-        if found is None:
-            continue
-        speaker = _speaker_token(token)
-        start, end = _trim(tokens.text, *found)
-        if speaker is not None and len(tokens.text[start:end].split()) >= 2:
-            yield _Raw(start, end, speaker, token, AttributionKind.REPORTED)
+        for found in spans:
+            start, end = _trim(tokens.text, *found)
+            if len(tokens.text[start:end].split()) >= 2:
+                yield _Raw(start, end, speaker, token, AttributionKind.REPORTED)
+
+
+def _quoted_from_outside(tokens: _Tokens, quotes: list[_Quote], speaker: Token, cue: Token) -> bool:
+    # A cue outside quotation marks whose subject the parser found inside a quote ("pointing to
+    # the map, “the farmers lose …”") climbed into someone else's words: no speaker there.
+    return (
+        _inside(quotes, tokens.start(speaker)) is not None
+        and _inside(quotes, tokens.start(cue)) is None
+    )
+
+
+def _content_spans(tokens: _Tokens, token: Token) -> list[tuple[int, int]]:
+    """What a cue token reports, by the kind of cue: usually one span, two for a cue standing
+    in the middle of its clause ("The plan, he said, would fail")."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        found = _according_to(tokens, token)
+    elif token.pos_ not in ("VERB", "AUX"):
+        return []
+    elif lemma in TOPIC_VERBS:
+        found = _topic_content(tokens, token)
+    elif lemma in SPEECH_VERBS:
+        if _is_parenthetical(token):
+            return _parenthetical_content(tokens, token)
+        found = _clause_content(tokens, token)
+    elif lemma in OBJECT_VERBS:
+        found = _object_content(tokens, token)
+    elif lemma in INTENT_VERBS:
+        found = _intent_content(tokens, token)
+    elif lemma == "make":
+        found = _made_clear_content(tokens, token)
+    else:
+        return []
+    return [found] if found is not None else []
 
 
 def _clause_content(tokens: _Tokens, cue: Token) -> tuple[int, int] | None:
@@ -684,21 +886,59 @@ def _clause_content(tokens: _Tokens, cue: Token) -> tuple[int, int] | None:
             # cuts "she felt X and Y" after X.
             last = cue.right_edge if child.i > cue.i else child.right_edge
             return tokens.span(child.left_edge, last)
-    # "…, a source said" parsed with the verb hanging off the clause: the clause minus the cue.
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.lemma_.lower() == "say":
-        head = cue.head
-        before_cue = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > head.left_edge.i else None
-        if before_cue is not None:
-            return tokens.span(head.left_edge, before_cue)
+    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
+    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
+    if cue.lemma_.lower() in NOT_TOPICAL:
+        return _intent_content(tokens, cue)
+    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+
+
+def _topic_content(tokens: _Tokens, cue: Token) -> tuple[int, int] | None:
+    # "noted the risk", "spoke about the deal", "responded to the report": without a clause,
+    # what the verb is about is what was said; a person told or asked is not.
+    for child in cue.rights:
+        if child.dep_ == "dobj" and not _names_someone(child):
+            return tokens.span(child.left_edge, child.right_edge)
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return tokens.span(objects[0].left_edge, objects[0].right_edge)
     return None
 
 
+def _names_someone(token: Token) -> bool:
+    # "told reporters", "asked Beijing": an addressee, not what was said.
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    # "…, a source said" / "The plan, he said, would fail": the parser hangs a cue set off by
+    # commas off the clause it reports, as parataxis, with no clause of its own.
+    return cue.dep_ == "parataxis" and not any(
+        child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children
+    )
+
+
+def _parenthetical_content(tokens: _Tokens, cue: Token) -> list[tuple[int, int]]:
+    # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
+    # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
+    # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
+    head, doc = cue.head, cue.doc
+    spans = []
+    if cue.left_edge.i > head.left_edge.i:
+        spans.append(tokens.span(head.left_edge, doc[cue.left_edge.i - 1]))
+    if cue.right_edge.i < head.right_edge.i:
+        spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
+    return spans
+
+
 def _object_content(tokens: _Tokens, cue: Token) -> tuple[int, int] | None:
-    # "called the plan a disaster", "described his meetings as a “vigorous conversation”".
+    # "called the plan a disaster", "described his meetings as a “vigorous conversation”",
+    # "accused the bank of fraud".
     right = [
         child
         for child in cue.rights
-        if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") or child.lower_ in ("as", "for")
+        if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") or child.lower_ in ("as", "for", "of")
     ]
     if not right:
         return None
@@ -811,6 +1051,9 @@ class _Resolver:
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
         lower = token.lower_
         start = self.tokens.start(token)
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             person = self._nearest_person(start)
             return (person.name, person.country) if person else (None, None)
@@ -848,7 +1091,11 @@ class _Resolver:
         if token.ent_type_:
             entity = _entity_of(token)
             if entity is not None:
-                words = [t for t in entity if t.lower_ not in ("the", "’s", "'s")]
+                words = [
+                    t
+                    for t in entity
+                    if t.lower_ not in ("the", "’s", "'s") and not (t.is_punct or t.is_space)
+                ]
                 if words:
                     return self.tokens.span(words[0], words[-1])
         first = token
@@ -946,6 +1193,15 @@ class _Resolver:
         if role in GENERIC_PERSON_NOUNS and earlier:
             return self._full_name(earlier[-1].name, offset) or earlier[-1]
         return None
+
+
+def _antecedent(token: Token) -> Token | None:
+    # "The senator, who said …": the mention stays "who" (as annotators mark it), the speaker
+    # is the noun the relative clause describes.
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        noun = token.head.head
+        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
+    return None
 
 
 def _is_definite(token: Token) -> bool:
