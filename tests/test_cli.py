@@ -201,7 +201,14 @@ def test_cli_targets_one_line_per_input_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     lines = [
-        json.dumps({"text": "China condemned the attack.", "start": 0, "end": 5, "id": 1}),
+        json.dumps(
+            {
+                "text": "Critics condemned China for its brutal crackdown.",
+                "start": 18,
+                "end": 23,
+                "id": 1,
+            }
+        ),
         json.dumps({"text": "Short.", "start": 2, "end": 40, "label": "keep?"}),
         "not json",
         json.dumps({"text": "Japan praised the excellent deal.", "start": 0, "end": 5}),
@@ -272,3 +279,22 @@ def test_cli_plot_one_article_kinds_refuse_a_folder(
     status, _, err = _run(capsys, "plot", str(examples), "--out", str(tmp_path / "x.png"))
     assert status == 1
     assert "draws one article" in err
+
+
+def test_cli_evaluate_prints_scores_and_skips_bad_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sentence = "China condemned the brutal attack."
+    line = {
+        "sentence_normalized": sentence,
+        "targets": [{"from": 0, "to": 5, "mention": "China", "polarity": 2.0}],
+    }
+    data = tmp_path / "dev.jsonl"
+    data.write_text(json.dumps(line) + "\n")
+    status, out, err = _run(
+        capsys, "evaluate", str(data), str(tmp_path / "none.jsonl"), "--model", "vader"
+    )
+    assert status == 2
+    assert f"{data}: model vader, 1 targets, macro-F1" in out
+    assert "predicted" in out
+    assert "no such file" in err

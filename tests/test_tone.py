@@ -296,14 +296,14 @@ def test_tone_score_targets_rejects_a_model_that_miscounts() -> None:
 def test_tone_load_tone_model_caches_one_instance_per_name() -> None:
     model = load_tone_model("vader")
     assert load_tone_model("vader") is model
-    assert load_tone_model() is model
-    assert load_tone_model("default") is model
     assert isinstance(model, ToneModel)
     assert model.name == "vader"
-    assert set(MODEL_NAMES) == {"default", "vader"}
+    assert set(MODEL_NAMES) == {"default", "minilm", "vader"}
 
 
 def test_tone_load_tone_model_rejects_unknown_name() -> None:
     with pytest.raises(ModelError) as caught:
         load_tone_model("x")
-    assert str(caught.value) == "unknown tone model 'x': choose one of default, vader"
+    assert str(caught.value) == (
+        "unknown tone model 'x': choose one of default, minilm, vader or a model directory"
+    )

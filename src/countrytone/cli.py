@@ -1,4 +1,5 @@
-"""The command line: ``countrytone analyze``, ``quotes``, ``plot`` and ``targets``.
+"""The command line: ``countrytone analyze``, ``quotes``, ``plot``, ``targets``, ``evaluate``
+and ``train``.
 
 Exit status: 0 when every input was processed, 2 when some were skipped (each reported on stderr
 in one line; the rows of the others are still written), 1 on a usage or fatal error.
@@ -13,17 +14,21 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from itertools import islice
+from pathlib import Path
 from typing import Any, NoReturn, TypeGuard
 
 from tqdm import tqdm
 
+from countrytone import training
 from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
 from countrytone.errors import CountrytoneError, InputError
+from countrytone.evaluation import evaluate, read_newsmtsc
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.pipeline import LanguageWarning, analyze_articles, quotes_table
 from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import MODEL_NAMES, Target, ToneModel, load_tone_model, score_targets
+from countrytone.transformer import DEFAULT_MAX_LENGTH
 from countrytone.writers import Format, TableWriter, open_text_output, output_format
 
 PROGRAM = "countrytone"
@@ -99,6 +104,27 @@ def _parser() -> argparse.ArgumentParser:
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
 
+    evaluate = commands.add_parser("evaluate", help="macro-F1 of a tone model on labelled data")
+    evaluate.add_argument("paths", nargs="+", metavar="FILE.jsonl", help="NewsMTSC-format files")
+    _add_model_option(evaluate)
+    evaluate.set_defaults(command=_run_evaluate)
+
+    train = commands.add_parser("train", help="fine-tune a transformer tone model")
+    train.add_argument("path", metavar="TRAIN.jsonl", type=Path, help="NewsMTSC-format data")
+    train.add_argument("--out", type=Path, required=True, help="model directory to write")
+    train.add_argument("--base-model", type=Path, help="local encoder dir (default: MiniLM)")
+    train.add_argument("--epochs", type=int, default=training.DEFAULT_EPOCHS)
+    train.add_argument("--lr", type=float, default=training.DEFAULT_LEARNING_RATE)
+    train.add_argument("--batch-size", type=int, default=training.DEFAULT_BATCH_SIZE)
+    train.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH)
+    train.add_argument("--seed", type=int, default=training.DEFAULT_SEED)
+    train.add_argument(
+        "--validation-fraction", type=float, default=training.DEFAULT_VALIDATION_FRACTION
+    )
+    train.add_argument("--max-examples", type=int, help="use only the first N targets")
+    train.add_argument("--full-model", action="store_true", help="save fp32 with embeddings")
+    train.set_defaults(command=_run_train)
+
     targets = commands.add_parser("targets", help="tone toward marked spans of JSONL lines")
     targets.add_argument("path", metavar="FILE.jsonl|-", help='lines of {"text", "start", "end"}')
     _add_output_options(targets, formats=False)
@@ -163,6 +189,47 @@ def _run_quotes(args: argparse.Namespace) -> int:
         for article in tqdm(articles, unit=" articles", disable=None):
             writer.write(quotes_table([article], nlp=nlp))
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _run_evaluate(args: argparse.Namespace) -> int:
+    model = load_tone_model(args.model)
+    skipped = 0
+    for path in args.paths:
+        try:
+            examples = read_newsmtsc(Path(path))
+        except InputError as error:
+            skipped += 1
+            print(f"{PROGRAM}: skipped {error}", file=sys.stderr)
+            continue
+        result = evaluate(model, examples)
+        print(
+            f"{path}: model {model.name}, {result.n} targets, "
+            f"macro-F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}"
+        )
+        print(result.confusion.to_string(), end="\n\n")
+    return EXIT_SKIPPED if skipped else EXIT_OK
+
+
+def _run_train(args: argparse.Namespace) -> int:
+    result = training.train(
+        args.path,
+        output_dir=args.out,
+        base_model=args.base_model,
+        epochs=args.epochs,
+        learning_rate=args.lr,
+        batch_size=args.batch_size,
+        max_length=args.max_length,
+        seed=args.seed,
+        validation_fraction=args.validation_fraction,
+        max_examples=args.max_examples,
+        full_model=args.full_model,
+        progress=lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    print(
+        f"best epoch {result.best_epoch}: validation macro-F1 {result.validation_macro_f1:.4f}, "
+        f"temperature {result.temperature:.3f}, saved to {result.output_dir}"
+    )
+    return EXIT_OK
 
 
 def _run_plot(args: argparse.Namespace) -> int:

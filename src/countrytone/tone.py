@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from pathlib import Path
 from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
@@ -331,22 +332,33 @@ class VaderToneModel:
 
 # --- the loader --------------------------------------------------------------------------------
 
-MODEL_NAMES: tuple[str, ...] = ("default", "vader")
-# The model "default" stands for until a trained transformer model is registered.
-_DEFAULT_MODEL = "vader"
+MODEL_NAMES: tuple[str, ...] = ("default", "minilm", "vader")
+# The model "default" stands for: the fine-tuned transformer shipped with the package.
+_DEFAULT_MODEL = "minilm"
 
 
 @cache
 def load_tone_model(name: str = "default") -> ToneModel:
-    """Return the registered tone model called ``name``, created once per process.
+    """Return the tone model registered as ``name``, or the one in the directory ``name``.
 
-    ``"default"`` is currently the VADER model (the same instance as ``"vader"``).
+    Each model is created once per process. ``"default"`` is the shipped transformer model
+    (the same instance as ``"minilm"``); ``"vader"`` is the lexicon model. Any other name is
+    read as the path of a local model directory (see ``countrytone.transformer``).
 
     Raises:
-        ModelError: no model of that name is registered.
+        ModelError: the name is neither registered nor a model directory, or loading fails.
     """
     if name == "default":
         return load_tone_model(_DEFAULT_MODEL)
     if name == "vader":
         return VaderToneModel()
-    raise ModelError(f"unknown tone model {name!r}: choose one of {', '.join(MODEL_NAMES)}")
+    # Imported here: torch and transformers load only when a transformer model is asked for.
+    from countrytone.transformer import SHIPPED_MODEL_DIR, load_transformer
+
+    if name == "minilm":
+        return load_transformer(SHIPPED_MODEL_DIR)
+    if Path(name).is_dir():
+        return load_transformer(name)
+    raise ModelError(
+        f"unknown tone model {name!r}: choose one of {', '.join(MODEL_NAMES)} or a model directory"
+    )
