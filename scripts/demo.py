@@ -21,16 +21,16 @@ TRACKED_COUNTRIES = ["CHN", "USA", "RUS", "UKR"]
 
 def main(examples: Path, out: Path) -> None:
     """Write mentions.csv, one by_LEVEL.csv per aggregation level, and the charts."""
-    articles = read_articles([examples], on_skip=lambda error: print(f"skipped {error}"))
+    articles = list(read_articles([examples], on_skip=lambda error: print(f"skipped {error}")))
     mentions = analyze_articles(articles)
     (out / "charts").mkdir(parents=True, exist_ok=True)
     mentions.to_csv(out / "mentions.csv", index=False)
     for level in LEVELS:
         aggregate(mentions, by=level).to_csv(out / f"by_{level}.csv", index=False)
-    for article_id in mentions["article_id"].unique():
-        name = Path(article_id).stem
-        save(plots.paragraph_heatmap(mentions, article_id=article_id), out, f"{name}.png")
-        save(plots.tone_arc(mentions, article_id=article_id), out, f"{name}-arc.png")
+    for article in articles:
+        name = Path(article.id).stem
+        save(plots.paragraph_heatmap(mentions, article=article), out, f"{name}.png")
+        save(plots.tone_arc(mentions, article_id=article.id), out, f"{name}-arc.png")
     save(plots.speaker_heatmap(mentions), out, "speakers.png")
     over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
     save(over_time, out, "over-time.png")

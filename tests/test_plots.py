@@ -9,6 +9,7 @@ import pytest
 from matplotlib.axes import Axes
 
 from countrytone import plots
+from countrytone.articles import parse_article
 from countrytone.tables import mentions_frame
 from tests.rows import mention_row
 
@@ -174,3 +175,21 @@ def test_plots_calibration_curve_one_line_per_model(predictions: pd.DataFrame) -
     assert labels == ["lexicon", "other", "calibrated"]
     [lexicon] = [line for line in ax.get_lines() if line.get_label() == "lexicon"]
     assert list(lexicon.get_ydata()) == pytest.approx([0.0, 1.0, 1.0])
+
+
+def test_plots_paragraph_heatmap_with_the_article_has_a_row_per_paragraph(
+    mentions: pd.DataFrame,
+) -> None:
+    paragraphs = ["First one here.", "Second paragraph has words.", "Third.", "Fourth, no mention."]
+    text = "\n".join(["A title on China", *paragraphs])
+    article = parse_article(text, article_id="a")
+    ax = plots.paragraph_heatmap(mentions, article=article)
+    assert _ticks(ax.get_yticklabels()) == [
+        "title A title on China",
+        "¶0 First one here.",
+        "¶1 Second paragraph has words.",
+        "¶2 Third.",
+        "¶3 Fourth, no mention.",
+    ]
+    [image] = ax.get_images()
+    assert np.isnan(image.get_array().filled(np.nan)[4]).all()

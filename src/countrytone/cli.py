@@ -36,8 +36,8 @@ EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
 
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
-# `countrytone plot --kind` -> the function of countrytone.plots that draws it.
-PLOT_KINDS = {"paragraphs": "paragraph_heatmap", "speakers": "speaker_heatmap", "arc": "tone_arc"}
+# The charts of `countrytone plot --kind`; the first two draw one article.
+PLOT_KINDS = ("paragraphs", "arc", "speakers")
 ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
 TONE_KEYS = ("label", "score", "p_negative", "p_neutral", "p_positive")
 
@@ -100,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     plot = commands.add_parser("plot", help="draw a chart of the tone toward each country")
     _add_input_options(plot)
     plot.add_argument("--out", metavar="FILE.png", required=True, help="the image to write")
-    plot.add_argument("--kind", choices=list(PLOT_KINDS), default="paragraphs", help="the chart")
+    plot.add_argument("--kind", choices=PLOT_KINDS, default="paragraphs", help="the chart")
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
 
@@ -241,13 +241,21 @@ def _run_plot(args: argparse.Namespace) -> int:
     model = load_tone_model(args.model)
     nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
-    mentions = analyze_articles(read_articles(args.paths, on_skip=on_skip), model=model, nlp=nlp)
-    articles = mentions["article_id"].nunique()
-    if args.kind in ONE_ARTICLE_KINDS and articles > 1:
-        raise CountrytoneError(f"--kind {args.kind} draws one article, the inputs hold {articles}")
-    ax = getattr(plots, PLOT_KINDS[args.kind])(mentions)
+    articles = list(read_articles(args.paths, on_skip=on_skip))
+    if args.kind in ONE_ARTICLE_KINDS and len(articles) > 1:
+        count = len(articles)
+        raise CountrytoneError(f"--kind {args.kind} draws one article, the inputs hold {count}")
+    mentions = analyze_articles(articles, model=model, nlp=nlp)
+    if args.kind == "paragraphs":
+        ax = plots.paragraph_heatmap(mentions, article=articles[0] if articles else None)
+    elif args.kind == "arc":
+        ax = plots.tone_arc(mentions)
+    else:
+        ax = plots.speaker_heatmap(mentions)
+    figure = ax.get_figure(root=True)
     try:
-        ax.figure.savefig(args.out, bbox_inches="tight")
+        if figure is not None:
+            figure.savefig(args.out, bbox_inches="tight")
     except (OSError, ValueError) as error:
         raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
     return EXIT_SKIPPED if on_skip.count else EXIT_OK

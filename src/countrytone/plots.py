@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from pandas.io.formats.style import Styler
 
+from countrytone.articles import Article
 from countrytone.countries import country_name
 from countrytone.tables import ARTICLE_VOICE, aggregate
 from countrytone.tone import Label
@@ -52,28 +53,36 @@ BOOTSTRAP_SAMPLES = 1000
 
 
 def paragraph_heatmap(
-    mentions: pd.DataFrame, *, article_id: str | None = None, ax: Axes | None = None
+    mentions: pd.DataFrame,
+    *,
+    article_id: str | None = None,
+    article: Article | None = None,
+    ax: Axes | None = None,
 ) -> Axes:
     """Paragraph x country heatmap of one article's tone, the title as its own first row.
 
     Cells show the mean score and, below it, the number of sentences behind it; cells without
-    mentions stay blank. Rows are labelled with the paragraph number and the first words of its
-    first sentence that mentions a country.
+    mentions stay blank. Rows are labelled with the paragraph number and first words.
 
     Args:
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
+        article: the article itself, when at hand: then every paragraph gets a row (blank
+            where no country is mentioned), labelled with the paragraph's own first words;
+            without it, rows are the paragraphs with mentions, labelled with the first words
+            of their first sentence that mentions a country.
         ax: the Axes to draw on.
 
     Raises:
-        ValueError: the table holds several articles and ``article_id`` is not given.
+        ValueError: the table holds several articles and neither ``article_id`` nor
+            ``article`` is given.
     """
-    mentions = _one_article(mentions, article_id)
+    mentions = _one_article(mentions, article.id if article else article_id)
     if mentions.empty:
         return _axes(ax)
     table = aggregate(mentions, by="paragraph")
     table["row"] = _row_numbers(table["paragraph"])
-    labels = _paragraph_labels(mentions)
+    labels = _article_labels(article) if article else _paragraph_labels(mentions)
     ax = _heatmap(table, rows="row", row_labels=labels.to_dict(), ax=ax)
     ax.set_ylabel("paragraph")
     ax.set_title(f"Tone toward each country by paragraph\n{mentions['article_id'].iloc[0]}")
@@ -332,12 +341,12 @@ def _heatmap(
     with the most sentences in them; a new figure is sized to fit the cells.
     """
     order = list(row_labels)
-    sentences = table.pivot(index=rows, columns="country", values="sentences").loc[order]
+    sentences = table.pivot(index=rows, columns="country", values="sentences").reindex(order)
     countries = sentences.sum().sort_values(ascending=False).index[:MAX_COLUMNS]
     size = (3 + CELL_INCHES[0] * len(countries), 1.5 + CELL_INCHES[1] * len(order))
     ax = _axes(ax, size=size)
-    scores = table.pivot(index=rows, columns="country", values="score").loc[order, countries]
-    counts = sentences.loc[order, countries].to_numpy(dtype=float)
+    scores = table.pivot(index=rows, columns="country", values="score").reindex(order)[countries]
+    counts = sentences[countries].to_numpy(dtype=float)
     values = scores.to_numpy(dtype=float)
     image = ax.imshow(values, cmap=DIVERGING_CMAP, vmin=-1, vmax=1, aspect="auto")
     for (row, column), score in np.ndenumerate(values):
@@ -373,6 +382,18 @@ def _paragraph_labels(mentions: pd.DataFrame) -> pd.Series[str]:
     words = [_first_words(text) for text in first["sentence_text"]]
     labels = [f"{name} {text}" for name, text in zip(names, words, strict=True)]
     return pd.Series(labels, index=first["row"].to_numpy())
+
+
+def _article_labels(article: Article) -> pd.Series[str]:
+    labels = {
+        -1 if paragraph.index is None else paragraph.index: (
+            "title" if paragraph.index is None else f"¶{paragraph.index}"
+        )
+        + " "
+        + _first_words(article.paragraph_text(paragraph))
+        for paragraph in article.paragraphs
+    }
+    return pd.Series(labels)
 
 
 def _first_words(text: str) -> str:
