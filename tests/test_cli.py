@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+import countrytone
 from countrytone.cli import main
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS
 
@@ -77,6 +79,10 @@ def test_cli_analyze_format_from_out_extension(
     assert status == 0
     assert tuple(frame.columns) == MENTION_COLUMNS
     assert len(frame) == 5
+    if extension == "parquet":
+        metadata = pq.read_schema(out).metadata
+        assert metadata[b"model"] == b"minilm"
+        assert metadata[b"countrytone_version"] == countrytone.__version__.encode()
 
 
 def test_cli_analyze_countries_filter(capsys: pytest.CaptureFixture[str], article: Path) -> None:
@@ -121,6 +127,7 @@ def test_cli_analyze_keeps_good_inputs_when_some_are_bad(
         (["analyze", "x.txt", "--model", "nope"], "unknown tone model 'nope'"),
         (["analyze", "x.txt", "--countries", "XXX"], "XXX"),
         (["analyze", "x.txt", "--out", "out.xlsx"], "cannot tell the format"),
+        (["analyze", "x.txt", "--batch-size", "0"], "not a positive whole number"),
         (["analyze", "x.txt", "--format", "parquet"], "parquet output needs --out"),
         (["analyze"], "required"),
         (["frobnicate"], "invalid choice"),

@@ -3,11 +3,18 @@
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from spacy.language import Language
 
 from countrytone.articles import read_articles
-from countrytone.pipeline import LanguageWarning, analyze, analyze_articles, quotes_table
+from countrytone.pipeline import (
+    LanguageWarning,
+    analyze,
+    analyze_articles,
+    analyze_batches,
+    quotes_table,
+)
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
 from countrytone.tone import Target, Tone
 
@@ -57,6 +64,16 @@ def test_pipeline_scores_all_articles_in_one_deduplicated_batch(
         len(set(zip(mentions["sentence_text"], mentions["start"], strict=True)))
     ]
     assert set(mentions["model"]) == {"counting"}
+
+
+def test_pipeline_batches_stream_the_same_rows(nlp: Language, examples: Path) -> None:
+    articles = list(read_articles([examples], on_skip=pytest.fail))[:5]
+    model = CountingModel()
+    tables = list(analyze_batches(articles, model=model, nlp=nlp, batch_size=2))
+    assert len(tables) == 3
+    assert len(model.batches) == 3
+    whole = analyze_articles(articles, model=CountingModel(), nlp=nlp)
+    pd.testing.assert_frame_equal(pd.concat(tables, ignore_index=True), whole)
 
 
 def test_pipeline_offsets_on_every_example(nlp: Language, examples: Path) -> None:

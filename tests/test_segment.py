@@ -1,10 +1,13 @@
 """Segmenting: chunks of long paragraphs, sentence numbering, offsets."""
 
+from collections.abc import Iterator
+from itertools import count, islice
+
 import pytest
 from spacy.language import Language
 
-from countrytone.articles import Part, parse_article
-from countrytone.segment import chunk_spans, parse, sentences
+from countrytone.articles import Article, Part, parse_article
+from countrytone.segment import chunk_spans, parse, parse_stream, sentences
 
 
 @pytest.mark.parametrize(
@@ -47,3 +50,16 @@ def test_segment_long_paragraph_is_parsed_in_chunks(nlp: Language) -> None:
     body = list(sentences(chunks))[1:]
     assert [s.index for s in body] == list(range(len(body)))
     assert len(body) == 600
+
+
+def test_segment_parse_stream_keeps_order_and_reads_lazily(nlp: Language) -> None:
+    def endless() -> Iterator[Article]:
+        for number in count():
+            yield parse_article(
+                f"Title {number}\nBody {number}.\nMore {number}.", article_id=str(number)
+            )
+
+    parsed = list(islice(parse_stream(endless(), nlp), 5))
+    assert [article.id for article, _ in parsed] == ["0", "1", "2", "3", "4"]
+    assert all(len(chunks) == 3 for _, chunks in parsed)
+    assert parsed[3][1][2].doc.text == "More 3."

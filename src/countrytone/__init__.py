@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from countrytone.countries import CountryMention, MentionKind, country_name, find_mentions
     from countrytone.errors import CountrytoneError, InputError, ModelError
     from countrytone.nlp import load_nlp
-    from countrytone.pipeline import analyze, analyze_articles, quotes_table
+    from countrytone.pipeline import analyze, analyze_articles, analyze_batches, quotes_table
     from countrytone.tables import aggregate
     from countrytone.tone import Label, Target, Tone, ToneModel, load_tone_model
 
@@ -23,7 +23,7 @@ _EXPORTS = {
     "countrytone.countries": ("CountryMention", "MentionKind", "country_name", "find_mentions"),
     "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
     "countrytone.nlp": ("load_nlp",),
-    "countrytone.pipeline": ("analyze", "analyze_articles", "quotes_table"),
+    "countrytone.pipeline": ("analyze", "analyze_articles", "analyze_batches", "quotes_table"),
     "countrytone.tables": ("aggregate",),
     "countrytone.tone": ("Label", "Target", "Tone", "ToneModel", "load_tone_model"),
 }
@@ -45,6 +45,7 @@ __all__ = [
     "aggregate",
     "analyze",
     "analyze_articles",
+    "analyze_batches",
     "country_name",
     "find_mentions",
     "load_nlp",

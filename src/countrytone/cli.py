@@ -19,13 +19,19 @@ from typing import Any, NoReturn, TypeGuard
 
 from tqdm import tqdm
 
-from countrytone import training
+from countrytone import __version__, training
 from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
 from countrytone.errors import CountrytoneError, InputError
 from countrytone.evaluation import evaluate, read_newsmtsc
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
-from countrytone.pipeline import LanguageWarning, analyze_articles, quotes_table
+from countrytone.pipeline import (
+    DEFAULT_BATCH_ARTICLES,
+    LanguageWarning,
+    analyze_articles,
+    analyze_batches,
+    quotes_table,
+)
 from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import MODEL_NAMES, Target, ToneModel, load_tone_model, score_targets
 from countrytone.transformer import DEFAULT_MAX_LENGTH
@@ -90,6 +96,13 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--countries", type=_country_list, help="keep only these ISO-3 codes, e.g. CHN,USA"
     )
+    analyze.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH_ARTICLES,
+        help="articles whose mentions are scored together",
+    )
+    analyze.add_argument("--processes", type=_positive, default=1, help="spaCy processes")
     analyze.set_defaults(command=_run_analyze)
 
     quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
@@ -152,6 +165,13 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
 def _country_list(value: str) -> frozenset[str]:
     codes = frozenset(code.strip().upper() for code in value.split(",") if code.strip())
     if not codes:
@@ -166,15 +186,27 @@ def _run_analyze(args: argparse.Namespace) -> int:
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
     on_skip = _SkipReporter()
-    articles = read_articles(args.paths, on_skip=on_skip)
+    metadata = {"countrytone_version": __version__, "model": model.name}
+    template = mentions_frame([])
     with (
-        TableWriter(args.out, output=output, template=mentions_frame([])) as writer,
+        TableWriter(args.out, output=output, template=template, metadata=metadata) as writer,
+        tqdm(read_articles(args.paths, on_skip=on_skip), unit=" articles", disable=None) as bar,
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always", LanguageWarning)
-        for article in tqdm(articles, unit=" articles", disable=None):
-            writer.write(
-                analyze_articles([article], model=model, nlp=nlp, countries=args.countries)
+        mentions = 0
+        for table in analyze_batches(
+            bar,
+            model=model,
+            nlp=nlp,
+            countries=args.countries,
+            batch_size=args.batch_size,
+            n_process=args.processes,
+        ):
+            writer.write(table)
+            mentions += len(table)
+            bar.set_postfix_str(
+                f"{mentions / max(bar.format_dict['elapsed'], 1e-9):.0f} mentions/s"
             )
     _warn_language([warning for warning in caught if warning.category is LanguageWarning])
     return EXIT_SKIPPED if on_skip.count else EXIT_OK

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
+from itertools import islice
 
 import pandas as pd
 from spacy.language import Language
@@ -15,10 +16,13 @@ from countrytone.articles import Article, parse_article
 from countrytone.countries import CountryMention, find_mentions
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
-from countrytone.segment import Sentence, parse, sentences
+from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
 from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
 
+# Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
+# targets, enough to fill the model's length-sorted batches, a few MB of rows in memory.
+DEFAULT_BATCH_ARTICLES = 64
 # English news text is about half stop words ("the", "of", "said"); in other languages the
 # English stop-word list matches a few per cent of words. Below this share, warn.
 MIN_ENGLISH_STOP_WORD_SHARE = 0.2
@@ -86,23 +90,52 @@ def analyze_articles(
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """The mentions table of several articles, their mentions scored in one batch.
+    """The mentions table of several articles, in one table.
 
-    Takes the options of ``analyze``.
+    Takes the options of ``analyze``; see ``analyze_batches`` to stream a large corpus.
+    """
+    tables = list(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
+    return pd.concat(tables, ignore_index=True) if tables else mentions_frame([])
+
+
+def analyze_batches(
+    articles: Iterable[Article],
+    *,
+    model: ToneModel | str = "default",
+    nlp: Language | str = DEFAULT_PIPELINE,
+    countries: Collection[str] | None = None,
+    batch_size: int = DEFAULT_BATCH_ARTICLES,
+    n_process: int = 1,
+) -> Iterator[pd.DataFrame]:
+    """Stream the mentions table of a corpus, one table per batch of articles.
+
+    spaCy parses the stream in one call (``n_process`` processes); the mentions of
+    ``batch_size`` articles at a time are scored in one model call, identical (sentence,
+    target) pairs once. Articles are read lazily and each batch is released once yielded, so
+    memory stays flat whatever the corpus size.
+
+    Args:
+        articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.
+        batch_size: articles whose mentions are scored together.
+        n_process: spaCy processes parsing the stream.
+
+    Takes the other options of ``analyze``.
     """
     tone_model = load_tone_model(model) if isinstance(model, str) else model
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
-    located = [
-        mention
-        for article in articles
-        for mention in locate_mentions(article, pipeline)
-        if countries is None or mention.mention.country in countries
-    ]
-    tones = score_targets(tone_model, [mention.target() for mention in located])
-    return mentions_frame(
-        _row(mention, tone, model_name=tone_model.name)
-        for mention, tone in zip(located, tones, strict=True)
-    )
+    parsed = parse_stream(articles, pipeline, n_process=n_process)
+    while batch := list(islice(parsed, batch_size)):
+        located = [
+            mention
+            for article, chunks in batch
+            for mention in _locate(article, chunks)
+            if countries is None or mention.mention.country in countries
+        ]
+        tones = score_targets(tone_model, [mention.target() for mention in located])
+        yield mentions_frame(
+            _row(mention, tone, model_name=tone_model.name)
+            for mention, tone in zip(located, tones, strict=True)
+        )
 
 
 def quotes_table(
@@ -128,7 +161,10 @@ def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:
 
     Warns with ``LanguageWarning`` when the article does not look like English.
     """
-    chunks = parse(article, nlp)
+    return _locate(article, parse(article, nlp))
+
+
+def _locate(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
     _check_language(article, [chunk.doc for chunk in chunks])
     article_sentences = list(sentences(chunks))
     sentence_starts = [sentence.start for sentence in article_sentences]

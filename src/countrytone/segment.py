@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -44,7 +45,7 @@ class Sentence:
 
 
 def parse(article: Article, nlp: Language) -> list[Chunk]:
-    """Parse every paragraph of an article with one batched spaCy call.
+    """Parse every paragraph of one article with spaCy.
 
     Args:
         article: the article to parse.
@@ -53,15 +54,42 @@ def parse(article: Article, nlp: Language) -> list[Chunk]:
     Returns:
         The chunks in text order, each paragraph covered by one or more chunks.
     """
-    spans = [
-        (paragraph, start, end)
-        for paragraph in article.paragraphs
-        for start, end in chunk_spans(article.text, paragraph.start, paragraph.end)
-    ]
-    docs = nlp.pipe(article.text[start:end] for _, start, end in spans)
-    return [
-        Chunk(paragraph, start, doc) for (paragraph, start, _), doc in zip(spans, docs, strict=True)
-    ]
+    [(_, chunks)] = parse_stream([article], nlp)
+    return chunks
+
+
+def parse_stream(
+    articles: Iterable[Article], nlp: Language, *, n_process: int = 1
+) -> Iterator[tuple[Article, list[Chunk]]]:
+    """Parse a stream of articles with one ``nlp.pipe`` call over all their paragraphs.
+
+    spaCy batches paragraphs across articles (and spreads them over ``n_process`` processes);
+    articles are read lazily, so memory stays flat however long the stream.
+
+    Yields:
+        Each article with its chunks, in the order of the input.
+    """
+    pending: deque[tuple[Article, list[tuple[Paragraph, int, int]]]] = deque()
+
+    def texts() -> Iterator[str]:
+        for article in articles:
+            spans = [
+                (paragraph, start, end)
+                for paragraph in article.paragraphs
+                for start, end in chunk_spans(article.text, paragraph.start, paragraph.end)
+            ]
+            pending.append((article, spans))
+            yield from (article.text[start:end] for _, start, end in spans)
+
+    chunks: list[Chunk] = []
+    for doc in nlp.pipe(texts(), n_process=n_process):
+        article, spans = pending[0]
+        paragraph, start, _ = spans[len(chunks)]
+        chunks.append(Chunk(paragraph, start, doc))
+        if len(chunks) == len(spans):
+            pending.popleft()
+            yield article, chunks
+            chunks = []
 
 
 def sentences(chunks: list[Chunk]) -> Iterator[Sentence]:

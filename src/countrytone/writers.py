@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -69,15 +69,26 @@ class TableWriter:
         output: the format.
         template: an empty DataFrame with the table's columns and dtypes; it fixes the header
             and the Parquet schema, so that a run with no rows still writes a valid table.
+        metadata: key-value pairs stored in a Parquet file's metadata (the model id, the
+            package version); JSON lines and CSV have no place for them.
 
     Raises:
         CountrytoneError: the output cannot be opened, or Parquet is asked for on stdout.
     """
 
-    def __init__(self, out: str | None, *, output: Format, template: pd.DataFrame) -> None:
+    def __init__(
+        self,
+        out: str | None,
+        *,
+        output: Format,
+        template: pd.DataFrame,
+        metadata: Mapping[str, str] | None = None,
+    ) -> None:
         self._format = output
         self._columns = list(template.columns)
-        self._schema = pa.schema([_arrow_field(name, template[name]) for name in self._columns])
+        self._schema = pa.schema(
+            [_arrow_field(name, template[name]) for name in self._columns], metadata=metadata
+        )
         self._stream: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
         self._resources = ExitStack()
