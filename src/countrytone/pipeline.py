@@ -151,8 +151,8 @@ def quotes_table(
         {"article_id": article.id, "text": article.text[row.start : row.end]}
         | asdict(row)
         | {"kind": row.kind.value}
-        for article in articles
-        for row in find_attributions(article, parse(article, pipeline))
+        for article, chunks in parse_stream(articles, pipeline)
+        for row in find_attributions(article, chunks)
     )
 
 
