@@ -12,6 +12,7 @@ import json
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
@@ -103,6 +104,12 @@ def _parser() -> argparse.ArgumentParser:
         help="articles whose mentions are scored together",
     )
     analyze.add_argument("--processes", type=_positive, default=1, help="spaCy processes")
+    analyze.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="where batches run"
+    )
+    analyze.add_argument(
+        "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786"
+    )
     analyze.set_defaults(command=_run_analyze)
 
     quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
@@ -182,6 +189,8 @@ def _country_list(value: str) -> frozenset[str]:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
+    if (args.engine == "dask") != (args.scheduler is not None):
+        raise CountrytoneError("--engine dask and --scheduler ADDRESS go together")
     model = load_tone_model(args.model)
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
@@ -189,20 +198,25 @@ def _run_analyze(args: argparse.Namespace) -> int:
     metadata = {"countrytone_version": __version__, "model": model.name}
     template = mentions_frame([])
     with (
+        ExitStack() as resources,
         TableWriter(args.out, output=output, template=template, metadata=metadata) as writer,
         tqdm(read_articles(args.paths, on_skip=on_skip), unit=" articles", disable=None) as bar,
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always", LanguageWarning)
+        options = {"countries": args.countries, "batch_size": args.batch_size}
+        if args.engine == "dask":
+            from countrytone.distributed import analyze_distributed, connect
+
+            client = resources.enter_context(connect(args.scheduler))
+            # Workers load the models by name, once each: loaded objects never travel.
+            tables = analyze_distributed(
+                bar, client=client, model=args.model, nlp=args.pipeline, **options
+            )
+        else:
+            tables = analyze_batches(bar, model=model, nlp=nlp, n_process=args.processes, **options)
         mentions = 0
-        for table in analyze_batches(
-            bar,
-            model=model,
-            nlp=nlp,
-            countries=args.countries,
-            batch_size=args.batch_size,
-            n_process=args.processes,
-        ):
+        for table in tables:
             writer.write(table)
             mentions += len(table)
             bar.set_postfix_str(
