@@ -12,6 +12,7 @@ from countrytone.evaluation import LabelledTarget
 from countrytone.tone import Label, Target, ToneModel, load_tone_model
 from countrytone.training import bucketed_batches, fit_temperature, split_by_sentence, train
 from countrytone.transformer import (
+    QUANTIZED_SUFFIX,
     SHIPPED_MODEL_DIR,
     TARGET_CLOSE,
     TARGET_OPEN,
@@ -44,6 +45,11 @@ def tokenizer() -> "transformers.PreTrainedTokenizerBase":
 @pytest.fixture(scope="module")
 def shipped() -> TransformerToneModel:
     return load_transformer()
+
+
+@pytest.fixture(scope="module")
+def quantized() -> TransformerToneModel:
+    return load_transformer(quantize=True)
 
 
 @pytest.fixture(scope="module")
@@ -144,8 +150,9 @@ OPPOSITE_TONES = [
     ),
     ("Ukraine's heroic defenders repelled another brutal assault by Russia.", "Ukraine", "Russia"),
 ]
-# The shipped model puts 0.75 to 1.05 between the two targets of these sentences; the one
-# spoken badly of is sometimes labelled neutral with a negative score ("China's drills": -0.09).
+# The shipped model puts 0.75 to 1.05 between the two targets of these sentences (its int8
+# copy 0.70 to 0.99); the one spoken badly of is sometimes labelled neutral with a negative
+# score ("China's drills": -0.09).
 MIN_SCORE_GAP = 0.5
 
 
@@ -183,6 +190,53 @@ def test_transformer_batch_equals_one_by_one(shipped: TransformerToneModel) -> N
 
 def test_transformer_scores_nothing_for_no_targets(shipped: TransformerToneModel) -> None:
     assert shipped.score([]) == []
+
+
+# --- the int8-quantized shipped model ----------------------------------------------------------
+
+
+def test_transformer_quantized_model_is_another_tone_model(
+    shipped: TransformerToneModel, quantized: TransformerToneModel
+) -> None:
+    assert isinstance(quantized, ToneModel)
+    assert quantized.name == "minilm-int8"
+    assert load_transformer(quantize=True) is quantized
+    assert quantized is not shipped
+    assert quantized.temperature == shipped.temperature
+    modules = list(quantized.model.modules())
+    assert not any(type(module) is torch.nn.Linear for module in modules)
+    assert any(isinstance(module, torch.ao.nn.quantized.dynamic.Linear) for module in modules)
+
+
+def test_transformer_quantized_probabilities_sum_to_one(quantized: TransformerToneModel) -> None:
+    sentence = OPPOSITE_TONES[0][0]
+    for tone in quantized.score([target_of(sentence, "Japan"), target_of(sentence, "China")]):
+        assert tone.p_negative + tone.p_neutral + tone.p_positive == pytest.approx(1.0)
+        assert tone.score == pytest.approx(tone.p_positive - tone.p_negative)
+
+
+@pytest.mark.parametrize(("sentence", "praised", "condemned"), OPPOSITE_TONES)
+def test_transformer_quantized_model_orders_two_targets_as_fp32_does(
+    shipped: TransformerToneModel,
+    quantized: TransformerToneModel,
+    sentence: str,
+    praised: str,
+    condemned: str,
+) -> None:
+    # Labels may differ from fp32 here ("accused Russia of lying": fp32 -0.25, int8 +0.09);
+    # the order and a clear gap between the two targets must not.
+    targets = [target_of(sentence, praised), target_of(sentence, condemned)]
+    (good, bad), (fp32_good, fp32_bad) = quantized.score(targets), shipped.score(targets)
+    assert fp32_good.score - fp32_bad.score > MIN_SCORE_GAP
+    assert good.score - bad.score > MIN_SCORE_GAP
+
+
+def test_transformer_quantize_names_any_model_directory(tiny_model_dir: Path) -> None:
+    model = load_transformer_model(tiny_model_dir, quantize=True)
+    assert model.name == f"{tiny_model_dir.name}{QUANTIZED_SUFFIX}"
+    assert load_transformer_model(tiny_model_dir, name="mine", quantize=True).name == "mine"
+    (tone,) = model.score([target_of("China warned Japan.", "Japan")])
+    assert tone.p_negative + tone.p_neutral + tone.p_positive == pytest.approx(1.0)
 
 
 # --- loading other directories -----------------------------------------------------------------
