@@ -8,8 +8,9 @@ Usage:
 sparse in country mentions); ``generated`` a corpus of N articles built from the example
 articles (their paragraphs shuffled across articles, so that sentences repeat as little as the
 examples allow). Prints articles/s and mentions/s end to end, the time the tone model alone
-takes to score the same mentions, their ratio, and the peak memory (RSS) of this process; run
-one corpus per process, since the peak is the process's.
+takes to score the same mentions, their ratio, a run with ``--cache`` filling it and one
+reading it back, and the peak memory (RSS) of this process; run one corpus per process, since
+the peak is the process's.
 """
 
 import argparse
@@ -19,11 +20,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from spacy.language import Language
 
 from countrytone.articles import Article, parse_article, read_articles
 from countrytone.nlp import load_nlp
 from countrytone.pipeline import analyze_batches, locate_mentions
-from countrytone.tone import load_tone_model, score_targets
+from countrytone.tone import ToneModel, load_tone_model, score_targets
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_DEV = REPO.parent / "shared" / "data" / "polnear" / "dev.jsonl"
@@ -74,6 +78,10 @@ def main() -> None:
     score_targets(model, targets)
     model_alone = time.perf_counter() - started
 
+    with TemporaryDirectory() as cache:
+        cold = _timed_run(articles, model=model, nlp=nlp, cache=cache)
+        warm = _timed_run(articles, model=model, nlp=nlp, cache=cache)
+
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"corpus {args.corpus}: {len(articles)} articles, {mentions} mentions, model {model.name}"
@@ -84,7 +92,18 @@ def main() -> None:
     )
     print(f"model alone  {model_alone:8.1f} s  (scoring the same {len(targets)} mentions)")
     print(f"ratio        {end_to_end / model_alone:8.2f}  (end to end / model alone)")
+    print(
+        f"with --cache {cold:8.1f} s filling it, {warm:.1f} s reading it back "
+        f"({cold / warm:.0f}x faster)"
+    )
     print(f"peak RSS     {peak_mb:8.0f} MB")
+
+
+def _timed_run(articles: list[Article], *, model: ToneModel, nlp: Language, cache: str) -> float:
+    started = time.perf_counter()
+    for _ in analyze_batches(articles, model=model, nlp=nlp, cache=cache):
+        pass
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -305,3 +305,14 @@ def test_cli_evaluate_prints_scores_and_skips_bad_files(
     assert f"{data}: model vader, 1 targets, macro-F1" in out
     assert "predicted" in out
     assert "no such file" in err
+
+
+def test_cli_cache_rerun_gives_the_same_rows(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = _run(capsys, "analyze", str(article), "--cache", str(cache))
+    second = _run(capsys, "analyze", str(article), "--cache", str(cache))
+    assert first == second
+    assert first[0] == 0
+    assert len(list(cache.rglob("*.parquet"))) == 1

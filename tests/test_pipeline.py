@@ -1,13 +1,14 @@
 """The whole flow: rows, offsets, speakers and batching, with the real pipeline."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from spacy.language import Language
 
-from countrytone.articles import read_articles
+from countrytone.articles import Article, read_articles
 from countrytone.pipeline import (
     LanguageWarning,
     analyze,
@@ -102,3 +103,44 @@ def test_pipeline_warns_on_non_english(nlp: Language) -> None:
     text = "Die Regierung hat am Montag neue Gespräche mit China angekündigt. " * 4
     with pytest.warns(LanguageWarning, match="does not look like English"):
         analyze(text, nlp=nlp, model=CountingModel())
+
+
+def _cached_rows(
+    articles: list[Article], *, model: CountingModel, nlp: Language, cache: Path
+) -> pd.DataFrame:
+    tables = analyze_batches(articles, model=model, nlp=nlp, cache=cache, batch_size=3)
+    return pd.concat(list(tables), ignore_index=True)
+
+
+def test_pipeline_cache_reads_unchanged_articles_back(
+    nlp: Language, examples: Path, tmp_path: Path
+) -> None:
+    articles = list(read_articles([examples], on_skip=pytest.fail))[:4]
+    first = CountingModel()
+    rows = _cached_rows(articles, model=first, nlp=nlp, cache=tmp_path)
+    again = CountingModel()
+    pd.testing.assert_frame_equal(
+        _cached_rows(articles, model=again, nlp=nlp, cache=tmp_path), rows
+    )
+    assert again.batches == []
+
+    changed = [articles[0], replace(articles[1], text=articles[1].text + " "), *articles[2:]]
+    third = CountingModel()
+    pd.testing.assert_frame_equal(_cached_rows(changed, model=third, nlp=nlp, cache=tmp_path), rows)
+    solo = CountingModel()
+    analyze_articles([changed[1]], model=solo, nlp=nlp)
+    assert third.batches == solo.batches
+
+
+def test_pipeline_cache_treats_an_unreadable_file_as_a_miss(
+    nlp: Language, examples: Path, tmp_path: Path
+) -> None:
+    articles = list(read_articles([examples], on_skip=pytest.fail))[:2]
+    rows = _cached_rows(articles, model=CountingModel(), nlp=nlp, cache=tmp_path)
+    for path in tmp_path.rglob("*.parquet"):
+        path.write_bytes(b"not parquet")
+    model = CountingModel()
+    pd.testing.assert_frame_equal(
+        _cached_rows(articles, model=model, nlp=nlp, cache=tmp_path), rows
+    )
+    assert len(model.batches) == 1

@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786"
     )
+    analyze.add_argument(
+        "--cache", metavar="DIR", help="keep each article's rows here; a re-run reads them back"
+    )
     analyze.set_defaults(command=_run_analyze)
 
     quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
@@ -191,6 +194,8 @@ def _country_list(value: str) -> frozenset[str]:
 def _run_analyze(args: argparse.Namespace) -> int:
     if (args.engine == "dask") != (args.scheduler is not None):
         raise CountrytoneError("--engine dask and --scheduler ADDRESS go together")
+    if args.engine == "dask" and args.cache is not None:
+        raise CountrytoneError("--cache works with the local engine only")
     model = load_tone_model(args.model)
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
@@ -214,7 +219,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 bar, client=client, model=args.model, nlp=args.pipeline, **options
             )
         else:
-            tables = analyze_batches(bar, model=model, nlp=nlp, n_process=args.processes, **options)
+            tables = analyze_batches(
+                bar, model=model, nlp=nlp, n_process=args.processes, cache=args.cache, **options
+            )
         mentions = 0
         for table in tables:
             writer.write(table)

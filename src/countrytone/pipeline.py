@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
+from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from countrytone.articles import Article, parse_article
+from countrytone.cache import ResultCache
 from countrytone.countries import CountryMention, find_mentions
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
@@ -106,6 +109,7 @@ def analyze_batches(
     countries: Collection[str] | None = None,
     batch_size: int = DEFAULT_BATCH_ARTICLES,
     n_process: int = 1,
+    cache: str | Path | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus, one table per batch of articles.
 
@@ -118,24 +122,70 @@ def analyze_batches(
         articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.
         batch_size: articles whose mentions are scored together.
         n_process: spaCy processes parsing the stream.
+        cache: a directory where each article's rows are kept (see ``countrytone.cache``):
+            an article analysed before with the same model and options is read back, not
+            parsed nor scored again.
 
     Takes the other options of ``analyze``.
     """
     tone_model = load_tone_model(model) if isinstance(model, str) else model
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
-    parsed = parse_stream(articles, pipeline, n_process=n_process)
-    while batch := list(islice(parsed, batch_size)):
-        located = [
-            mention
-            for article, chunks in batch
-            for mention in _locate(article, chunks)
-            if countries is None or mention.mention.country in countries
-        ]
-        tones = score_targets(tone_model, [mention.target() for mention in located])
-        yield mentions_frame(
-            _row(mention, tone, model_name=tone_model.name)
-            for mention, tone in zip(located, tones, strict=True)
+    results = None
+    if cache is not None:
+        spacy_name = f"{pipeline.meta['lang']}_{pipeline.meta['name']}-{pipeline.meta['version']}"
+        results = ResultCache(
+            cache, model=tone_model.name, pipeline=spacy_name, countries=countries
         )
+    items = _parse_or_recall(articles, pipeline, n_process=n_process, cache=results)
+    while batch := list(islice(items, batch_size)):
+        located = [
+            [
+                m
+                for m in _locate(article, chunks)
+                if countries is None or m.mention.country in countries
+            ]
+            if chunks is not None
+            else []
+            for article, chunks, _ in batch
+        ]
+        targets = [mention.target() for mentions in located for mention in mentions]
+        tones = iter(score_targets(tone_model, targets))
+        tables = []
+        for (article, _, recalled), mentions in zip(batch, located, strict=True):
+            if recalled is None:
+                recalled = mentions_frame(
+                    _row(mention, next(tones), model_name=tone_model.name) for mention in mentions
+                )
+                if results is not None:
+                    results.put(article, recalled)
+            tables.append(recalled)
+        yield pd.concat(tables, ignore_index=True)
+
+
+def _parse_or_recall(
+    articles: Iterable[Article], nlp: Language, *, n_process: int, cache: ResultCache | None
+) -> Iterator[tuple[Article, list[Chunk] | None, pd.DataFrame | None]]:
+    """Each article, in input order, with its parse or, when the cache holds it, its table."""
+    if cache is None:
+        for article, chunks in parse_stream(articles, nlp, n_process=n_process):
+            yield article, chunks, None
+        return
+    # Articles read so far with what the cache holds for them; spaCy parses only the misses
+    # (it reads ahead), and hits are handed on in their place in the stream.
+    read: deque[tuple[Article, pd.DataFrame | None]] = deque()
+
+    def misses() -> Iterator[Article]:
+        for article in articles:
+            read.append((article, cache.get(article)))
+            if read[-1][1] is None:
+                yield article
+
+    for article, chunks in parse_stream(misses(), nlp, n_process=n_process):
+        while (head := read.popleft())[1] is not None:
+            yield head[0], None, head[1]
+        yield article, chunks, None
+    for hit, table in read:
+        yield hit, None, table
 
 
 def quotes_table(
