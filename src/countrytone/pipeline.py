@@ -138,28 +138,34 @@ def analyze_batches(
         )
     items = _parse_or_recall(articles, pipeline, n_process=n_process, cache=results)
     while batch := list(islice(items, batch_size)):
-        located = [
-            [
-                m
-                for m in _locate(article, chunks)
-                if countries is None or m.mention.country in countries
-            ]
-            if chunks is not None
-            else []
-            for article, chunks, _ in batch
-        ]
-        targets = [mention.target() for mentions in located for mention in mentions]
-        tones = iter(score_targets(tone_model, targets))
-        tables = []
-        for (article, _, recalled), mentions in zip(batch, located, strict=True):
-            if recalled is None:
-                recalled = mentions_frame(
-                    _row(mention, next(tones), model_name=tone_model.name) for mention in mentions
-                )
-                if results is not None:
-                    results.put(article, recalled)
-            tables.append(recalled)
-        yield pd.concat(tables, ignore_index=True)
+        yield _batch_table(batch, tone_model, countries=countries, cache=results)
+
+
+def _batch_table(
+    batch: list[tuple[Article, list[Chunk] | None, pd.DataFrame | None]],
+    tone_model: ToneModel,
+    *,
+    countries: Collection[str] | None,
+    cache: ResultCache | None,
+) -> pd.DataFrame:
+    """The mentions table of a batch: recalled tables as they are, the rest scored in one call."""
+    located = [
+        [m for m in _locate(article, chunks) if countries is None or m.mention.country in countries]
+        if chunks is not None
+        else []
+        for article, chunks, _ in batch
+    ]
+    tones = iter(score_targets(tone_model, [m.target() for mentions in located for m in mentions]))
+    tables = []
+    for (article, _, recalled), mentions in zip(batch, located, strict=True):
+        if recalled is None:
+            recalled = mentions_frame(
+                _row(mention, next(tones), model_name=tone_model.name) for mention in mentions
+            )
+            if cache is not None:
+                cache.put(article, recalled)
+        tables.append(recalled)
+    return pd.concat(tables, ignore_index=True)
 
 
 def _parse_or_recall(
