@@ -23,7 +23,12 @@ import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from countrytone.evaluation import LabelledTarget, evaluate, read_newsmtsc
+from countrytone.evaluation import (
+    NEWSMTSC_DEV_SPLITS,
+    LabelledTarget,
+    evaluate,
+    read_newsmtsc,
+)
 from countrytone.training import split_by_sentence
 from countrytone.transformer import (
     SHIPPED_MODEL_DIR,
@@ -33,7 +38,6 @@ from countrytone.transformer import (
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
-DEV_SPLITS = ("dev_rw", "dev_mt")
 # The bar: the quantized model is offered if validation macro-F1 drops by less than this.
 MAX_F1_DROP = 0.01
 
@@ -101,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     validation = validation_slice(args.data_dir)
     splits = {"validation": validation}
-    splits |= {split: read_newsmtsc(args.data_dir / f"{split}.jsonl") for split in DEV_SPLITS}
+    splits |= {
+        split: read_newsmtsc(args.data_dir / f"{split}.jsonl") for split in NEWSMTSC_DEV_SPLITS
+    }
     models = {
         "fp32": load_transformer(),
         "int8": load_transformer(quantize=True),
@@ -110,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
         f"batch size {models['fp32'].batch_size}, validation {len(validation)} targets, "
-        + ", ".join(f"{split} {len(splits[split])}" for split in DEV_SPLITS)
+        + ", ".join(f"{split} {len(splits[split])}" for split in NEWSMTSC_DEV_SPLITS)
     )
 
     f1 = {

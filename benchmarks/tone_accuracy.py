@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from countrytone.evaluation import (
+    NEWSMTSC_DEV_SPLITS,
     Evaluation,
     LabelledTarget,
     MentionCheck,
@@ -27,7 +28,6 @@ from countrytone.evaluation import (
 from countrytone.tone import VADER_WINDOW, ToneModel, VaderToneModel, Window, load_tone_model
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
-DEV_SPLITS = ("dev_rw", "dev_mt")
 # VADER's documented thresholds for a sentence: compound >= 0.05 positive, <= -0.05 negative.
 VADER_STANDARD_THRESHOLD = 0.05
 
@@ -67,7 +67,7 @@ def print_evaluation(title: str, evaluation: Evaluation) -> None:
 
 def run_dev(data_dir: Path) -> None:
     """Evaluate the vader model and the sentence baseline per dev split and combined."""
-    splits = {split: read_split(data_dir, split) for split in DEV_SPLITS}
+    splits = {split: read_split(data_dir, split) for split in NEWSMTSC_DEV_SPLITS}
     splits["combined"] = [example for examples in splits.values() for example in examples]
     models: Sequence[tuple[str, ToneModel]] = (
         ("vader (clause window, fitted)", load_tone_model("vader")),
