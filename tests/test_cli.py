@@ -298,13 +298,17 @@ def test_cli_evaluate_prints_scores_and_skips_bad_files(
     }
     data = tmp_path / "dev.jsonl"
     data.write_text(json.dumps(line) + "\n")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    missing = tmp_path / "none.jsonl"
     status, out, err = _run(
-        capsys, "evaluate", str(data), str(tmp_path / "none.jsonl"), "--model", "vader"
+        capsys, "evaluate", str(data), str(missing), str(empty), "--model", "vader"
     )
     assert status == 2
     assert f"{data}: model vader, 1 targets, macro-F1" in out
     assert "predicted" in out
     assert "no such file" in err
+    assert "no labelled targets" in err
 
 
 def test_cli_cache_rerun_gives_the_same_rows(

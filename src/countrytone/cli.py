@@ -129,6 +129,7 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="macro-F1 of a tone model on labelled data")
     evaluate.add_argument("paths", nargs="+", metavar="FILE.jsonl", help="NewsMTSC-format files")
+    _add_output_options(evaluate, formats=False)
     _add_model_option(evaluate)
     evaluate.set_defaults(command=_run_evaluate)
 
@@ -196,6 +197,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CountrytoneError("--engine dask and --scheduler ADDRESS go together")
     if args.engine == "dask" and args.cache is not None:
         raise CountrytoneError("--cache works with the local engine only")
+    # Loaded here with either engine: a bad name fails at once, in one line, and the model's id
+    # goes into the Parquet metadata (Dask workers load their own copy by name).
     model = load_tone_model(args.model)
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
@@ -246,21 +249,23 @@ def _run_quotes(args: argparse.Namespace) -> int:
 
 def _run_evaluate(args: argparse.Namespace) -> int:
     model = load_tone_model(args.model)
-    skipped = 0
-    for path in args.paths:
-        try:
-            examples = read_newsmtsc(Path(path))
-        except InputError as error:
-            skipped += 1
-            print(f"{PROGRAM}: skipped {error}", file=sys.stderr)
-            continue
-        result = evaluate(model, examples)
-        print(
-            f"{path}: model {model.name}, {result.n} targets, "
-            f"macro-F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}"
-        )
-        print(result.confusion.to_string(), end="\n\n")
-    return EXIT_SKIPPED if skipped else EXIT_OK
+    on_skip = _SkipReporter()
+    with open_text_output(args.out) as out:
+        for path in args.paths:
+            try:
+                examples = read_newsmtsc(Path(path))
+                if not examples:
+                    raise InputError(path, "no labelled targets")
+            except InputError as error:
+                on_skip(error)
+                continue
+            result = evaluate(model, examples)
+            out.write(
+                f"{path}: model {model.name}, {result.n} targets, "
+                f"macro-F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}\n"
+                f"{result.confusion.to_string()}\n\n"
+            )
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
 def _run_train(args: argparse.Namespace) -> int:
@@ -306,9 +311,9 @@ def _run_plot(args: argparse.Namespace) -> int:
     else:
         ax = plots.speaker_heatmap(mentions)
     figure = ax.get_figure(root=True)
+    assert figure is not None  # every chart of countrytone.plots is drawn on a figure
     try:
-        if figure is not None:
-            figure.savefig(args.out, bbox_inches="tight")
+        figure.savefig(args.out, bbox_inches="tight")
     except (OSError, ValueError) as error:
         raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
     return EXIT_SKIPPED if on_skip.count else EXIT_OK

@@ -74,7 +74,7 @@ def analyze(
 
     Args:
         article: an ``Article`` or the text of one (laid out as DESIGN.md says; id ``"text"``).
-        model: a tone model or the name of a registered one (``default``, ``vader``).
+        model: a tone model, a registered name (``tone.MODEL_NAMES``) or a model directory.
         nlp: a spaCy pipeline or the name of an installed one.
         countries: keep only mentions of these ISO-3 codes (all when None).
 

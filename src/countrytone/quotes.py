@@ -351,7 +351,6 @@ class _Raw:
     speaker: Token | None
     cue: Token | None
     kind: AttributionKind
-    copied_from: _Raw | None = None  # a continued quote takes its speaker from another
 
 
 def find_attributions(article: Article, chunks: Sequence[Chunk]) -> list[Attribution]:
@@ -495,7 +494,6 @@ def _direct_quotes(article: Article, tokens: _Tokens, quotes: list[_Quote]) -> l
             neighbour.speaker if neighbour else None,
             neighbour.cue if neighbour else None,
             AttributionKind.DIRECT,
-            copied_from=neighbour,
         )
     return list(found.values())
 
