@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -224,7 +225,10 @@ def _locate(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
     _check_language(article, [chunk.doc for chunk in chunks])
     article_sentences = list(sentences(chunks))
     sentence_starts = [sentence.start for sentence in article_sentences]
-    attributions = find_attributions(article, chunks)
+    mentions = [
+        mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+    ]
+    attributions = find_attributions(article, chunks, mentions=mentions)
     quoted = quoted_spans(article)
     return [
         LocatedMention(
@@ -234,8 +238,7 @@ def _locate(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
             attribution=_innermost(attributions, mention),
             in_quote=any(start <= mention.start and mention.end <= end for start, end in quoted),
         )
-        for chunk in chunks
-        for mention in find_mentions(chunk.doc, offset=chunk.start)
+        for mention in mentions
     ]
 
 
@@ -245,10 +248,13 @@ def _innermost(attributions: list[Attribution], mention: CountryMention) -> Attr
 
 
 def _check_language(article: Article, docs: list[Doc]) -> None:
-    words = [token for doc in docs for token in doc if token.is_alpha]
-    if len(words) < MIN_WORDS_FOR_LANGUAGE_CHECK:
+    # Counted over token attribute arrays: no Token objects made for every word of a corpus.
+    flags = [doc.to_array([IS_ALPHA, IS_STOP]).reshape(-1, 2) for doc in docs]
+    words = sum(int(doc_flags[:, 0].sum()) for doc_flags in flags)
+    if words < MIN_WORDS_FOR_LANGUAGE_CHECK:
         return
-    stop_word_share = sum(token.is_stop for token in words) / len(words)
+    stop_words = sum(int(doc_flags.all(axis=1).sum()) for doc_flags in flags)
+    stop_word_share = stop_words / words
     if stop_word_share < MIN_ENGLISH_STOP_WORD_SHARE:
         warnings.warn(
             LanguageWarning(f"{article.id}: does not look like English text"), stacklevel=3

@@ -42,7 +42,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from countrytone.articles import Article, Part
-from countrytone.countries import find_mentions
+from countrytone.countries import CountryMention, find_mentions
 from countrytone.segment import Chunk
 
 __all__ = ["Attribution", "AttributionKind", "find_attributions", "quoted_spans"]
@@ -353,12 +353,19 @@ class _Raw:
     kind: AttributionKind
 
 
-def find_attributions(article: Article, chunks: Sequence[Chunk]) -> list[Attribution]:
+def find_attributions(
+    article: Article,
+    chunks: Sequence[Chunk],
+    *,
+    mentions: Sequence[CountryMention] | None = None,
+) -> list[Attribution]:
     """All attributions of an article, sorted by start; nested ones overlap.
 
     Args:
         article: the article the chunks were parsed from.
         chunks: the article's paragraphs parsed by ``countrytone.segment.parse``.
+        mentions: the article's country mentions (``find_mentions`` of every chunk, at its
+            offset), where the caller has found them already; found here otherwise.
 
     Returns:
         One ``Attribution`` per direct quote (a quote split around its cue gives two) and per
@@ -376,7 +383,11 @@ def find_attributions(article: Article, chunks: Sequence[Chunk]) -> list[Attribu
     fragments = list(_fragments(tokens, quotes, [*direct, *reported]))
     fragments.extend(_transcript_turns(article, tokens))
     fragments.extend(_headline_claims(article, tokens))
-    resolver = _Resolver(article, chunks, tokens, quotes)
+    if mentions is None:
+        mentions = [
+            mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+        ]
+    resolver = _Resolver(article, chunks, tokens, quotes, mentions)
     rows: dict[tuple[int, int], Attribution] = {}
     everything = [*direct, *reported, *fragments]
     for raw in sorted(everything, key=lambda raw: (raw.start, -raw.end)):
@@ -998,14 +1009,17 @@ class _Resolver:
     """Turns speaker tokens into names and countries, with what the article says about them."""
 
     def __init__(
-        self, article: Article, chunks: Sequence[Chunk], tokens: _Tokens, quotes: list[_Quote]
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        tokens: _Tokens,
+        quotes: list[_Quote],
+        mentions: Sequence[CountryMention],
     ) -> None:
         self.text = article.text
         self.tokens = tokens
         self.quotes = quotes
-        self.mentions = [
-            mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
-        ]
+        self.mentions = mentions
         self.people = [
             self._person(entity) for chunk in chunks for entity in chunk.doc.ents
             if entity.label_ == "PERSON" and _name(entity.text)
