@@ -676,13 +676,18 @@ def _candidates(doc: Doc, matchers: _Matchers) -> list[Span]:
         for match_id, start, end in matchers.phrases(doc)
         if match_id != matchers.not_a_mention or _blocks(doc, end)
     ]
+    named = [
+        span
+        for span in spans
+        if span.label != matchers.not_a_mention and _form(span) in (_Form.NAME, _Form.DEMONYM)
+    ]
+    if not named:  # most paragraphs of news name no country: skip the token matcher
+        return spans
     heads = {start: end for _, start, end in matchers.heads(doc)}
     composed = [
         Span(doc, span.start, heads[span.end], label=f"{_code(span)}|{_Form.COMPOSED}")
-        for span in spans
-        if span.label != matchers.not_a_mention
-        and _form(span) in (_Form.NAME, _Form.DEMONYM)
-        and span.end in heads
+        for span in named
+        if span.end in heads
     ]
     return spans + composed
 

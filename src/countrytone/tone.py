@@ -332,35 +332,38 @@ class VaderToneModel:
 
 # --- the loader --------------------------------------------------------------------------------
 
-MODEL_NAMES: tuple[str, ...] = ("default", "minilm", "minilm-int8", "vader")
-# The model "default" stands for: the fine-tuned transformer shipped with the package.
-_DEFAULT_MODEL = "minilm"
+MODEL_NAMES: tuple[str, ...] = ("default", "accurate", "minilm", "minilm-int8", "mpnet", "vader")
+# What the models "default" and "accurate" stand for: the fine-tuned transformers shipped with
+# the package.
+_ALIASES = {"default": "minilm", "accurate": "mpnet"}
 
 
 @cache
 def load_tone_model(name: str = "default") -> ToneModel:
     """Return the tone model registered as ``name``, or the one in the directory ``name``.
 
-    Each model is created once per process. ``"default"`` is the shipped transformer model
-    (the same instance as ``"minilm"``); ``"minilm-int8"`` is it with int8 weights (about 1.8x
-    as fast on a CPU, 0.7 points of validation macro-F1 less: benchmarks/quantization.py);
-    ``"vader"`` is the lexicon model. Any other name is
-    read as the path of a local model directory (see ``countrytone.transformer``).
+    Each model is created once per process. ``"default"`` is the shipped MiniLM model (the
+    same instance as ``"minilm"``); ``"minilm-int8"`` is it with int8 weights (about 1.8x as
+    fast on a CPU, 0.7 points of validation macro-F1 less: benchmarks/quantization.py).
+    ``"accurate"`` (``"mpnet"``) is the shipped MPNet model, LoRA adapters over
+    all-mpnet-base-v2, more accurate and about five times as slow; it needs the extra
+    ``countrytone[accurate]``. ``"vader"`` is the lexicon model. Any other name is read as the
+    path of a local model directory (see ``countrytone.transformer``).
 
     Raises:
         ModelError: the name is neither registered nor a model directory, or loading fails.
     """
-    if name == "default":
-        return load_tone_model(_DEFAULT_MODEL)
+    if name in _ALIASES:
+        return load_tone_model(_ALIASES[name])
     if name == "vader":
         return VaderToneModel()
     # Imported here: torch and transformers load only when a transformer model is asked for.
-    from countrytone.transformer import SHIPPED_MODEL_DIR, load_transformer
+    from countrytone.transformer import SHIPPED_MODELS, load_transformer
 
-    if name == "minilm":
-        return load_transformer(SHIPPED_MODEL_DIR)
+    if name in SHIPPED_MODELS:
+        return load_transformer(SHIPPED_MODELS[name])
     if name == "minilm-int8":
-        return load_transformer(SHIPPED_MODEL_DIR, quantize=True)
+        return load_transformer(SHIPPED_MODELS["minilm"], quantize=True)
     if Path(name).is_dir():
         return load_transformer(name)
     raise ModelError(
