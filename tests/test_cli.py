@@ -121,6 +121,48 @@ def test_cli_analyze_keeps_good_inputs_when_some_are_bad(
         assert any(str(path) in line and problem in line for line in lines)
 
 
+def test_cli_analyze_corpus_with_broken_files_keeps_every_good_row(
+    capsys: pytest.CaptureFixture[str], examples: Path, tmp_path: Path
+) -> None:
+    """Broken files and corpus lines among many articles, scored in several batches."""
+    good, broken = tmp_path / "good", tmp_path / "broken"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(examples.glob("*.txt"))]
+    for copy in range(2):
+        for number, text in enumerate(texts):
+            (good / f"copy{copy}").mkdir(parents=True, exist_ok=True)
+            (good / f"copy{copy}" / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+    good_lines = [json.dumps({"id": f"row{n}", "text": text}) for n, text in enumerate(texts)]
+    (good / "corpus.jsonl").write_text("\n".join(good_lines) + "\n", encoding="utf-8")
+    # The same articles again, with broken files and lines between them.
+    for path in sorted(good.rglob("*.txt")):
+        target = broken / path.relative_to(good)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (broken / "copy0" / "05b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (broken / "copy1" / "03b.txt").write_text("\n \n", encoding="utf-8")
+    (broken / "copy1" / "07b.txt").write_bytes("Caf\xe9 in Paris".encode("latin-1"))
+    broken_lines = [*good_lines[:5], "{not json", *good_lines[5:9], '{"id": "no text"}']
+    broken_lines += good_lines[9:]
+    (broken / "corpus.jsonl").write_text("\n".join(broken_lines) + "\n", encoding="utf-8")
+    options = ["--model", "vader", "--batch-size", "4", "--format", "csv"]
+
+    status, expected, err = _run(capsys, "analyze", str(good), *options)
+    assert (status, err) == (0, "")
+    missing = tmp_path / "missing"
+    status, out, err = _run(capsys, "analyze", str(broken), str(missing), *options)
+
+    assert status == 2
+    assert len(err.splitlines()) == 6
+    for name in ("05b.txt", "03b.txt", "07b.txt", "corpus.jsonl:6", "corpus.jsonl:11", "missing"):
+        assert sum(name in line for line in err.splitlines()) == 1
+    rows = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    expected_rows = pd.read_csv(io.StringIO(expected), keep_default_na=False)
+    assert len(expected_rows) > 1000
+    rows["article_id"] = rows["article_id"].str.replace(str(broken), "")
+    expected_rows["article_id"] = expected_rows["article_id"].str.replace(str(good), "")
+    pd.testing.assert_frame_equal(rows, expected_rows)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
