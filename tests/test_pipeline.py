@@ -77,6 +77,16 @@ def test_pipeline_batches_stream_the_same_rows(nlp: Language, examples: Path) ->
     pd.testing.assert_frame_equal(pd.concat(tables, ignore_index=True), whole)
 
 
+def test_pipeline_parsing_in_two_processes_gives_the_same_rows(
+    nlp: Language, examples: Path
+) -> None:
+    articles = list(read_articles([examples], on_skip=pytest.fail))
+    parallel = analyze_batches(articles, model="vader", nlp=nlp, n_process=2, batch_size=4)
+    pd.testing.assert_frame_equal(
+        pd.concat(parallel, ignore_index=True), analyze_articles(articles, model="vader", nlp=nlp)
+    )
+
+
 def test_pipeline_offsets_on_every_example(nlp: Language, examples: Path) -> None:
     for article in read_articles([examples], on_skip=pytest.fail):
         mentions = analyze_articles([article], model=CountingModel(), nlp=nlp)
