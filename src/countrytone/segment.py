@@ -17,6 +17,11 @@ from countrytone.articles import Article, Paragraph
 # cut at sentence-like boundaries, so that a 1 MB paragraph is analysed with flat memory.
 MAX_CHUNK_CHARS = 10_000
 
+# Paragraphs per spaCy batch. spaCy's default (1,000) parsed PolNeAR dev's 1,942 paragraphs in
+# 14.6 s on one process, 256 in 12.7 s (and with two processes 11.4 s against 9.1 s: smaller
+# batches keep both workers busy and hand results on sooner).
+PARSE_BATCH_SIZE = 256
+
 # Where a chunk may end, best first: after a sentence's final punctuation, after a clause's,
 # after any space.
 _CHUNK_ENDS = (re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
@@ -82,7 +87,7 @@ def parse_stream(
             yield from (article.text[start:end] for _, start, end in spans)
 
     chunks: list[Chunk] = []
-    for doc in nlp.pipe(texts(), n_process=n_process):
+    for doc in nlp.pipe(texts(), batch_size=PARSE_BATCH_SIZE, n_process=n_process):
         article, spans = pending[0]
         paragraph, start, _ = spans[len(chunks)]
         chunks.append(Chunk(paragraph, start, doc))
