@@ -298,13 +298,13 @@ def test_tone_load_tone_model_caches_one_instance_per_name() -> None:
     assert load_tone_model("vader") is model
     assert isinstance(model, ToneModel)
     assert model.name == "vader"
-    assert set(MODEL_NAMES) == {"default", "minilm", "minilm-int8", "vader"}
+    assert set(MODEL_NAMES) == {"default", "accurate", "minilm", "minilm-int8", "mpnet", "vader"}
 
 
 def test_tone_load_tone_model_rejects_unknown_name() -> None:
     with pytest.raises(ModelError) as caught:
         load_tone_model("x")
     assert str(caught.value) == (
-        "unknown tone model 'x': choose one of default, minilm, minilm-int8, vader or a model "
-        "directory"
+        "unknown tone model 'x': choose one of default, accurate, minilm, minilm-int8, mpnet, "
+        "vader or a model directory"
     )

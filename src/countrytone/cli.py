@@ -143,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"encoder to fine-tune: {' or '.join(BASE_ENCODERS)}, or a local encoder directory",
     )
     train.add_argument("--lora-rank", type=int, help="train LoRA adapters of this rank only")
+    train.add_argument("--teacher", help="tone model to distil into the one trained")
     train.add_argument("--epochs", type=int, default=training.DEFAULT_EPOCHS)
     train.add_argument("--lr", type=float, default=training.DEFAULT_LEARNING_RATE)
     train.add_argument("--batch-size", type=int, default=training.DEFAULT_BATCH_SIZE)
@@ -280,6 +281,7 @@ def _run_train(args: argparse.Namespace) -> int:
         output_dir=args.out,
         base=args.base,
         lora_rank=args.lora_rank,
+        teacher=args.teacher,
         epochs=args.epochs,
         learning_rate=args.lr,
         batch_size=args.batch_size,

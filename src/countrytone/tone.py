@@ -346,7 +346,7 @@ def load_tone_model(name: str = "default") -> ToneModel:
     same instance as ``"minilm"``); ``"minilm-int8"`` is it with int8 weights (about 1.8x as
     fast on a CPU, 0.7 points of validation macro-F1 less: benchmarks/quantization.py).
     ``"accurate"`` (``"mpnet"``) is the shipped MPNet model, LoRA adapters over
-    all-mpnet-base-v2, more accurate and about five times as slow; it needs the extra
+    all-mpnet-base-v2, more accurate and about six times as slow; it needs the extra
     ``countrytone[accurate]``. ``"vader"`` is the lexicon model. Any other name is read as the
     path of a local model directory (see ``countrytone.transformer``).
 

@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.tone import load_tone_model
 from countrytone.transformer import (
     ADAPTER_WEIGHTS,
     DEFAULT_MAX_LENGTH,
     LABEL_ORDER,
     MANIFEST,
     PARTIAL_WEIGHTS,
+    TransformerToneModel,
     add_lora,
     collate,
     embedding_digest,
@@ -48,6 +50,8 @@ BASE_EMBEDDINGS_KEY = "embeddings.word_embeddings.weight"
 # classifier head is trained whole.
 LORA_ALPHA_PER_RANK = 2
 LORA_DROPOUT = 0.1
+# In distillation, the share of the loss that is the KL divergence from the teacher.
+DISTILLATION_WEIGHT = 0.5
 # Module name suffixes of those layers, by the config's model_type.
 LORA_TARGETS = {
     "bert": ["query", "key", "value", "output.dense", "intermediate.dense"],
@@ -133,6 +137,7 @@ def train(
     output_dir: Path,
     base: str = MINILM,
     lora_rank: int | None = None,
+    teacher: str | None = None,
     epochs: int = DEFAULT_EPOCHS,
     learning_rate: float = DEFAULT_LEARNING_RATE,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -155,6 +160,10 @@ def train(
         lora_rank: train LoRA adapters of this rank on every linear layer of the encoder
             (and the whole classifier head) instead of all weights, and save only those over
             the named ``base`` (needs ``peft``).
+        teacher: distil this transformer tone model (a name of ``tone.MODEL_NAMES`` or a
+            model directory) into the one trained: the loss is the mean of the cross-entropy
+            with the labels and the KL divergence from the teacher's calibrated probabilities
+            on each training target.
         epochs, learning_rate, batch_size, max_length, seed: the training settings.
         validation_fraction: the share of train's sentences held out for epoch selection and
             temperature scaling.
@@ -203,6 +212,7 @@ def train(
     if lora:
         model = add_lora(model, lora)
 
+    soft_labels = _teacher_probabilities(teacher, train_part, report) if teacher else None
     train_encoded, train_labels = _encode_examples(train_part, tokenizer, max_length)
     validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
     lengths = [len(ids) for ids in train_encoded["input_ids"]]
@@ -223,7 +233,15 @@ def train(
         for step, indices in enumerate(bucketed_batches(lengths, batch_size, batch_rng), 1):
             batch = collate(train_encoded, indices, tokenizer)
             labels = torch.tensor([train_labels[index] for index in indices])
-            loss = torch.nn.functional.cross_entropy(model(**batch).logits, labels)
+            logits = model(**batch).logits
+            loss = torch.nn.functional.cross_entropy(logits, labels)
+            if soft_labels is not None:
+                distillation = torch.nn.functional.kl_div(
+                    torch.log_softmax(logits, dim=-1),
+                    soft_labels[indices],
+                    reduction="batchmean",
+                )
+                loss = (1 - DISTILLATION_WEIGHT) * loss + DISTILLATION_WEIGHT * distillation
             torch.autograd.backward(loss)
             torch.nn.utils.clip_grad_norm_(
                 [p for p in model.parameters() if p.requires_grad], MAX_GRAD_NORM
@@ -268,6 +286,11 @@ def train(
                     "training": {
                         "train_path": train_path.name,
                         "base": base if base in BASE_ENCODERS else base_path.name,
+                        **(
+                            {"teacher": teacher, "distillation_weight": DISTILLATION_WEIGHT}
+                            if teacher
+                            else {}
+                        ),
                         "epochs": epochs,
                         "best_epoch": best_epoch,
                         "learning_rate": learning_rate,
@@ -298,6 +321,20 @@ def train(
         n_validation=len(validation),
         epochs=results,
     )
+
+
+def _teacher_probabilities(
+    teacher: str, examples: Sequence[LabelledTarget], report: Callable[[str], None]
+) -> "torch.Tensor":
+    """The teacher's calibrated probabilities for each example, columns in ``LABEL_ORDER``."""
+    import torch
+
+    model = load_tone_model(teacher)
+    if not isinstance(model, TransformerToneModel):
+        raise ValueError(f"the teacher must be a transformer tone model, not {model.name!r}")
+    report(f"scoring {len(examples)} training targets with the teacher {model.name}")
+    probabilities = torch.tensor(model.probabilities([example.target for example in examples]))
+    return probabilities[:, [model.label_order.index(label) for label in LABEL_ORDER]].float()
 
 
 def _encode_examples(
