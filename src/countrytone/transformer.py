@@ -331,19 +331,15 @@ def load_transformer_model(
     _set_threads()
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-        if "partial_weights" in manifest:
-            config = AutoConfig.from_pretrained(str(path), local_files_only=True)
+        if "partial_weights" in manifest or "adapter_weights" in manifest:
             from_config = cast(
                 "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
             )
-            model = from_config(config)
-            _load_partial(model, path, manifest)
-        elif "adapter_weights" in manifest:
-            config = AutoConfig.from_pretrained(str(path), local_files_only=True)
-            from_config = cast(
-                "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
-            )
-            model = _merged_adapter(from_config(config), path, manifest)
+            model = from_config(AutoConfig.from_pretrained(str(path), local_files_only=True))
+            if "partial_weights" in manifest:
+                _load_partial(model, path, manifest)
+            else:
+                model = _merged_adapter(model, path, manifest)
         else:
             model = AutoModelForSequenceClassification.from_pretrained(
                 str(path), local_files_only=True
