@@ -16,6 +16,7 @@ from countrytone.countries import (
     country_codes,
     country_name,
     find_mentions,
+    may_name_a_country,
 )
 from countrytone.errors import CountrytoneError
 
@@ -531,3 +532,34 @@ def test_countries_seed_article(nlp: Language, shared: Path) -> None:
             counts[(mention.mention, mention.country, mention.kind.value)] += 1
         start += len(line) + 1
     assert counts == SEED_ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("text", "may"),
+    [
+        ("The mayor opened a new bridge on Tuesday.", False),
+        ("We ate turkey off fine china.", False),  # the gazetteer is case-sensitive
+        ("The U.S.-led coalition met.", True),  # inside a hyphenated token
+        ("Chinese exports rose.", True),
+        ("A rally in Washington drew crowds.", True),  # a candidate, no mention once parsed
+        ("The Washington Post reported it.", True),
+    ],
+)
+def test_countries_may_name_a_country_on_tokens_alone(nlp: Language, text: str, may: bool) -> None:
+    assert may_name_a_country(nlp.make_doc(text)) is may
+    if not may:
+        assert find_mentions(nlp(text)) == []
+
+
+def test_countries_every_example_mention_is_in_a_doc_that_may_name_one(
+    nlp: Language, examples: Path
+) -> None:
+    paragraphs = [
+        line
+        for path in sorted(examples.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
+    for doc in nlp.pipe(paragraphs):
+        if find_mentions(doc):
+            assert may_name_a_country(nlp.make_doc(doc.text))

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-from countrytone.articles import Article, read_articles
+from countrytone.articles import Article, parse_article, read_articles
 from countrytone.pipeline import (
     LanguageWarning,
     analyze,
@@ -85,6 +85,13 @@ def test_pipeline_parsing_in_two_processes_gives_the_same_rows(
     pd.testing.assert_frame_equal(
         pd.concat(parallel, ignore_index=True), analyze_articles(articles, model="vader", nlp=nlp)
     )
+
+
+def test_pipeline_articles_naming_no_country_add_no_rows(nlp: Language) -> None:
+    local = parse_article("Council votes\nThe council voted on the budget.", article_id="local")
+    country = parse_article(ARTICLE, article_id="country")
+    mixed = analyze_articles([local, country, local], model="vader", nlp=nlp)
+    pd.testing.assert_frame_equal(mixed, analyze_articles([country], model="vader", nlp=nlp))
 
 
 def test_pipeline_offsets_on_every_example(nlp: Language, examples: Path) -> None:

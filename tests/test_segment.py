@@ -5,6 +5,7 @@ from itertools import count, islice
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from countrytone.articles import Article, Part, parse_article
 from countrytone.segment import chunk_spans, parse, parse_stream, sentences
@@ -63,3 +64,21 @@ def test_segment_parse_stream_keeps_order_and_reads_lazily(nlp: Language) -> Non
     assert [article.id for article, _ in parsed] == ["0", "1", "2", "3", "4"]
     assert all(len(chunks) == 3 for _, chunks in parsed)
     assert parsed[3][1][2].doc.text == "More 3."
+
+
+def test_segment_parse_stream_skips_articles_not_worth_parsing(nlp: Language) -> None:
+    articles = [
+        parse_article(f"Title {name}\nBody of {name}.", article_id=name)
+        for name in ("skip-first", "keep", "skip-a", "skip-b", "keep-too", "skip-last")
+    ]
+    seen: list[list[str]] = []
+
+    def worth_parsing(docs: list[Doc]) -> bool:
+        seen.append([doc.text for doc in docs])
+        return "keep" in docs[0].text
+
+    parsed = list(parse_stream(articles, nlp, worth_parsing=worth_parsing))
+    assert [article.id for article, _ in parsed] == [article.id for article in articles]
+    assert [len(chunks) for _, chunks in parsed] == [0, 2, 0, 0, 2, 0]
+    assert seen[1] == ["Title keep", "Body of keep."]
+    assert parsed[1][1][1].doc.has_annotation("DEP")

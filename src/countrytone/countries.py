@@ -670,6 +670,25 @@ def find_mentions(doc: Doc, *, offset: int = 0) -> list[CountryMention]:
     return sorted(mentions, key=lambda mention: mention.start)
 
 
+def may_name_a_country(doc: Doc) -> bool:
+    """Whether ``find_mentions`` may find a mention in this doc once it is parsed.
+
+    Takes a doc that is only tokenised (``nlp.make_doc``): every mention is a phrase of the
+    gazetteer, or a name or demonym inside a hyphenated token, so a doc with neither has no
+    mention, and need not be parsed to know it.
+    """
+    matchers = _matchers(doc.vocab)
+    if any(match_id != matchers.not_a_mention for match_id, _, _ in matchers.phrases(doc)):
+        return True
+    forms = _gazetteer().forms
+    return any(
+        part in forms and forms[part][1] in (_Form.NAME, _Form.DEMONYM)
+        for token in doc
+        if _HYPHENS.search(token.text)
+        for part in _HYPHENS.split(token.text)
+    )
+
+
 def _candidates(doc: Doc, matchers: _Matchers) -> list[Span]:
     spans = [
         Span(doc, start, end, label=match_id)

@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 
 from countrytone.articles import Article, parse_article
 from countrytone.cache import ResultCache
-from countrytone.countries import CountryMention, find_mentions
+from countrytone.countries import CountryMention, find_mentions, may_name_a_country
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
-from countrytone.tables import mentions_frame, quotes_frame
+from countrytone.tables import concat_mentions, mentions_frame, quotes_frame
 from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
 
 # Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
@@ -98,8 +98,7 @@ def analyze_articles(
 
     Takes the options of ``analyze``; see ``analyze_batches`` to stream a large corpus.
     """
-    tables = list(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
-    return pd.concat(tables, ignore_index=True) if tables else mentions_frame([])
+    return concat_mentions(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
 
 
 def analyze_batches(
@@ -114,7 +113,8 @@ def analyze_batches(
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus, one table per batch of articles.
 
-    spaCy parses the stream in one call (``n_process`` processes); the mentions of
+    Articles that name no country are only tokenised, never parsed. spaCy parses the others
+    in one call (``n_process`` processes); the mentions of
     ``batch_size`` articles at a time are scored in one model call, identical (sentence,
     target) pairs once. Articles are read lazily and each batch is released once yielded, so
     memory stays flat whatever the corpus size.
@@ -166,7 +166,7 @@ def _batch_table(
             if cache is not None:
                 cache.put(article, recalled)
         tables.append(recalled)
-    return pd.concat(tables, ignore_index=True)
+    return concat_mentions(tables)
 
 
 def _parse_or_recall(
@@ -174,7 +174,9 @@ def _parse_or_recall(
 ) -> Iterator[tuple[Article, list[Chunk] | None, pd.DataFrame | None]]:
     """Each article, in input order, with its parse or, when the cache holds it, its table."""
     if cache is None:
-        for article, chunks in parse_stream(articles, nlp, n_process=n_process):
+        for article, chunks in parse_stream(
+            articles, nlp, n_process=n_process, worth_parsing=_may_name_a_country
+        ):
             yield article, chunks, None
         return
     # Articles read so far with what the cache holds for them; spaCy parses only the misses
@@ -187,12 +189,19 @@ def _parse_or_recall(
             if read[-1][1] is None:
                 yield article
 
-    for article, chunks in parse_stream(misses(), nlp, n_process=n_process):
+    for article, chunks in parse_stream(
+        misses(), nlp, n_process=n_process, worth_parsing=_may_name_a_country
+    ):
         while (head := read.popleft())[1] is not None:
             yield head[0], None, head[1]
         yield article, chunks, None
     for hit, table in read:
         yield hit, None, table
+
+
+def _may_name_a_country(docs: list[Doc]) -> bool:
+    # An article that names no country has no rows: it is not parsed at all.
+    return any(may_name_a_country(doc) for doc in docs)
 
 
 def quotes_table(

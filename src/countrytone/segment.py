@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -64,30 +64,46 @@ def parse(article: Article, nlp: Language) -> list[Chunk]:
 
 
 def parse_stream(
-    articles: Iterable[Article], nlp: Language, *, n_process: int = 1
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    n_process: int = 1,
+    worth_parsing: Callable[[list[Doc]], bool] | None = None,
 ) -> Iterator[tuple[Article, list[Chunk]]]:
     """Parse a stream of articles with one ``nlp.pipe`` call over all their paragraphs.
 
     spaCy batches paragraphs across articles (and spreads them over ``n_process`` processes);
     articles are read lazily, so memory stays flat however long the stream.
 
+    Args:
+        worth_parsing: called with an article's chunks tokenised only (``nlp.make_doc``); an
+            article for which it is false is not parsed and comes with no chunks.
+
     Yields:
         Each article with its chunks, in the order of the input.
     """
     pending: deque[tuple[Article, list[tuple[Paragraph, int, int]]]] = deque()
 
-    def texts() -> Iterator[str]:
+    def tokenised() -> Iterator[Doc]:
         for article in articles:
             spans = [
                 (paragraph, start, end)
                 for paragraph in article.paragraphs
                 for start, end in chunk_spans(article.text, paragraph.start, paragraph.end)
             ]
+            docs = [nlp.make_doc(article.text[start:end]) for _, start, end in spans]
+            if worth_parsing is not None and not worth_parsing(docs):
+                spans, docs = [], []
             pending.append((article, spans))
-            yield from (article.text[start:end] for _, start, end in spans)
+            yield from docs
+
+    def unparsed() -> Iterator[tuple[Article, list[Chunk]]]:
+        while pending and not pending[0][1]:
+            yield pending.popleft()[0], []
 
     chunks: list[Chunk] = []
-    for doc in nlp.pipe(texts(), batch_size=PARSE_BATCH_SIZE, n_process=n_process):
+    for doc in nlp.pipe(tokenised(), batch_size=PARSE_BATCH_SIZE, n_process=n_process):
+        yield from unparsed()
         article, spans = pending[0]
         paragraph, start, _ = spans[len(chunks)]
         chunks.append(Chunk(paragraph, start, doc))
@@ -95,6 +111,7 @@ def parse_stream(
             pending.popleft()
             yield article, chunks
             chunks = []
+    yield from unparsed()
 
 
 def sentences(chunks: list[Chunk]) -> Iterator[Sentence]:

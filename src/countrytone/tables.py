@@ -85,6 +85,13 @@ def mentions_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     return _frame(rows, MENTION_COLUMNS)
 
 
+def concat_mentions(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Mentions tables in one; empty ones are left out, since their columns hold no values to
+    type them by and would turn the text columns of the others to ``object``."""
+    filled = [table for table in tables if not table.empty]
+    return pd.concat(filled, ignore_index=True) if filled else mentions_frame([])
+
+
 def quotes_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """The quotes table (one row per attribution) from row mappings, columns in order, typed."""
     return _frame(rows, QUOTE_COLUMNS)
