@@ -11,7 +11,7 @@ dozen countries swapped at random among themselves, so that sentences rarely rep
 sentences would be scored once and make the model look cheaper than it is).
 
 Prints articles/s and mentions/s end to end and the peak memory (RSS) of this process up to
-then; the time the tone model alone takes to score the same mentions (the targets the pipeline
+then, and halfway through the corpus (flat memory: the two are close); the time the tone model alone takes to score the same mentions (the targets the pipeline
 gave it, scored again in one ``score_targets`` call) and the ratio of the two; and a run with
 ``--cache`` over the first ``--cache-articles`` articles filling the cache and one reading it
 back. Run one corpus per process, since the peak is the process's.
@@ -113,12 +113,15 @@ def main() -> None:
 
     articles = sum(1 for _ in corpus())
     started = time.perf_counter()
-    mentions = sum(
-        len(table)
-        for table in analyze_batches(corpus(), model=model, nlp=nlp, n_process=args.processes)
-    )
+    mentions = analysed = 0
+    half_peak_mb = 0.0
+    for table in analyze_batches(corpus(), model=model, nlp=nlp, n_process=args.processes):
+        mentions += len(table)
+        analysed += table["article_id"].nunique()  # articles with rows
+        if not half_peak_mb and analysed >= articles / 2:
+            half_peak_mb = _peak_rss_mb()
     end_to_end = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_rss_mb()
 
     started = time.perf_counter()
     score_targets(model.model, model.targets)
@@ -137,13 +140,20 @@ def main() -> None:
         f"end to end   {end_to_end:8.1f} s  {articles / end_to_end:7.1f} articles/s  "
         f"{mentions / end_to_end:7.1f} mentions/s"
     )
-    print(f"peak RSS     {peak_mb:8.0f} MB  (up to the end of that run)")
+    print(
+        f"peak RSS     {peak_mb:8.0f} MB  (up to the end of that run; "
+        f"{half_peak_mb:.0f} MB halfway through: {peak_mb / half_peak_mb - 1:+.1%})"
+    )
     print(f"model alone  {model_alone:8.1f} s  (scoring the same {len(model.targets)} targets)")
     print(f"ratio        {end_to_end / model_alone:8.2f}  (end to end / model alone)")
     print(
         f"with --cache {cold:8.1f} s filling it, {warm:.1f} s reading it back "
         f"({cold / warm:.0f}x faster; {len(cached)} articles)"
     )
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _timed_run(articles: list[Article], *, model: ToneModel, nlp: Language, cache: str) -> float:
