@@ -11,10 +11,11 @@ dozen countries swapped at random among themselves, so that sentences rarely rep
 sentences would be scored once and make the model look cheaper than it is).
 
 Prints articles/s and mentions/s end to end and the peak memory (RSS) of this process up to
-then, and halfway through the corpus (flat memory: the two are close); the time the tone model alone takes to score the same mentions (the targets the pipeline
-gave it, scored again in one ``score_targets`` call) and the ratio of the two; and a run with
-``--cache`` over the first ``--cache-articles`` articles filling the cache and one reading it
-back. Run one corpus per process, since the peak is the process's.
+then, and halfway through the corpus (flat memory: the two are close); the time the tone model
+alone takes to score the same mentions (the targets the pipeline gave it, scored again in one
+``score_targets`` call) and the ratio of the two; and a run with ``--cache`` over the first
+``--cache-articles`` articles filling the cache and one reading it back. Run one corpus per
+process, since the peak is the process's.
 """
 
 import argparse
