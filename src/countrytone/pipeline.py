@@ -21,7 +21,7 @@ from countrytone.countries import CountryMention, find_mentions, may_name_a_coun
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
-from countrytone.tables import concat_mentions, mentions_frame, quotes_frame
+from countrytone.tables import mentions_frame, quotes_frame
 from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
 
 # Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
@@ -98,7 +98,8 @@ def analyze_articles(
 
     Takes the options of ``analyze``; see ``analyze_batches`` to stream a large corpus.
     """
-    return concat_mentions(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
+    tables = list(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
+    return pd.concat(tables, ignore_index=True) if tables else mentions_frame([])
 
 
 def analyze_batches(
@@ -166,7 +167,7 @@ def _batch_table(
             if cache is not None:
                 cache.put(article, recalled)
         tables.append(recalled)
-    return concat_mentions(tables)
+    return pd.concat(tables, ignore_index=True)
 
 
 def _parse_or_recall(

@@ -45,8 +45,14 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "kind",
 )
 
-# The dtypes of the tables' non-text columns; nullable types where values may be missing.
+# The dtypes of the tables' columns: nullable types where values may be missing, and every text
+# column typed, so a table without rows has the same dtypes as one with.
+_TEXT_COLUMNS = (
+    "article_id", "date", "source", "part", "sentence_text", "mention", "country", "kind",
+    "speaker", "speaker_country", "label", "model", "text", "cue",
+)  # fmt: skip
 _DTYPES: Mapping[str, str] = {
+    **dict.fromkeys(_TEXT_COLUMNS, "str"),
     "paragraph": "Int64",
     "sentence": "int64",
     "start": "int64",
@@ -83,13 +89,6 @@ _LABELS = ("negative", "neutral", "positive")
 def mentions_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     """The mentions table from row mappings, with DESIGN.md's columns in order and typed."""
     return _frame(rows, MENTION_COLUMNS)
-
-
-def concat_mentions(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
-    """Mentions tables in one; empty ones are left out, since their columns hold no values to
-    type them by and would turn the text columns of the others to ``object``."""
-    filled = [table for table in tables if not table.empty]
-    return pd.concat(filled, ignore_index=True) if filled else mentions_frame([])
 
 
 def quotes_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
