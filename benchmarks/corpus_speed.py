@@ -30,6 +30,7 @@ from itertools import islice
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from shared_data import POLNEAR_DEV
 from spacy.language import Language
 
 from countrytone.articles import Article, parse_article, read_articles
@@ -38,7 +39,6 @@ from countrytone.pipeline import analyze_batches
 from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
 
 REPO = Path(__file__).resolve().parents[1]
-POLNEAR_DEV = REPO.parent / "shared" / "data" / "polnear" / "dev.jsonl"
 EXAMPLES = REPO / "examples"
 # Paragraphs per generated article: about the examples' own length.
 GENERATED_PARAGRAPHS = 9

@@ -23,6 +23,8 @@ import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from shared_data import NEWSMTSC_DIR
+
 from countrytone.evaluation import (
     NEWSMTSC_DEV_SPLITS,
     LabelledTarget,
@@ -37,7 +39,6 @@ from countrytone.transformer import (
     load_transformer_model,
 )
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
 # The bar: the quantized model is offered if validation macro-F1 drops by less than this.
 MAX_F1_DROP = 0.01
 
@@ -94,7 +95,7 @@ def targets_per_second(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--data-dir", type=Path, default=NEWSMTSC_DIR)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
     if not args.data_dir.is_dir():

@@ -33,12 +33,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from shared_data import POLNEAR_DEV
+
 from countrytone.articles import parse_article
 from countrytone.nlp import load_nlp
 from countrytone.quotes import Attribution, find_attributions
 from countrytone.segment import parse
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
 QUOTE_MARKS = "\"“”'‘’«»"
 
 
@@ -134,7 +135,7 @@ def _joined(found: list[Attribution]) -> list[tuple[int, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=POLNEAR_DEV)
     parser.add_argument("--misses", type=int, default=0, help="print N missed direct quotes")
     args = parser.parse_args(argv)
     if not args.data.is_file():

