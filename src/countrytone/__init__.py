@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from countrytone.errors import CountrytoneError, InputError, ModelError
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import analyze, analyze_articles, analyze_batches, quotes_table
+    from countrytone.registry import load_tone_model
     from countrytone.tables import aggregate
-    from countrytone.tone import Label, Target, Tone, ToneModel, load_tone_model
+    from countrytone.tone import Label, Target, Tone, ToneModel
 
 _EXPORTS = {
     "countrytone.articles": ("Article", "Paragraph", "Part", "parse_article", "read_articles"),
@@ -24,8 +25,9 @@ _EXPORTS = {
     "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
     "countrytone.nlp": ("load_nlp",),
     "countrytone.pipeline": ("analyze", "analyze_articles", "analyze_batches", "quotes_table"),
+    "countrytone.registry": ("load_tone_model",),
     "countrytone.tables": ("aggregate",),
-    "countrytone.tone": ("Label", "Target", "Tone", "ToneModel", "load_tone_model"),
+    "countrytone.tone": ("Label", "Target", "Tone", "ToneModel"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 

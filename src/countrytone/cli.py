@@ -23,9 +23,11 @@ from tqdm import tqdm
 from countrytone import __version__, training
 from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
+from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
 from countrytone.errors import CountrytoneError, InputError
-from countrytone.evaluation import evaluate, read_newsmtsc
+from countrytone.evaluation import evaluate, read_labelled
+from countrytone.manifest import DEFAULT_MAX_LENGTH
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.pipeline import (
     DEFAULT_BATCH_ARTICLES,
@@ -34,9 +36,9 @@ from countrytone.pipeline import (
     analyze_batches,
     quotes_table,
 )
+from countrytone.registry import MODEL_NAMES, load_tone_model
 from countrytone.tables import mentions_frame, quotes_frame
-from countrytone.tone import MODEL_NAMES, Target, ToneModel, load_tone_model, score_targets
-from countrytone.transformer import DEFAULT_MAX_LENGTH
+from countrytone.tone import Target, ToneModel, score_targets
 from countrytone.writers import Format, TableWriter, open_text_output, output_format
 
 PROGRAM = "countrytone"
@@ -129,7 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     plot.set_defaults(command=_run_plot)
 
     evaluate = commands.add_parser("evaluate", help="macro-F1 of a tone model on labelled data")
-    evaluate.add_argument("paths", nargs="+", metavar="FILE.jsonl", help="NewsMTSC-format files")
+    evaluate.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE.jsonl",
+        help='NewsMTSC-format files, or lines of {"text", "start", "end", "label"}',
+    )
     _add_output_options(evaluate, formats=False)
     _add_model_option(evaluate)
     evaluate.set_defaults(command=_run_evaluate)
@@ -144,6 +151,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--lora-rank", type=int, help="train LoRA adapters of this rank only")
     train.add_argument("--teacher", help="tone model to distil into the one trained")
+    train.add_argument(
+        "--unlabelled",
+        nargs="+",
+        metavar="PATH",
+        default=[],
+        help="articles whose country mentions the teacher scores for the student to learn",
+    )
+    train.add_argument(
+        "--max-unlabelled", type=_positive, help="use a seeded sample of this many of those"
+    )
     train.add_argument("--epochs", type=int, default=training.DEFAULT_EPOCHS)
     train.add_argument("--lr", type=float, default=training.DEFAULT_LEARNING_RATE)
     train.add_argument("--batch-size", type=int, default=training.DEFAULT_BATCH_SIZE)
@@ -173,7 +190,16 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
 
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--model", default="default", help=f"tone model: {', '.join(MODEL_NAMES)}")
+    parser.add_argument(
+        "--model",
+        default="default",
+        help=f"tone model: {', '.join(MODEL_NAMES)} or a model directory (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--device",
+        choices=DEVICES,
+        help="where a transformer model runs (default: a GPU when there is one, else the CPU)",
+    )
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -204,9 +230,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CountrytoneError("--engine dask and --scheduler ADDRESS go together")
     if args.engine == "dask" and args.cache is not None:
         raise CountrytoneError("--cache works with the local engine only")
+    if args.engine == "dask" and args.device is not None:
+        raise CountrytoneError(
+            "--device works with the local engine only (workers choose their own)"
+        )
     # Loaded here with either engine: a bad name fails at once, in one line, and the model's id
     # goes into the Parquet metadata (Dask workers load their own copy by name).
-    model = load_tone_model(args.model)
+    model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
     on_skip = _SkipReporter()
@@ -255,12 +285,12 @@ def _run_quotes(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
-    model = load_tone_model(args.model)
+    model = load_tone_model(args.model, device=args.device)
     on_skip = _SkipReporter()
     with open_text_output(args.out) as out:
         for path in args.paths:
             try:
-                examples = read_newsmtsc(Path(path))
+                examples = read_labelled(Path(path))
                 if not examples:
                     raise InputError(path, "no labelled targets")
             except InputError as error:
@@ -276,12 +306,17 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    on_skip = _SkipReporter()
+    unlabelled = training.sample_mention_targets(
+        args.unlabelled, limit=args.max_unlabelled, seed=args.seed, on_skip=on_skip
+    )
     result = training.train(
         args.path,
         output_dir=args.out,
         base=args.base,
         lora_rank=args.lora_rank,
         teacher=args.teacher,
+        unlabelled=unlabelled,
         epochs=args.epochs,
         learning_rate=args.lr,
         batch_size=args.batch_size,
@@ -296,7 +331,7 @@ def _run_train(args: argparse.Namespace) -> int:
         f"best epoch {result.best_epoch}: validation macro-F1 {result.validation_macro_f1:.4f}, "
         f"temperature {result.temperature:.3f}, saved to {result.output_dir}"
     )
-    return EXIT_OK
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
 def _run_plot(args: argparse.Namespace) -> int:
@@ -305,7 +340,7 @@ def _run_plot(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     from countrytone import plots
 
-    model = load_tone_model(args.model)
+    model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
     articles = list(read_articles(args.paths, on_skip=on_skip))
@@ -335,7 +370,7 @@ def _warn_language(caught: list[warnings.WarningMessage]) -> None:
 
 
 def _run_targets(args: argparse.Namespace) -> int:
-    model = load_tone_model(args.model)
+    model = load_tone_model(args.model, device=args.device)
     on_skip = _SkipReporter()
     with open_text_output(args.out) as out:
         try:

@@ -110,7 +110,7 @@ def analyze_distributed(
     Args:
         articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.
         client: a client of the cluster, e.g. from ``connect``; it is left open.
-        model: the name of a tone model (``tone.MODEL_NAMES``, or a model directory that
+        model: the name of a tone model (``registry.MODEL_NAMES``, or a model directory that
             every worker can read); each worker loads it once.
         nlp: the name of a spaCy pipeline installed on the workers.
         countries: keep only mentions of these ISO-3 codes (all when None).

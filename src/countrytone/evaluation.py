@@ -1,13 +1,15 @@
-"""Reading NewsMTSC-format files and scoring a tone model on them.
+"""Reading labelled targets and scoring a tone model on them.
 
-NewsMTSC (MIT licence) has one JSON object a line: ``sentence_normalized`` and ``targets``, each
-target with ``from``/``to`` character offsets, ``mention`` and ``polarity`` (2.0 negative,
-4.0 neutral, 6.0 positive).
+Two formats, one JSON object a line. NewsMTSC's (MIT licence): ``sentence_normalized`` and
+``targets``, each target with ``from``/``to`` character offsets, ``mention`` and ``polarity``
+(2.0 negative, 4.0 neutral, 6.0 positive). The targets format (``countrytone targets`` input
+with a label, as in the repository's country-tone dev set): ``text``, ``start``, ``end`` and
+``label`` (``negative``, ``neutral`` or ``positive``).
 """
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -17,16 +19,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from countrytone.errors import InputError
-from countrytone.tone import (
-    FloatArray,
-    Label,
-    Target,
-    ToneModel,
-    VaderToneModel,
-    Window,
-    probabilities_from_compound,
-    score_targets,
-)
+from countrytone.tone import Label, Target, ToneModel, score_targets
+from countrytone.vader import FloatArray, VaderToneModel, probabilities_from_compound
+from countrytone.windows import Window
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +101,40 @@ def read_newsmtsc_checked(path: Path) -> tuple[list[LabelledTarget], MentionChec
     return examples, MentionCheck(len(examples), relocated, kept)
 
 
-def _read_lines(path: Path) -> Iterable[tuple[int, str]]:
+def read_labelled(path: Path) -> list[LabelledTarget]:
+    """Read labelled targets in either format (told by the first line's keys), in file order.
+
+    Raises:
+        InputError: the file is missing or unreadable, or a line is malformed (names FILE:LINE).
+    """
+    lines = iter(_read_lines(path))
+    first = next(lines, None)
+    if first is None:
+        return []
+    if '"sentence_normalized"' in first[1]:
+        return read_newsmtsc(path)
+    return [_parse_labelled_target(f"{path}:{number}", line) for number, line in (first, *lines)]
+
+
+def _parse_labelled_target(source: str, line: str) -> LabelledTarget:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(source, f"invalid JSON ({error.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError(source, "not a JSON object")
+    text, start, end, label = (record.get(key) for key in ("text", "start", "end", "label"))
+    if not (isinstance(text, str) and _is_int(start) and _is_int(end)):
+        raise InputError(source, "needs a string 'text' and integer 'start' and 'end'")
+    if label not in set(Label):
+        raise InputError(source, f"label {label!r} is not negative, neutral or positive")
+    try:
+        return LabelledTarget(Target(text, start, end), Label(label))
+    except ValueError as error:
+        raise InputError(source, str(error)) from None
+
+
+def _read_lines(path: Path) -> Iterator[tuple[int, str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -200,7 +228,7 @@ def evaluate_labels(gold: Sequence[Label], predicted: Sequence[Label]) -> Evalua
     confusion = confusion_matrix(gold, predicted)
     counts = confusion.to_numpy()
     return Evaluation(
-        macro_f1=_macro_f1(counts),
+        macro_f1=macro_f1(gold, predicted),
         accuracy=float(np.trace(counts) / counts.sum()),
         confusion=confusion,
         n=int(counts.sum()),
@@ -213,13 +241,11 @@ def confusion_matrix(gold: Sequence[Label], predicted: Sequence[Label]) -> pd.Da
     Raises:
         ValueError: the sequences differ in length or are empty.
     """
-    if len(gold) != len(predicted) or not gold:
-        raise ValueError(
-            f"need equally many gold and predicted labels, not {len(gold)} and "
-            f"{len(predicted)}, and at least one"
-        )
-    counts = _count(_label_indices(gold), _label_indices(predicted))
+    from sklearn import metrics
+
+    _check_lengths(gold, predicted)
     names = [label.value for label in LABELS]
+    counts = metrics.confusion_matrix(_values(gold), _values(predicted), labels=names)
     return pd.DataFrame(
         counts,
         index=pd.Index(names, name="gold"),
@@ -236,25 +262,28 @@ def macro_f1(gold: Sequence[Label], predicted: Sequence[Label]) -> float:
     Raises:
         ValueError: the sequences differ in length or are empty.
     """
-    return _macro_f1(confusion_matrix(gold, predicted).to_numpy())
+    from sklearn import metrics
+
+    _check_lengths(gold, predicted)
+    gold_values, predicted_values = _values(gold), _values(predicted)
+    present = sorted(set(gold_values) | set(predicted_values))
+    return float(
+        metrics.f1_score(
+            gold_values, predicted_values, labels=present, average="macro", zero_division=0.0
+        )
+    )
 
 
-def _macro_f1(counts: npt.NDArray[np.int64]) -> float:
-    true_positives = np.diag(counts).astype(np.float64)
-    denominators = counts.sum(axis=0) + counts.sum(axis=1)  # 2tp + fp + fn
-    present = denominators > 0
-    return float(np.mean(2 * true_positives[present] / denominators[present]))
+def _check_lengths(gold: Sequence[Label], predicted: Sequence[Label]) -> None:
+    if len(gold) != len(predicted) or not gold:
+        raise ValueError(
+            f"need equally many gold and predicted labels, not {len(gold)} and "
+            f"{len(predicted)}, and at least one"
+        )
 
 
-def _count(gold: npt.NDArray[np.intp], predicted: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
-    counts = np.zeros((len(LABELS), len(LABELS)), dtype=np.int64)
-    np.add.at(counts, (gold, predicted), 1)
-    return counts
-
-
-def _label_indices(labels: Sequence[Label]) -> npt.NDArray[np.intp]:
-    position = {label: index for index, label in enumerate(LABELS)}
-    return np.array([position[Label(label)] for label in labels], dtype=np.intp)
+def _values(labels: Sequence[Label]) -> list[str]:
+    return [Label(label).value for label in labels]
 
 
 # --- fitting the VADER model's two constants ---------------------------------------------------
@@ -291,11 +320,12 @@ def fit_vader(
         raise ValueError("no examples to fit on")
     model = VaderToneModel(window=window, mask_target=mask_target)
     compound = model.compound([example.target for example in examples])
-    gold = _label_indices([example.label for example in examples])
+    gold_labels = [example.label for example in examples]
+    gold = np.array([LABELS.index(label) for label in gold_labels], dtype=np.intp)
     candidates = []
     for band in NEUTRAL_BAND_GRID.tolist():
         predicted = np.where(compound > band, 2, np.where(compound < -band, 0, 1))
-        f1 = _macro_f1(_count(gold, predicted))
+        f1 = macro_f1(gold_labels, [LABELS[index] for index in predicted])
         loss, sharpness = min(
             (_log_loss(compound, gold, band, sharpness), sharpness)
             for sharpness in SHARPNESS_GRID.tolist()
@@ -322,14 +352,11 @@ PROBABILITY_COLUMNS = ("p_negative", "p_neutral", "p_positive")
 def read_dev_splits(data_dir: Path) -> dict[str, list[LabelledTarget]]:
     """NewsMTSC's dev splits (``dev_rw``, ``dev_mt``) from a folder, by split name.
 
-    Returns an empty mapping when the folder is absent (a user's clone has no ../shared), so
-    that what is built on it comes out empty rather than failing.
-
     Raises:
-        InputError: the folder exists but a split is missing or malformed.
+        InputError: the folder is absent, or a split is missing or malformed.
     """
     if not data_dir.is_dir():
-        return {}
+        raise InputError(str(data_dir), "no such folder (NewsMTSC's dev splits are read from it)")
     return {split: read_newsmtsc(data_dir / f"{split}.jsonl") for split in NEWSMTSC_DEV_SPLITS}
 
 

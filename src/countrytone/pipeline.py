@@ -20,9 +20,10 @@ from countrytone.cache import ResultCache
 from countrytone.countries import CountryMention, find_mentions, may_name_a_country
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
+from countrytone.registry import load_tone_model
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
 from countrytone.tables import mentions_frame, quotes_frame
-from countrytone.tone import Target, Tone, ToneModel, load_tone_model, score_targets
+from countrytone.tone import Target, Tone, ToneModel, score_targets
 
 # Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
 # targets, enough to fill the model's length-sorted batches, a few MB of rows in memory.
@@ -75,7 +76,7 @@ def analyze(
 
     Args:
         article: an ``Article`` or the text of one (laid out as DESIGN.md says; id ``"text"``).
-        model: a tone model, a registered name (``tone.MODEL_NAMES``) or a model directory.
+        model: a tone model, a registered name (``registry.MODEL_NAMES``) or a model directory.
         nlp: a spaCy pipeline or the name of an installed one.
         countries: keep only mentions of these ISO-3 codes (all when None).
 
@@ -221,6 +222,22 @@ def quotes_table(
         for article, chunks in parse_stream(articles, pipeline)
         for row in find_attributions(article, chunks)
     )
+
+
+def mention_targets(
+    articles: Iterable[Article], *, nlp: Language | str = DEFAULT_PIPELINE
+) -> Iterator[Target]:
+    """The tone target of every country mention of the articles, in order.
+
+    Each target is the mention's span within its sentence, as ``analyze`` scores it: the
+    unlabelled targets that a teacher model scores for distillation.
+    """
+    pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
+    with warnings.catch_warnings():
+        # Training pools are judged as a whole; one odd article's language is no news here.
+        warnings.simplefilter("ignore", LanguageWarning)
+        for article, chunks in parse_stream(articles, pipeline, worth_parsing=_may_name_a_country):
+            yield from (located.target() for located in _locate(article, chunks))
 
 
 def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:

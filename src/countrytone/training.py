@@ -11,24 +11,24 @@ package, LoRA adapters over a named base encoder, or a full model directory.
 Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl --out DIR``.
 """
 
-import json
 import logging
 import math
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
+from countrytone.errors import InputError
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
-from countrytone.tone import load_tone_model
+from countrytone.manifest import DEFAULT_MAX_LENGTH, ModelManifest
+from countrytone.registry import load_tone_model
+from countrytone.tone import Target
 from countrytone.transformer import (
     ADAPTER_WEIGHTS,
-    DEFAULT_MAX_LENGTH,
     LABEL_ORDER,
-    MANIFEST,
     PARTIAL_WEIGHTS,
     TransformerToneModel,
     add_lora,
@@ -57,8 +57,11 @@ LORA_TARGETS = {
     "bert": ["query", "key", "value", "output.dense", "intermediate.dense"],
     "mpnet": ["q", "k", "v", "o", "output.dense", "intermediate.dense"],
 }
-# In distillation, the share of the loss that is the KL divergence from the teacher.
+# In distillation, the share of a labelled target's loss that is the KL divergence from the
+# teacher (an unlabelled target's loss is that divergence alone).
 DISTILLATION_WEIGHT = 0.5
+# The label index of a target that has none (distillation's unlabelled targets).
+UNLABELLED = -1
 # How a model is saved (see _save).
 SaveForm = Literal["full", "compact", "lora"]
 
@@ -75,6 +78,8 @@ WEIGHT_DECAY = 0.01
 MAX_GRAD_NORM = 1.0
 # Batches are drawn by length within pools of this many batches: little padding, still random.
 BUCKET_POOL_BATCHES = 50
+# Steps between progress lines within an epoch.
+PROGRESS_EVERY_STEPS = 50
 # Temperature grid (log-spaced, 0.25..8) searched for the lowest validation log loss.
 TEMPERATURE_GRID_SIZE = 301
 
@@ -120,6 +125,25 @@ def split_by_sentence(
     return train_part, validation
 
 
+def sample_mention_targets(
+    paths: Sequence[str], *, limit: int | None, seed: int, on_skip: Callable[[InputError], None]
+) -> list[Target]:
+    """Return a seeded sample of ``limit`` distinct country-mention targets of a corpus (all
+    when ``limit`` is None), in corpus order: the unlabelled pool of distillation.
+
+    The corpus is read as ``countrytone analyze`` reads it; a bad input is passed to
+    ``on_skip`` and skipped.
+    """
+    from countrytone.articles import read_articles
+    from countrytone.pipeline import mention_targets
+
+    targets = list(dict.fromkeys(mention_targets(read_articles(paths, on_skip=on_skip))))
+    if limit is None or limit >= len(targets):
+        return targets
+    chosen = set(random.Random(seed).sample(range(len(targets)), limit))
+    return [target for index, target in enumerate(targets) if index in chosen]
+
+
 def bucketed_batches(
     lengths: Sequence[int], batch_size: int, rng: random.Random
 ) -> list[list[int]]:
@@ -142,6 +166,7 @@ def train(
     base: str = MINILM,
     lora_rank: int | None = None,
     teacher: str | None = None,
+    unlabelled: Sequence[Target] = (),
     epochs: int = DEFAULT_EPOCHS,
     learning_rate: float = DEFAULT_LEARNING_RATE,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -164,10 +189,12 @@ def train(
         lora_rank: train LoRA adapters of this rank on every linear layer of the encoder
             (and the whole classifier head) instead of all weights, and save only those over
             the named ``base`` (needs ``peft``).
-        teacher: distil this transformer tone model (a name of ``tone.MODEL_NAMES`` or a
+        teacher: distil this transformer tone model (a name of ``registry.MODEL_NAMES`` or a
             model directory) into the one trained: the loss is the mean of the cross-entropy
             with the labels and the KL divergence from the teacher's calibrated probabilities
             on each training target.
+        unlabelled: more targets without labels, for distillation: the student learns the
+            teacher's probabilities on them (the KL divergence alone). Needs ``teacher``.
         epochs, learning_rate, batch_size, max_length, seed: the training settings.
         validation_fraction: the share of train's sentences held out for epoch selection and
             temperature scaling.
@@ -186,12 +213,13 @@ def train(
         ValueError: a setting is out of range or there are too few examples.
     """
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     if epochs < 1 or batch_size < 1 or learning_rate <= 0 or not 0 < validation_fraction < 1:
         raise ValueError("epochs and batch_size must be >= 1, 0 < validation_fraction < 1")
     if lora_rank is not None and (lora_rank < 1 or full_model or base not in BASE_ENCODERS):
         raise ValueError("lora_rank must be >= 1, with a named base and without full_model")
+    if unlabelled and teacher is None:
+        raise ValueError("unlabelled targets are learnt from a teacher: name one")
     report = progress or logger.info
     examples = read_newsmtsc(train_path)[:max_examples]
     train_part, validation = split_by_sentence(examples, fraction=validation_fraction, seed=seed)
@@ -200,155 +228,256 @@ def train(
     save_form: SaveForm = (
         "lora" if lora_rank else "compact" if base == MINILM and not full_model else "full"
     )
-    base_path = base_encoder_path(base) if base in BASE_ENCODERS else Path(base)
 
     random.seed(seed)
     torch.manual_seed(seed)
-    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        str(base_path),
-        local_files_only=True,
-        num_labels=len(LABEL_ORDER),
-        id2label={index: label.value for index, label in enumerate(LABEL_ORDER)},
-        label2id={label.value: index for index, label in enumerate(LABEL_ORDER)},
-    )
-    # Frozen, so the shipped model can take them from the installed base package unchanged.
-    input_embedding_weight(model).requires_grad_(False)
+    model, tokenizer = _classifier(base)
     lora = _lora_settings(model.config.model_type, lora_rank) if lora_rank else None
     if lora:
-        model = add_lora(model, lora)
-
-    soft_labels = _teacher_probabilities(teacher, train_part, report) if teacher else None
-    train_encoded, train_labels = _encode_examples(train_part, tokenizer, max_length)
-    validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
-    lengths = [len(ids) for ids in train_encoded["input_ids"]]
-    batch_rng = random.Random(seed)
-    steps_per_epoch = math.ceil(len(train_part) / batch_size)
-    optimizer, scheduler = _optimizer(model, learning_rate, steps_per_epoch * epochs)
-    report(
-        f"training on {len(train_part)} targets, validating on {len(validation)}; "
-        f"{epochs} epochs of {steps_per_epoch} steps"
+        # A PeftModel trains, predicts and saves as the model it wraps.
+        model = cast("PreTrainedModel", add_lora(model, lora))
+    inputs = _TrainingInputs.build(
+        train_part, unlabelled, tokenizer, max_length=max_length, teacher=teacher, report=report
     )
+    validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
+    steps_per_epoch = math.ceil(len(inputs.labels) / batch_size)
+    optimizer, scheduler = _optimizer(model, learning_rate, steps_per_epoch * epochs)
+    batch_rng = random.Random(seed)
+    report(
+        f"training on {len(train_part)} targets and {len(unlabelled)} unlabelled, "
+        f"validating on {len(validation)}; {epochs} epochs of {steps_per_epoch} steps"
+    )
+    provenance: dict[str, Any] = {
+        "train_path": train_path.name,
+        "base": base if base in BASE_ENCODERS else Path(base).name,
+        **(
+            {
+                "teacher": teacher,
+                "distillation_weight": DISTILLATION_WEIGHT,
+                "n_unlabelled": len(unlabelled),
+            }
+            if teacher
+            else {}
+        ),
+        "epochs": epochs,
+        "learning_rate": learning_rate,
+        "batch_size": batch_size,
+        "seed": seed,
+        "validation_fraction": validation_fraction,
+        "n_train": len(train_part),
+        "n_validation": len(validation),
+    }
 
     results: list[EpochResult] = []
-    best_f1, best_epoch = -1.0, 0
+    saved: ModelManifest | None = None
+    best_f1 = -1.0
     for epoch in range(1, epochs + 1):
         started = time.monotonic()
-        model.train()
-        total_loss, seen = 0.0, 0
-        for step, indices in enumerate(bucketed_batches(lengths, batch_size, batch_rng), 1):
-            batch = collate(train_encoded, indices, tokenizer)
-            labels = torch.tensor([train_labels[index] for index in indices])
-            logits = model(**batch).logits
-            loss = torch.nn.functional.cross_entropy(logits, labels)
-            if soft_labels is not None:
-                distillation = torch.nn.functional.kl_div(
-                    torch.log_softmax(logits, dim=-1),
-                    soft_labels[indices],
-                    reduction="batchmean",
-                )
-                loss = (1 - DISTILLATION_WEIGHT) * loss + DISTILLATION_WEIGHT * distillation
-            torch.autograd.backward(loss)
-            torch.nn.utils.clip_grad_norm_(
-                [p for p in model.parameters() if p.requires_grad], MAX_GRAD_NORM
-            )
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad(set_to_none=True)
-            total_loss += loss.item() * len(indices)
-            seen += len(indices)
-            if step % 50 == 0:
-                rate = seen / (time.monotonic() - started)
-                report(
-                    f"epoch {epoch} step {step}/{steps_per_epoch} loss "
-                    f"{total_loss / seen:.4f} ({rate:.1f} targets/s)"
-                )
+        batches = bucketed_batches(inputs.lengths, batch_size, batch_rng)
+        train_loss = _train_epoch(
+            model, tokenizer, inputs, batches, optimizer, scheduler, epoch=epoch, report=report
+        )
         logits = _predict(model, tokenizer, validation_encoded, batch_size)
         f1 = _macro_f1_of(logits, validation_labels)
         result = EpochResult(
             epoch,
-            total_loss / seen,
+            train_loss,
             f1,
             _log_loss(logits, validation_labels, 1.0),
             time.monotonic() - started,
         )
         results.append(result)
         report(
-            f"epoch {epoch}: train loss {result.train_loss:.4f}, validation macro-F1 {f1:.4f}, "
+            f"epoch {epoch}: train loss {train_loss:.4f}, validation macro-F1 {f1:.4f}, "
             f"log loss {result.validation_log_loss:.4f} ({result.seconds:.0f} s)"
         )
         if f1 > best_f1:
-            best_f1, best_epoch = f1, epoch
+            best_f1 = f1
             temperature, calibrated = fit_temperature(logits, validation_labels)
-            _save(
-                model,
-                tokenizer,
-                output_dir,
-                form=save_form,
-                manifest={
-                    **({"base_encoder": base, "lora": lora} if lora else {}),
-                    "temperature": temperature,
-                    "max_length": max_length,
-                    "training": {
-                        "train_path": train_path.name,
-                        "base": base if base in BASE_ENCODERS else base_path.name,
-                        **(
-                            {"teacher": teacher, "distillation_weight": DISTILLATION_WEIGHT}
-                            if teacher
-                            else {}
-                        ),
-                        "epochs": epochs,
-                        "best_epoch": best_epoch,
-                        "learning_rate": learning_rate,
-                        "batch_size": batch_size,
-                        "seed": seed,
-                        "validation_fraction": validation_fraction,
-                        "n_train": len(train_part),
-                        "n_validation": len(validation),
-                        "validation_macro_f1": round(f1, 4),
-                        "validation_log_loss_calibrated": round(calibrated, 4),
-                        "epoch_results": [asdict(r) for r in results],
-                    },
+            trained = ModelManifest(
+                temperature=temperature,
+                max_length=max_length,
+                base_encoder=base if lora else None,
+                lora=lora,
+                training=provenance
+                | {
+                    "best_epoch": epoch,
+                    "validation_macro_f1": round(f1, 4),
+                    "validation_log_loss_calibrated": round(calibrated, 4),
+                    "epoch_results": [asdict(r) for r in results],
                 },
             )
+            saved = _save(model, tokenizer, output_dir, form=save_form, manifest=trained)
             report(f"saved epoch {epoch} to {output_dir} (temperature {temperature:.3f})")
-    manifest = json.loads((output_dir / MANIFEST).read_text(encoding="utf-8"))
-    manifest["training"]["epoch_results"] = [asdict(r) for r in results]
-    (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    assert saved is not None  # epochs >= 1, and the first epoch is always saved
+    # The record of every epoch, those after the one kept included.
+    saved = replace(
+        saved, training=saved.training | {"epoch_results": [asdict(r) for r in results]}
+    )
+    saved.write(output_dir)
     return TrainingResult(
         output_dir=output_dir,
-        best_epoch=best_epoch,
+        best_epoch=int(saved.training["best_epoch"]),
         validation_macro_f1=best_f1,
-        temperature=float(manifest["temperature"]),
-        validation_log_loss_calibrated=float(
-            manifest["training"]["validation_log_loss_calibrated"]
-        ),
+        temperature=saved.temperature,
+        validation_log_loss_calibrated=float(saved.training["validation_log_loss_calibrated"]),
         n_train=len(train_part),
         n_validation=len(validation),
         epochs=results,
     )
 
 
-def _teacher_probabilities(
-    teacher: str, examples: Sequence[LabelledTarget], report: Callable[[str], None]
+@dataclass(frozen=True)
+class _TrainingInputs:
+    """The encoded training targets, their labels (``UNLABELLED`` for the unlabelled pool)
+    and, when distilling, the teacher's probabilities for each (columns in ``LABEL_ORDER``)."""
+
+    encoded: dict[str, list[list[int]]]
+    labels: list[int]
+    teacher_probabilities: "torch.Tensor | None"
+
+    @property
+    def lengths(self) -> list[int]:
+        """The token count of each input."""
+        return [len(ids) for ids in self.encoded["input_ids"]]
+
+    @classmethod
+    def build(
+        cls,
+        labelled: Sequence[LabelledTarget],
+        unlabelled: Sequence[Target],
+        tokenizer: "PreTrainedTokenizerBase",
+        *,
+        max_length: int,
+        teacher: str | None,
+        report: Callable[[str], None],
+    ) -> "_TrainingInputs":
+        targets = [example.target for example in labelled] + list(unlabelled)
+        labels = [LABEL_ORDER.index(example.label) for example in labelled]
+        return cls(
+            _encode_targets(targets, tokenizer, max_length),
+            labels + [UNLABELLED] * len(unlabelled),
+            _teacher_probabilities(teacher, targets, report) if teacher else None,
+        )
+
+
+def _classifier(base: str) -> tuple["PreTrainedModel", "PreTrainedTokenizerBase"]:
+    """A fresh three-label classifier over the base encoder, its word embeddings frozen."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as transformers_logging
+
+    base_path = base_encoder_path(base) if base in BASE_ENCODERS else Path(base)
+    tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
+    # The new classifier head is "missing" from the encoder's checkpoint by design: the load
+    # report that says so would only alarm.
+    verbosity = transformers_logging.get_verbosity()
+    transformers_logging.set_verbosity(logging.ERROR)
+    try:
+        model = AutoModelForSequenceClassification.from_pretrained(
+            str(base_path),
+            local_files_only=True,
+            num_labels=len(LABEL_ORDER),
+            id2label={index: label.value for index, label in enumerate(LABEL_ORDER)},
+            label2id={label.value: index for index, label in enumerate(LABEL_ORDER)},
+        )
+    finally:
+        transformers_logging.set_verbosity(verbosity)
+    # Frozen, so the shipped model can take them from the installed base package unchanged.
+    input_embedding_weight(model).requires_grad_(False)
+    return model, tokenizer
+
+
+def _train_epoch(
+    model: "PreTrainedModel",
+    tokenizer: "PreTrainedTokenizerBase",
+    inputs: _TrainingInputs,
+    batches: list[list[int]],
+    optimizer: "torch.optim.AdamW",
+    scheduler: "torch.optim.lr_scheduler.LambdaLR",
+    *,
+    epoch: int,
+    report: Callable[[str], None],
+) -> float:
+    """Run one epoch over the batches; return the mean training loss per target."""
+    import torch
+
+    started = time.monotonic()
+    model.train()
+    total_loss, seen = 0.0, 0
+    for step, indices in enumerate(batches, 1):
+        logits = model(**collate(inputs.encoded, indices, tokenizer)).logits
+        labels = torch.tensor([inputs.labels[index] for index in indices])
+        if inputs.teacher_probabilities is None:
+            loss = torch.nn.functional.cross_entropy(logits, labels)
+        else:
+            loss = distillation_loss(logits, labels, inputs.teacher_probabilities[indices])
+        torch.autograd.backward(loss)
+        torch.nn.utils.clip_grad_norm_(
+            [p for p in model.parameters() if p.requires_grad], MAX_GRAD_NORM
+        )
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad(set_to_none=True)
+        total_loss += loss.item() * len(indices)
+        seen += len(indices)
+        if step % PROGRESS_EVERY_STEPS == 0:
+            rate = seen / (time.monotonic() - started)
+            report(
+                f"epoch {epoch} step {step}/{len(batches)} loss "
+                f"{total_loss / seen:.4f} ({rate:.1f} targets/s)"
+            )
+    return total_loss / seen
+
+
+def distillation_loss(
+    logits: "torch.Tensor", labels: "torch.Tensor", teacher_probabilities: "torch.Tensor"
 ) -> "torch.Tensor":
-    """The teacher's calibrated probabilities for each example, columns in ``LABEL_ORDER``."""
+    """The mean over the batch of each target's distillation loss.
+
+    A labelled target's loss is ``(1 - DISTILLATION_WEIGHT)`` times the cross-entropy with its
+    label plus ``DISTILLATION_WEIGHT`` times the KL divergence from the teacher's
+    probabilities; an unlabelled one (label ``UNLABELLED``) has the KL divergence alone.
+    """
+    import torch
+
+    log_probabilities = torch.log_softmax(logits, dim=-1)
+    divergence = torch.nn.functional.kl_div(
+        log_probabilities, teacher_probabilities, reduction="none"
+    ).sum(dim=-1)
+    labelled = labels != UNLABELLED
+    cross_entropy = torch.nn.functional.cross_entropy(
+        logits, labels, ignore_index=UNLABELLED, reduction="none"
+    )
+    mixed = (1 - DISTILLATION_WEIGHT) * cross_entropy + DISTILLATION_WEIGHT * divergence
+    return torch.where(labelled, mixed, divergence).mean()
+
+
+def _teacher_probabilities(
+    teacher: str, targets: Sequence[Target], report: Callable[[str], None]
+) -> "torch.Tensor":
+    """The teacher's calibrated probabilities for each target, columns in ``LABEL_ORDER``."""
     import torch
 
     model = load_tone_model(teacher)
     if not isinstance(model, TransformerToneModel):
         raise ValueError(f"the teacher must be a transformer tone model, not {model.name!r}")
-    report(f"scoring {len(examples)} training targets with the teacher {model.name}")
-    probabilities = torch.tensor(model.probabilities([example.target for example in examples]))
+    report(f"scoring {len(targets)} training targets with the teacher {model.name}")
+    probabilities = torch.tensor(model.probabilities(targets))
     return probabilities[:, [model.label_order.index(label) for label in LABEL_ORDER]].float()
 
 
 def _encode_examples(
     examples: Sequence[LabelledTarget], tokenizer: "PreTrainedTokenizerBase", max_length: int
 ) -> tuple[dict[str, list[list[int]]], list[int]]:
-    pairs = pair_texts([e.target for e in examples], tokenizer, max_length=max_length)
-    labels = [LABEL_ORDER.index(e.label) for e in examples]
-    return encode(pairs, tokenizer, max_length=max_length), labels
+    encoded = _encode_targets([e.target for e in examples], tokenizer, max_length)
+    return encoded, [LABEL_ORDER.index(e.label) for e in examples]
+
+
+def _encode_targets(
+    targets: Sequence[Target], tokenizer: "PreTrainedTokenizerBase", max_length: int
+) -> dict[str, list[list[int]]]:
+    pairs = pair_texts(targets, tokenizer, max_length=max_length)
+    return encode(pairs, tokenizer, max_length=max_length)
 
 
 def _optimizer(
@@ -439,9 +568,9 @@ def _save(
     output_dir: Path,
     *,
     form: SaveForm,
-    manifest: dict[str, Any],
-) -> None:
-    """Save the model, tokenizer and manifest in one of three forms.
+    manifest: ModelManifest,
+) -> ModelManifest:
+    """Save the model, tokenizer and manifest in one of three forms; return the manifest saved.
 
     ``full``: a Hugging Face model directory. ``compact``: fp16 without the word embeddings,
     which the MiniLM package provides. ``lora``: the LoRA adapters and the classifier head in
@@ -461,7 +590,7 @@ def _save(
         model.config.save_pretrained(str(output_dir))
         adapter = get_peft_model_state_dict(model)
         save_file(_half(adapter), str(output_dir / ADAPTER_WEIGHTS))
-        manifest = {"format": 1, "adapter_weights": ADAPTER_WEIGHTS, **manifest}
+        manifest = replace(manifest, adapter_weights=ADAPTER_WEIGHTS)
     else:
         model.config.save_pretrained(str(output_dir))
         embeddings = input_embedding_weight(model)
@@ -471,15 +600,15 @@ def _save(
             if value.data_ptr() != embeddings.data_ptr()
         }
         save_file(_half(state), str(output_dir / PARTIAL_WEIGHTS))
-        manifest = {
-            "format": 1,
-            "base_package": BASE_ENCODERS[MINILM].package,
-            "base_embeddings_key": BASE_EMBEDDINGS_KEY,
-            "base_embeddings_sha256": embedding_digest(embeddings),
-            "partial_weights": PARTIAL_WEIGHTS,
-            **manifest,
-        }
-    (output_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        manifest = replace(
+            manifest,
+            partial_weights=PARTIAL_WEIGHTS,
+            base_package=BASE_ENCODERS[MINILM].package,
+            base_embeddings_key=BASE_EMBEDDINGS_KEY,
+            base_embeddings_sha256=embedding_digest(embeddings),
+        )
+    manifest.write(output_dir)
+    return manifest
 
 
 def _half(state: dict[str, "torch.Tensor"]) -> dict[str, "torch.Tensor"]:

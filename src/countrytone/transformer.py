@@ -11,26 +11,28 @@ A model directory is either a full Hugging Face model directory (``model.safeten
 manifest (written by :func:`countrytone.training.train`): all weights but the word embeddings
 in fp16, the embeddings loaded from the installed base package (the shipped MiniLM); or LoRA
 adapters and the classifier head in fp16 over a base encoder of ``countrytone.encoders``,
-merged into it at load time (the shipped MPNet, ``accurate``, which needs the extra
-``countrytone[accurate]``).
+merged into it at load time (the shipped MPNet, ``default``). The manifest is read through
+:class:`countrytone.manifest.ModelManifest`.
+
+A model runs on a GPU in fp16 (``device="cuda"``) or on the CPU in fp32.
 
 torch and transformers are imported inside the functions that need them, so importing this
 module stays light.
 """
 
 import hashlib
-import json
-import os
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from countrytone.devices import use_all_cpu_threads
 from countrytone.encoders import base_encoder_path, package_model_path
 from countrytone.errors import ModelError
-from countrytone.tone import Label, Target, Tone, sentence_span
+from countrytone.manifest import DEFAULT_MAX_LENGTH, ModelManifest
+from countrytone.tone import Label, Target, Tone
+from countrytone.windows import sentence_span
 
 if TYPE_CHECKING:
     import torch
@@ -41,27 +43,24 @@ if TYPE_CHECKING:
 # (BERT uncased) vocabulary and rare in English news text.
 TARGET_OPEN = "«"
 TARGET_CLOSE = "»"
-# The encoder input length used in training (DESIGN.md); NewsMTSC sentences with the marked
-# target and the mention fit in it in all but a handful of cases.
-DEFAULT_MAX_LENGTH = 128
 # Targets are short ("President Trump", "the Chinese Foreign Ministry"); a longer span is cut
 # to this many characters in the second segment (it stays whole, marked, in the first).
 MAX_MENTION_CHARS = 100
 DEFAULT_BATCH_SIZE = 32
+# A GPU scores more targets per pass than a CPU's caches favour.
+GPU_BATCH_SIZE = 128
 # More characters of context than a window of max_length tokens can ever hold (a wordpiece
 # token averages 4-5 characters in news text).
 MAX_CONTEXT_CHARS = 2000
 
-MANIFEST = "countrytone.json"
 # The weights files of the two compact forms (see countrytone.training).
 PARTIAL_WEIGHTS = "weights-fp16.safetensors"
 ADAPTER_WEIGHTS = "adapter-fp16.safetensors"
 # The models shipped in the package, by the name their rows carry in the ``model`` column.
 SHIPPED_MODELS = {
-    "minilm": Path(__file__).resolve().parent / "models" / "minilm-newsmtsc",
     "mpnet": Path(__file__).resolve().parent / "models" / "mpnet-newsmtsc",
+    "minilm": Path(__file__).resolve().parent / "models" / "minilm-newsmtsc",
 }
-SHIPPED_MODEL_DIR = SHIPPED_MODELS["minilm"]
 # Added to a model's default name when its linear layers are quantized to int8, so the rows it
 # scores say which model scored them.
 QUANTIZED_SUFFIX = "-int8"
@@ -220,7 +219,7 @@ class TransformerToneModel:
         batch_size: targets per forward pass.
         name: the id written in the output's ``model`` column.
 
-    Use :func:`load_transformer` to load one from a directory.
+    The model runs where its weights are (:func:`load_transformer` puts them on a device).
     """
 
     def __init__(
@@ -232,7 +231,7 @@ class TransformerToneModel:
         temperature: float = 1.0,
         max_length: int = DEFAULT_MAX_LENGTH,
         batch_size: int = DEFAULT_BATCH_SIZE,
-        name: str = "minilm",
+        name: str,
     ) -> None:
         if sorted(label_order) != sorted(Label) or temperature <= 0:
             raise ValueError("label_order must hold each Label once and temperature must be > 0")
@@ -249,10 +248,16 @@ class TransformerToneModel:
         """The id written in the output's ``model`` column."""
         return self._name
 
+    @property
+    def device(self) -> str:
+        """Where the model runs: ``"cpu"`` or ``"cuda"``."""
+        return str(next(self.model.parameters()).device.type)
+
     def __repr__(self) -> str:
         return (
             f"TransformerToneModel(name={self._name!r}, temperature={self.temperature:.3f}, "
-            f"max_length={self.max_length}, batch_size={self.batch_size})"
+            f"max_length={self.max_length}, batch_size={self.batch_size}, "
+            f"device={self.device!r})"
         )
 
     def score(self, targets: Sequence[Target]) -> list[Tone]:
@@ -276,10 +281,12 @@ class TransformerToneModel:
         encoded = encode(pairs, self.tokenizer, max_length=self.max_length)
         lengths = [len(ids) for ids in encoded["input_ids"]]
         result = torch.empty((len(targets), len(self.label_order)), dtype=torch.float32)
+        device = self.device
         with torch.inference_mode():
             for indices in length_sorted_batches(lengths, self.batch_size):
                 batch = collate(encoded, indices, self.tokenizer)
-                result[indices] = self.model(**batch).logits.float()
+                on_device = {key: tensor.to(device) for key, tensor in batch.items()}
+                result[indices] = self.model(**on_device).logits.float().cpu()
         return result
 
     def probabilities(self, targets: Sequence[Target]) -> list[list[float]]:
@@ -296,47 +303,42 @@ class TransformerToneModel:
 
 
 def load_transformer(
-    path: str | Path = SHIPPED_MODEL_DIR, *, name: str | None = None, quantize: bool = False
-) -> "TransformerToneModel":
-    """Load a TransformerToneModel from a model directory, once per set of arguments per process.
+    path: Path, *, name: str | None = None, device: str = "cpu", quantize: bool = False
+) -> TransformerToneModel:
+    """Load a TransformerToneModel from a model directory (``registry.load_tone_model`` loads
+    each model once; this loads it every time).
 
     The directory is either a full Hugging Face model directory of a three-label sequence
     classifier (labels named negative/neutral/positive in ``config.json``'s ``id2label``), or
-    the compact form with a ``countrytone.json`` manifest (the shipped model). A manifest, in
-    either form, also sets the temperature and the maximum length. ``quantize=True`` makes the
-    model's linear layers int8 after loading (:func:`quantize_int8`: faster on CPU, slightly
-    different probabilities). ``name`` defaults to ``"minilm"`` for the shipped model, else to
-    the directory's name, with ``"-int8"`` added when quantized.
+    a compact form with a ``countrytone.json`` manifest (the shipped models). A manifest, in
+    either form, also sets the temperature and the maximum length.
+
+    Args:
+        path: the model directory.
+        name: the id written in the ``model`` column (default: the directory's name, with
+            ``"-int8"`` added when quantized).
+        device: ``"cuda"`` runs the model on the GPU in fp16, ``"cpu"`` in fp32.
+        quantize: make the model's linear layers int8 after loading (:func:`quantize_int8`:
+            faster on a CPU, slightly different probabilities; CPU only).
 
     Raises:
         ModelError: the directory is missing, incomplete or its base package is not installed.
     """
-    return _load_cached(Path(path).resolve(), name, quantize)
-
-
-@cache
-def _load_cached(path: Path, name: str | None, quantize: bool) -> "TransformerToneModel":
-    return load_transformer_model(path, name=name, quantize=quantize)
-
-
-def load_transformer_model(
-    path: Path, *, name: str | None = None, quantize: bool = False
-) -> TransformerToneModel:
-    """Load a TransformerToneModel from a model directory (uncached; see load_transformer)."""
     from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
+    path = path.resolve()
     if not path.is_dir():
         raise ModelError(f"{path}: no such model directory")
-    manifest = _read_manifest(path)
-    _set_threads()
+    manifest = ModelManifest.read(path) or ModelManifest()
+    use_all_cpu_threads()
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-        if "partial_weights" in manifest or "adapter_weights" in manifest:
+        if manifest.partial_weights or manifest.adapter_weights:
             from_config = cast(
                 "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
             )
             model = from_config(AutoConfig.from_pretrained(str(path), local_files_only=True))
-            if "partial_weights" in manifest:
+            if manifest.partial_weights:
                 _load_partial(model, path, manifest)
             else:
                 model = _merged_adapter(model, path, manifest)
@@ -348,17 +350,22 @@ def load_transformer_model(
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
         raise ModelError(f"{path}: cannot load the model ({first_line})") from None
     label_order = _label_order(path, model.config.id2label)
-    shipped_names = {directory: shipped for shipped, directory in SHIPPED_MODELS.items()}
-    default_name = shipped_names.get(path, path.name)
+    default_name = path.name
     if quantize:
         model = quantize_int8(model)
         default_name = f"{default_name}{QUANTIZED_SUFFIX}"
+    if device == "cuda":
+        import torch
+
+        # PreTrainedModel.to's wrapper hides torch's signature from the type checker.
+        model = torch.nn.Module.to(model, device, torch.float16)
     return TransformerToneModel(
         model,
         tokenizer,
         label_order=label_order,
-        temperature=float(manifest.get("temperature", 1.0)),
-        max_length=int(manifest.get("max_length", DEFAULT_MAX_LENGTH)),
+        temperature=manifest.temperature,
+        max_length=manifest.max_length,
+        batch_size=GPU_BATCH_SIZE if device == "cuda" else DEFAULT_BATCH_SIZE,
         name=name or default_name,
     )
 
@@ -387,19 +394,6 @@ def quantize_int8(model: "PreTrainedModel") -> "PreTrainedModel":
     return model
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
-    manifest_path = path / MANIFEST
-    if not manifest_path.is_file():
-        return {}
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ModelError(f"{manifest_path}: cannot be read ({error})") from None
-    if not isinstance(manifest, dict):
-        raise ModelError(f"{manifest_path}: not a JSON object")
-    return manifest
-
-
 def embedding_digest(weight: "torch.Tensor") -> str:
     """Return the sha256 of a tensor's float32 bytes (to check the base embeddings match)."""
     import numpy as np
@@ -408,21 +402,24 @@ def embedding_digest(weight: "torch.Tensor") -> str:
     return hashlib.sha256(np.ascontiguousarray(data).tobytes()).hexdigest()
 
 
-def _load_partial(model: "PreTrainedModel", path: Path, manifest: dict[str, Any]) -> None:
+def _load_partial(model: "PreTrainedModel", path: Path, manifest: ModelManifest) -> None:
     """Fill a freshly built model: word embeddings from the base package, the rest from disk."""
     from safetensors import safe_open
     from safetensors.torch import load_file
 
-    base = package_model_path(str(manifest["base_package"]))
+    # ModelManifest checks that the compact form names these.
+    assert manifest.base_package is not None
+    assert manifest.partial_weights is not None
+    base = package_model_path(manifest.base_package)
     with safe_open(str(base / "model.safetensors"), framework="pt") as base_file:
-        embeddings = base_file.get_tensor(str(manifest["base_embeddings_key"]))
-    if embedding_digest(embeddings) != manifest.get("base_embeddings_sha256"):
+        embeddings = base_file.get_tensor(manifest.base_embeddings_key)
+    if embedding_digest(embeddings) != manifest.base_embeddings_sha256:
         raise ModelError(
-            f"{path}: the installed {manifest['base_package']} has other word embeddings than "
+            f"{path}: the installed {manifest.base_package} has other word embeddings than "
             "the ones this model was trained over"
         )
     input_weight = input_embedding_weight(model)
-    weights = load_file(str(path / str(manifest["partial_weights"])))
+    weights = load_file(str(path / manifest.partial_weights))
     state = {key: tensor.float() for key, tensor in weights.items()}
     embedding_key = next(
         key
@@ -450,7 +447,7 @@ def add_lora(model: "PreTrainedModel", settings: dict[str, Any]) -> "PeftModel":
     try:
         from peft import LoraConfig, get_peft_model
     except ImportError:
-        raise ModelError('LoRA models need peft (pip install "countrytone[accurate]")') from None
+        raise ModelError("LoRA models need peft (pip install peft)") from None
     with warnings.catch_warnings():
         # peft 0.21 reads a transformers attribute that transformers 5 deprecates.
         warnings.filterwarnings("ignore", ".*is_gradient_checkpointing", FutureWarning)
@@ -458,7 +455,7 @@ def add_lora(model: "PreTrainedModel", settings: dict[str, Any]) -> "PeftModel":
 
 
 def _merged_adapter(
-    model: "PreTrainedModel", path: Path, manifest: dict[str, Any]
+    model: "PreTrainedModel", path: Path, manifest: ModelManifest
 ) -> "PreTrainedModel":
     """Fill a freshly built model with its base encoder's weights, then merge in the adapters.
 
@@ -469,7 +466,11 @@ def _merged_adapter(
     """
     from safetensors.torch import load_file
 
-    base = base_encoder_path(str(manifest["base_encoder"]))
+    # ModelManifest checks that the LoRA form names these.
+    assert manifest.base_encoder is not None
+    assert manifest.lora is not None
+    assert manifest.adapter_weights is not None
+    base = base_encoder_path(manifest.base_encoder)
     base_weights = load_file(str(base / "model.safetensors"))
     missing, unexpected = model.base_model.load_state_dict(base_weights, strict=False)
     persistent = set(model.base_model.state_dict())
@@ -478,13 +479,13 @@ def _merged_adapter(
     unexpected = [key for key in unexpected if key not in buffers and not key.startswith("pooler.")]
     if missing or unexpected:
         raise ModelError(
-            f"{path}: the base encoder {manifest['base_encoder']} does not fit the model "
+            f"{path}: the base encoder {manifest.base_encoder} does not fit the model "
             f"(missing {missing[:3]}, unexpected {unexpected[:3]})"
         )
-    adapted = add_lora(model, manifest["lora"])
+    adapted = add_lora(model, manifest.lora)
     from peft import get_peft_model_state_dict, set_peft_model_state_dict
 
-    adapter = load_file(str(path / str(manifest["adapter_weights"])))
+    adapter = load_file(str(path / manifest.adapter_weights))
     unfitting = set(adapter) ^ set(get_peft_model_state_dict(adapted))
     if unfitting:
         raise ModelError(f"{path}: adapter weights do not fit the model ({sorted(unfitting)[:3]})")
@@ -517,12 +518,3 @@ def _label_order(path: Path, id2label: Mapping[Any, str] | None) -> tuple[Label,
             f"positive (got {names})"
         )
     return tuple(order)
-
-
-def _set_threads() -> None:
-    """Use at most the CPUs this process may run on (torch counts the machine's cores)."""
-    import torch
-
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    if available and torch.get_num_threads() > available:
-        torch.set_num_threads(available)

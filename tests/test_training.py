@@ -1,0 +1,210 @@
+"""Training tone models: the validation split, batches, temperature, tiny real runs."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from countrytone.cli import main
+from countrytone.encoders import MINILM
+from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.registry import load_tone_model
+from countrytone.tone import Label
+from countrytone.training import (
+    DEFAULT_SEED,
+    UNLABELLED,
+    bucketed_batches,
+    distillation_loss,
+    fit_temperature,
+    split_by_sentence,
+    train,
+)
+from countrytone.transformer import load_transformer
+from tests.conftest import target_of
+
+torch = pytest.importorskip("torch")
+
+
+def labelled(sentence: str, mention: str, label: Label) -> LabelledTarget:
+    return LabelledTarget(target_of(sentence, mention), label)
+
+
+def test_training_split_keeps_each_sentence_on_one_side() -> None:
+    examples = [
+        labelled(f"Country{index} met Country{index + 1}.", f"Country{index + offset}", label)
+        for index in range(40)
+        for offset, label in ((0, Label.NEUTRAL), (1, Label.POSITIVE))
+    ]
+    train_part, validation = split_by_sentence(examples, fraction=0.25, seed=13)
+    assert len(validation) == 20
+    assert {e.target.text for e in train_part}.isdisjoint({e.target.text for e in validation})
+    assert split_by_sentence(examples, fraction=0.25, seed=13) == (train_part, validation)
+
+
+def test_training_batches_cover_every_index_once() -> None:
+    lengths = [random.Random(1).randint(5, 100) for _ in range(333)]
+    batches = bucketed_batches(lengths, 32, random.Random(13))
+    assert sorted(index for batch in batches for index in batch) == list(range(333))
+    assert max(len(batch) for batch in batches) == 32
+
+
+def test_training_fit_temperature_softens_overconfident_logits() -> None:
+    logits = torch.tensor([[10.0, 0.0, 0.0], [0.0, 10.0, 0.0], [10.0, 0.0, 0.0]])
+    temperature, _ = fit_temperature(logits, [0, 1, 1])
+    assert temperature > 1
+
+
+@pytest.fixture
+def tiny_train_file(tmp_path: Path) -> Path:
+    """A NewsMTSC-format training file of twelve one-target sentences."""
+    sentences = [
+        ("China praised Japan warmly.", "Japan", 6.0),
+        ("China attacked Japan fiercely.", "Japan", 2.0),
+        ("China met Japan on Monday.", "Japan", 4.0),
+        ("Brazil thanked Chile warmly.", "Chile", 6.0),
+        ("Brazil insulted Chile badly.", "Chile", 2.0),
+        ("Brazil visited Chile on Friday.", "Chile", 4.0),
+    ] * 2
+    lines = []
+    for index, (sentence, mention, polarity) in enumerate(sentences):
+        start = sentence.index(mention)
+        target = {"from": start, "to": start + len(mention), "mention": mention}
+        lines.append(
+            json.dumps(
+                {
+                    "primary_gid": str(index),
+                    "sentence_normalized": f"{sentence} ({index})",
+                    "targets": [{**target, "polarity": polarity}],
+                }
+            )
+        )
+    path = tmp_path / "train.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_training_tiny_run_saves_a_loadable_model(
+    tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "out"
+    result = train(
+        tiny_train_file,
+        output_dir=output,
+        base=str(tiny_model_dir),
+        epochs=2,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lambda line: None,
+    )
+    assert len(result.epochs) == 2
+    f1s = [epoch.validation_macro_f1 for epoch in result.epochs]
+    assert result.best_epoch == f1s.index(max(f1s)) + 1
+    assert result.validation_macro_f1 == max(f1s)
+    assert result.n_train + result.n_validation == 12
+    model = load_transformer(output)
+    assert model.temperature == result.temperature
+    assert len(model.score([target_of("Chile met Peru.", "Peru")])) == 1
+
+
+def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
+    tiny_train_file: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "lora"
+    result = train(
+        tiny_train_file,
+        output_dir=output,
+        base=MINILM,
+        lora_rank=2,
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lambda line: None,
+    )
+    manifest = json.loads((output / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["base_encoder"] == MINILM
+    assert manifest["lora"]["r"] == 2
+    assert not (output / "model.safetensors").exists()
+    examples = read_newsmtsc(tiny_train_file)
+    _, validation = split_by_sentence(examples, fraction=0.25, seed=DEFAULT_SEED)
+    model = load_transformer(output)
+    predicted = [tone.label for tone in model.score([example.target for example in validation])]
+    assert macro_f1([example.label for example in validation], predicted) == pytest.approx(
+        result.validation_macro_f1
+    )
+
+
+def test_training_distils_a_teacher(
+    tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
+) -> None:
+    lines: list[str] = []
+    result = train(
+        tiny_train_file,
+        output_dir=tmp_path / "student",
+        base=str(tiny_model_dir),
+        teacher=str(tiny_model_dir),
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lines.append,
+    )
+    manifest = json.loads((result.output_dir / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["training"]["teacher"] == str(tiny_model_dir)
+    assert manifest["training"]["n_unlabelled"] == 0
+    assert any("scoring 9 training targets with the teacher tiny-model" in line for line in lines)
+    with pytest.raises(ValueError, match="teacher must be a transformer"):
+        train(tiny_train_file, output_dir=tmp_path / "x", base=str(tiny_model_dir), teacher="vader")
+
+
+def test_training_command(
+    tiny_model_dir: Path,
+    tiny_train_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    output = tmp_path / "model"
+    options = ["--base", str(tiny_model_dir), "--epochs", "1", "--batch-size", "4"]
+    status = main(["train", str(tiny_train_file), "--out", str(output), *options])
+    captured = capsys.readouterr()
+    assert status == 0
+    assert "best epoch 1" in captured.out
+    assert "epoch 1" in captured.err  # progress lines
+    assert load_tone_model(str(output)).name == "model"
+
+
+def test_training_distils_a_teacher_on_unlabelled_targets(
+    tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
+) -> None:
+    lines: list[str] = []
+    unlabelled = [
+        target_of("Peru hailed the deal with Chile.", country) for country in ("Peru", "Chile")
+    ]
+    result = train(
+        tiny_train_file,
+        output_dir=tmp_path / "student",
+        base=str(tiny_model_dir),
+        teacher=str(tiny_model_dir),
+        unlabelled=unlabelled,
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lines.append,
+    )
+    manifest = json.loads((result.output_dir / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["training"]["n_unlabelled"] == 2
+    assert result.n_train == 9
+    assert any("scoring 11 training targets" in line for line in lines)
+    assert any("training on 9 targets and 2 unlabelled" in line for line in lines)
+    with pytest.raises(ValueError, match="learnt from a teacher"):
+        train(tiny_train_file, output_dir=tmp_path / "x", unlabelled=unlabelled)
+
+
+def test_training_distillation_loss_mixes_labels_and_teacher() -> None:
+    logits = torch.tensor([[2.0, 0.0, -1.0], [0.5, 0.5, 0.0]])
+    teacher = torch.tensor([[0.2, 0.5, 0.3], [0.1, 0.1, 0.8]])
+    labels = torch.tensor([0, UNLABELLED])
+    log_p = torch.log_softmax(logits, dim=-1)
+    divergence = (teacher * (teacher.log() - log_p)).sum(dim=-1)
+    cross_entropy = -log_p[0, 0]
+    expected = ((0.5 * cross_entropy + 0.5 * divergence[0]) + divergence[1]) / 2
+    assert distillation_loss(logits, labels, teacher).item() == pytest.approx(expected.item())
