@@ -81,7 +81,7 @@ def test_cli_analyze_format_from_out_extension(
     assert len(frame) == 5
     if extension == "parquet":
         metadata = pq.read_schema(out).metadata
-        assert metadata[b"model"] == b"mpnet"
+        assert metadata[b"model"] == b"mpnet-int8"
         assert metadata[b"countrytone_version"] == countrytone.__version__.encode()
 
 

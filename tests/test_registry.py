@@ -3,7 +3,7 @@
 import pytest
 
 from countrytone.errors import ModelError
-from countrytone.registry import ALIASES, MODEL_NAMES, load_tone_model
+from countrytone.registry import ALIASES, DEFAULT_BY_DEVICE, MODEL_NAMES, SHIPPED, load_tone_model
 from countrytone.tone import ToneModel
 from countrytone.vader import VaderToneModel
 
@@ -18,18 +18,25 @@ def test_registry_loads_each_model_once_per_name_and_device() -> None:
 
 @pytest.mark.parametrize(
     ("alias", "name"),
-    [("default", "mpnet"), ("accurate", "mpnet"), ("fast", "minilm"), ("fast-int8", "minilm-int8")],
+    [
+        ("default", "mpnet-int8"),
+        ("accurate", "mpnet-int8"),
+        ("fast", "minilm"),
+        ("fast-int8", "minilm-int8"),
+    ],
 )
-def test_registry_aliases_name_the_shipped_models(alias: str, name: str) -> None:
-    assert ALIASES[alias] == name
+def test_registry_aliases_name_the_shipped_models_on_a_cpu(alias: str, name: str) -> None:
     assert load_tone_model(alias, device="cpu") is load_tone_model(name, device="cpu")
     assert load_tone_model(alias, device="cpu").name == name
 
 
-def test_registry_default_is_the_most_accurate_model() -> None:
+def test_registry_default_is_the_most_accurate_model_run_as_the_device_allows() -> None:
     # DESIGN.md: "default" is the most accurate model the package ships (the model cards
-    # and README give its dev scores); it is the MPNet, not the MiniLM.
-    assert load_tone_model(device="cpu") is load_tone_model("mpnet", device="cpu")
+    # and README give its dev scores): the MPNet, with int8 layers on a CPU, fp16 on a GPU.
+    assert ALIASES["accurate"] == "default"
+    assert DEFAULT_BY_DEVICE == {"cpu": "mpnet-int8", "cuda": "mpnet"}
+    assert SHIPPED["mpnet-int8"].directory == SHIPPED["mpnet"].directory == "mpnet"
+    assert load_tone_model(device="cpu") is load_tone_model("mpnet-int8", device="cpu")
 
 
 def test_registry_rejects_unknown_name() -> None:

@@ -13,6 +13,8 @@ from countrytone.transformer import (
     SHIPPED_MODELS,
     TARGET_CLOSE,
     TARGET_OPEN,
+    OnnxClassifier,
+    TorchClassifier,
     TransformerToneModel,
     load_transformer,
     mark_target,
@@ -35,9 +37,10 @@ def fast() -> TransformerToneModel:
     return _shipped("fast")
 
 
-@pytest.fixture(scope="module", params=sorted(SHIPPED_MODELS))
+@pytest.fixture(scope="module", params=["mpnet", "mpnet-int8", "minilm"])
 def each_shipped(request: pytest.FixtureRequest) -> TransformerToneModel:
-    """Each model shipped in the package, on the CPU."""
+    """Each model shipped in the package as it runs on a CPU (the int8 MiniLM aside: it
+    orders targets as its fp32 model does, but its labels may differ; tests below)."""
     return _shipped(request.param)
 
 
@@ -122,7 +125,9 @@ def test_transformer_shipped_models_are_compact(name: str, weights: str) -> None
     [("mpnet", "MPNetForSequenceClassification"), ("minilm", "BertForSequenceClassification")],
 )
 def test_transformer_shipped_models_are_the_named_encoders(name: str, architecture: str) -> None:
-    assert type(_shipped(name).model).__name__ == architecture
+    classifier = _shipped(name).classifier
+    assert isinstance(classifier, TorchClassifier)
+    assert type(classifier.model).__name__ == architecture
 
 
 OPPOSITE_TONES = [
@@ -156,7 +161,14 @@ def test_transformer_shipped_model_tells_two_targets_apart(
     assert good.score - bad.score > MIN_SCORE_GAP
 
 
+# Dynamic int8 quantization scales a batch's activations by its largest value, so a target's
+# probabilities move with the targets it shares a batch with (measured here: up to 0.045);
+# its label stays.
+BATCH_TOLERANCE = {"mpnet-int8": 0.08}
+
+
 def test_transformer_batch_equals_one_by_one(each_shipped: TransformerToneModel) -> None:
+    tolerance = BATCH_TOLERANCE.get(each_shipped.name, 1e-4)
     targets = [
         target_of(sentence, mention)
         for sentence, praised, condemned in OPPOSITE_TONES
@@ -167,8 +179,8 @@ def test_transformer_batch_equals_one_by_one(each_shipped: TransformerToneModel)
     for target, tone in zip(targets, batch, strict=True):
         (single,) = each_shipped.score([target])
         assert single.label == tone.label
-        assert single.p_positive == pytest.approx(tone.p_positive, abs=1e-4)
-        assert single.p_negative == pytest.approx(tone.p_negative, abs=1e-4)
+        assert single.p_positive == pytest.approx(tone.p_positive, abs=tolerance)
+        assert single.p_negative == pytest.approx(tone.p_negative, abs=tolerance)
 
 
 def test_transformer_scores_nothing_for_no_targets(each_shipped: TransformerToneModel) -> None:
@@ -185,7 +197,8 @@ def test_transformer_quantized_model_is_another_tone_model(
     assert quantized.name == "minilm-int8"
     assert quantized is not fast
     assert quantized.temperature == fast.temperature
-    modules = list(quantized.model.modules())
+    assert isinstance(quantized.classifier, TorchClassifier)
+    modules = list(quantized.classifier.model.modules())
     assert not any(type(module) is torch.nn.Linear for module in modules)
     assert any(isinstance(module, torch.ao.nn.quantized.dynamic.Linear) for module in modules)
 
@@ -207,9 +220,9 @@ def test_transformer_quantized_model_orders_two_targets_as_fp32_does(
 
 
 def test_transformer_quantize_names_any_model_directory(tiny_model_dir: Path) -> None:
-    model = load_transformer(tiny_model_dir, quantize=True)
+    model = load_transformer(tiny_model_dir, runtime="torch-int8")
     assert model.name == f"{tiny_model_dir.name}{QUANTIZED_SUFFIX}"
-    assert load_transformer(tiny_model_dir, name="mine", quantize=True).name == "mine"
+    assert load_transformer(tiny_model_dir, name="mine", runtime="torch-int8").name == "mine"
 
 
 # --- loading other directories -----------------------------------------------------------------
@@ -220,9 +233,11 @@ def test_transformer_loads_a_full_model_directory(tiny_model_dir: Path) -> None:
     assert model.name == tiny_model_dir.name
     assert model.temperature == 1.0
     targets = [target_of("China warned Japan.", "Japan"), target_of("China warned Japan.", "China")]
+    assert isinstance(model.classifier, TorchClassifier)
+    torch_model = model.classifier.model
     logits = model.logits(targets)
     with torch.inference_mode():
-        expected = model.model(
+        expected = torch_model(
             **model.tokenizer(
                 ["China warned «Japan».", "«China» warned Japan."],
                 ["Japan", "China"],
@@ -247,3 +262,37 @@ def test_transformer_rejects_unnamed_labels(tiny_model_dir: Path, tmp_path: Path
     (tmp_path / "config.json").write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ModelError, match="id2label"):
         load_transformer(tmp_path)
+
+
+# --- ONNX Runtime ------------------------------------------------------------------------------
+
+
+def test_transformer_onnx_runtime_is_built_once_and_scores_as_torch_does(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COUNTRYTONE_CACHE", str(tmp_path))
+    onnx = load_transformer(tiny_model_dir, runtime="onnx-int8")
+    (built,) = (tmp_path / "onnx").glob("*/model.onnx")
+    built_at = built.stat().st_mtime_ns
+    again = load_transformer(tiny_model_dir, runtime="onnx-int8")
+    assert list((tmp_path / "onnx").glob("*/model.onnx")) == [built]
+    assert built.stat().st_mtime_ns == built_at
+    assert isinstance(onnx.classifier, OnnxClassifier)
+    assert onnx.name == f"{tiny_model_dir.name}{QUANTIZED_SUFFIX}"
+    sentence = OPPOSITE_TONES[0][0]
+    targets = [target_of(sentence, country) for country in ("Japan", "Australia", "China")]
+    fp32 = load_transformer(tiny_model_dir).logits(targets)
+    assert torch.allclose(onnx.logits(targets), fp32, atol=0.02)
+    assert torch.equal(again.logits(targets), onnx.logits(targets))
+
+
+def test_transformer_int8_runtimes_run_on_a_cpu_only(tiny_model_dir: Path) -> None:
+    with pytest.raises(ModelError, match="the onnx-int8 runtime runs on a CPU only"):
+        load_transformer(tiny_model_dir, runtime="onnx-int8", device="cuda")
+
+
+def test_transformer_default_on_a_cpu_is_the_onnx_mpnet() -> None:
+    default = load_tone_model("default", device="cpu")
+    assert isinstance(default, TransformerToneModel)
+    assert isinstance(default.classifier, OnnxClassifier)
+    assert default.name == "mpnet-int8"

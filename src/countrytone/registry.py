@@ -1,43 +1,67 @@
 """Tone models by name: the registered names, their aliases and the one cached loader.
 
-``default`` is the most accurate model the package ships, ``fast`` trades accuracy for speed on
-a large corpus on a CPU (DESIGN.md). Each model is created once per name and device per
-process, on first use, never at import.
+``default`` is the most accurate model the package ships, run the fastest way the device
+allows; ``fast`` trades accuracy for speed on a large corpus on a CPU (DESIGN.md). Each model
+is created once per name and device per process, on first use, never at import.
 """
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from countrytone.errors import ModelError
 from countrytone.tone import ToneModel
 from countrytone.vader import VaderToneModel
 
-# What each alias stands for. The names they point to are the ones the rows carry in the
-# ``model`` column: "mpnet" (all-mpnet-base-v2 with LoRA adapters) and "minilm" (a fine-tuned
-# all-MiniLM-L6-v2), both shipped in countrytone/models/.
-ALIASES = {"default": "mpnet", "accurate": "mpnet", "fast": "minilm", "fast-int8": "minilm-int8"}
-MODEL_NAMES: tuple[str, ...] = (
-    "default",
-    "fast",
-    "fast-int8",
-    "vader",
-    "accurate",
-    "mpnet",
-    "minilm",
-    "minilm-int8",
-)
-# The shipped MiniLM with int8 weights: it runs on a CPU only.
-QUANTIZED_MODELS = {"minilm-int8": "minilm"}
+if TYPE_CHECKING:
+    from countrytone.transformer import Runtime
+
+
+@dataclass(frozen=True)
+class ShippedModel:
+    """A registered transformer model: a model directory shipped in the package and how it runs.
+
+    Attributes:
+        directory: the key of the model's directory in ``transformer.SHIPPED_MODELS``.
+        runtime: a ``transformer.Runtime``; the int8 ones run on a CPU only.
+    """
+
+    directory: str
+    runtime: "Runtime" = "torch"
+
+    @property
+    def cpu_only(self) -> bool:
+        """Whether the model runs on a CPU only."""
+        return self.runtime != "torch"
+
+
+# By the name their rows carry in the ``model`` column. "mpnet" is all-mpnet-base-v2 with LoRA
+# adapters, "minilm" a fine-tuned all-MiniLM-L6-v2 (their model cards say more); "-int8" runs
+# them with int8 linear layers on a CPU: the MPNet on ONNX Runtime with its most sensitive
+# layers kept fp32 (benchmarks/cpu_runtimes.py), the MiniLM on torch.
+SHIPPED = {
+    "mpnet": ShippedModel("mpnet"),
+    "mpnet-int8": ShippedModel("mpnet", "onnx-int8"),
+    "minilm": ShippedModel("minilm"),
+    "minilm-int8": ShippedModel("minilm", "torch-int8"),
+}
+# "default" is the MPNet: int8 on a CPU, where it is several times as fast with no loss of
+# validation macro-F1, and fp16 on a GPU.
+DEFAULT_BY_DEVICE = {"cpu": "mpnet-int8", "cuda": "mpnet"}
+ALIASES = {"accurate": "default", "fast": "minilm", "fast-int8": "minilm-int8"}
+MODEL_NAMES: tuple[str, ...] = ("default", "fast", "fast-int8", "vader", "accurate", *SHIPPED)
 
 
 def load_tone_model(name: str = "default", *, device: str | None = None) -> ToneModel:
     """Return the tone model registered as ``name``, or the one in the directory ``name``.
 
-    ``"default"`` (also ``"accurate"``, ``"mpnet"``) is all-mpnet-base-v2 with LoRA adapters
-    fine-tuned on NewsMTSC, the most accurate; ``"fast"`` (``"minilm"``) is a fine-tuned
-    all-MiniLM-L6-v2, several times as fast; ``"fast-int8"`` (``"minilm-int8"``) is it with
-    int8 weights, faster again on a CPU; ``"vader"`` is the lexicon model. Any other name is
-    read as the path of a local model directory (see ``countrytone.transformer``).
+    ``"default"`` (also ``"accurate"``) is all-mpnet-base-v2 with LoRA adapters fine-tuned on
+    NewsMTSC, the most accurate: ``"mpnet-int8"`` on a CPU, ``"mpnet"`` on a GPU. ``"fast"``
+    (``"minilm"``) is a fine-tuned all-MiniLM-L6-v2, several times as fast; ``"fast-int8"``
+    (``"minilm-int8"``) is it with int8 weights, faster again on a CPU. ``"vader"`` is the
+    lexicon model. Any other name is read as the path of a local model directory (see
+    ``countrytone.transformer``).
 
     Args:
         name: a name of ``MODEL_NAMES`` or a model directory.
@@ -56,8 +80,11 @@ def load_tone_model(name: str = "default", *, device: str | None = None) -> Tone
         return _vader()
     from countrytone.devices import resolve_device
 
-    quantized = name in QUANTIZED_MODELS
-    return _load_transformer(name, resolve_device(device, cpu_only=quantized))
+    shipped = SHIPPED.get(name)
+    resolved = resolve_device(device, cpu_only=shipped is not None and shipped.cpu_only)
+    if name == "default":
+        name = DEFAULT_BY_DEVICE[resolved]
+    return _load_transformer(name, resolved)
 
 
 @cache
@@ -70,11 +97,10 @@ def _load_transformer(name: str, device: str) -> ToneModel:
     # Imported here: torch and transformers load only when a transformer model is asked for.
     from countrytone.transformer import SHIPPED_MODELS, load_transformer
 
-    if name in SHIPPED_MODELS:
-        return load_transformer(SHIPPED_MODELS[name], name=name, device=device)
-    if name in QUANTIZED_MODELS:
+    if name in SHIPPED:
+        shipped = SHIPPED[name]
         return load_transformer(
-            SHIPPED_MODELS[QUANTIZED_MODELS[name]], name=name, device=device, quantize=True
+            SHIPPED_MODELS[shipped.directory], name=name, device=device, runtime=shipped.runtime
         )
     if Path(name).is_dir():
         return load_transformer(Path(name), device=device)

@@ -14,21 +14,23 @@ adapters and the classifier head in fp16 over a base encoder of ``countrytone.en
 merged into it at load time (the shipped MPNet, ``default``). The manifest is read through
 :class:`countrytone.manifest.ModelManifest`.
 
-A model runs on a GPU in fp16 (``device="cuda"``) or on the CPU in fp32.
+A model runs in torch, on a GPU in fp16 (``device="cuda"``) or on the CPU in fp32, or on the CPU
+with int8 linear layers: in torch, or on ONNX Runtime (``countrytone.onnx_runtime``).
 
 torch and transformers are imported inside the functions that need them, so importing this
 module stays light.
 """
 
 import hashlib
+import logging
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
-from countrytone.devices import use_all_cpu_threads
-from countrytone.encoders import base_encoder_path, package_model_path
+from countrytone.devices import cpu_threads, use_all_cpu_threads
+from countrytone.encoders import base_encoder_path, cache_dir, package_model_path
 from countrytone.errors import ModelError
 from countrytone.manifest import DEFAULT_MAX_LENGTH, ModelManifest
 from countrytone.tone import Label, Target, Tone
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
     import torch
     from peft import PeftModel
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+    from countrytone.onnx_runtime import OnnxLogits
 
 # Characters put around the target inside the sentence. Both are single tokens of the MiniLM
 # (BERT uncased) vocabulary and rare in English news text.
@@ -64,6 +68,11 @@ SHIPPED_MODELS = {
 # Added to a model's default name when its linear layers are quantized to int8, so the rows it
 # scores say which model scored them.
 QUANTIZED_SUFFIX = "-int8"
+# How a model runs: torch (fp32 on a CPU, fp16 on a GPU), torch with int8 linear layers, or ONNX
+# Runtime with most linear layers int8 (the last two on a CPU only).
+Runtime = Literal["torch", "torch-int8", "onnx-int8"]
+
+logger = logging.getLogger(__name__)
 
 # The order of the classifier's outputs in models trained by countrytone.training.
 LABEL_ORDER: tuple[Label, ...] = (Label.NEGATIVE, Label.NEUTRAL, Label.POSITIVE)
@@ -206,11 +215,61 @@ def collate(
 # --- the model ---------------------------------------------------------------------------------
 
 
+class Classifier(Protocol):
+    """Runs a three-label classifier on one padded batch of token ids."""
+
+    @property
+    def device(self) -> str:
+        """Where it runs: ``"cpu"`` or ``"cuda"``."""
+        ...
+
+    def __call__(self, batch: Mapping[str, "torch.Tensor"]) -> "torch.Tensor":
+        """Return the logits ``[batch, labels]``, float32 on the CPU."""
+        ...
+
+
+class TorchClassifier:
+    """A Hugging Face sequence classifier run by torch where its weights are."""
+
+    def __init__(self, model: "PreTrainedModel") -> None:
+        self.model = model.train(False)
+
+    @property
+    def device(self) -> str:
+        """Where the weights are: ``"cpu"`` or ``"cuda"``."""
+        return str(next(self.model.parameters()).device.type)
+
+    def __call__(self, batch: Mapping[str, "torch.Tensor"]) -> "torch.Tensor":
+        """Return the logits of a batch, float32 on the CPU."""
+        import torch
+
+        device = self.device
+        with torch.inference_mode():
+            on_device = {key: tensor.to(device) for key, tensor in batch.items()}
+            logits: torch.Tensor = self.model(**on_device).logits
+        return logits.float().cpu()
+
+
+class OnnxClassifier:
+    """A classifier's ONNX Runtime model (``countrytone.onnx_runtime``), on the CPU."""
+
+    device = "cpu"
+
+    def __init__(self, logits: "OnnxLogits") -> None:
+        self.logits = logits
+
+    def __call__(self, batch: Mapping[str, "torch.Tensor"]) -> "torch.Tensor":
+        """Return the logits of a batch, float32 on the CPU."""
+        import torch
+
+        return torch.from_numpy(self.logits({key: value.numpy() for key, value in batch.items()}))
+
+
 class TransformerToneModel:
     """A fine-tuned sequence-pair classifier as a :class:`countrytone.tone.ToneModel`.
 
     Args:
-        model: a Hugging Face sequence classification model with three labels.
+        classifier: runs the three-label classifier on a batch (torch or ONNX Runtime).
         tokenizer: its tokenizer.
         label_order: the Label of each of the model's outputs, in output order.
         temperature: the logits are divided by this before the softmax (fitted on the
@@ -219,12 +278,12 @@ class TransformerToneModel:
         batch_size: targets per forward pass.
         name: the id written in the output's ``model`` column.
 
-    The model runs where its weights are (:func:`load_transformer` puts them on a device).
+    Use :func:`load_transformer` to load one from a model directory.
     """
 
     def __init__(
         self,
-        model: "PreTrainedModel",
+        classifier: Classifier,
         tokenizer: "PreTrainedTokenizerBase",
         *,
         label_order: Sequence[Label] = LABEL_ORDER,
@@ -235,7 +294,7 @@ class TransformerToneModel:
     ) -> None:
         if sorted(label_order) != sorted(Label) or temperature <= 0:
             raise ValueError("label_order must hold each Label once and temperature must be > 0")
-        self.model = model.train(False)
+        self.classifier = classifier
         self.tokenizer = tokenizer
         self.label_order = tuple(label_order)
         self.temperature = temperature
@@ -251,13 +310,13 @@ class TransformerToneModel:
     @property
     def device(self) -> str:
         """Where the model runs: ``"cpu"`` or ``"cuda"``."""
-        return str(next(self.model.parameters()).device.type)
+        return self.classifier.device
 
     def __repr__(self) -> str:
         return (
             f"TransformerToneModel(name={self._name!r}, temperature={self.temperature:.3f}, "
             f"max_length={self.max_length}, batch_size={self.batch_size}, "
-            f"device={self.device!r})"
+            f"classifier={type(self.classifier).__name__}, device={self.device!r})"
         )
 
     def score(self, targets: Sequence[Target]) -> list[Tone]:
@@ -281,12 +340,8 @@ class TransformerToneModel:
         encoded = encode(pairs, self.tokenizer, max_length=self.max_length)
         lengths = [len(ids) for ids in encoded["input_ids"]]
         result = torch.empty((len(targets), len(self.label_order)), dtype=torch.float32)
-        device = self.device
-        with torch.inference_mode():
-            for indices in length_sorted_batches(lengths, self.batch_size):
-                batch = collate(encoded, indices, self.tokenizer)
-                on_device = {key: tensor.to(device) for key, tensor in batch.items()}
-                result[indices] = self.model(**on_device).logits.float().cpu()
+        for indices in length_sorted_batches(lengths, self.batch_size):
+            result[indices] = self.classifier(collate(encoded, indices, self.tokenizer))
         return result
 
     def probabilities(self, targets: Sequence[Target]) -> list[list[float]]:
@@ -303,7 +358,7 @@ class TransformerToneModel:
 
 
 def load_transformer(
-    path: Path, *, name: str | None = None, device: str = "cpu", quantize: bool = False
+    path: Path, *, name: str | None = None, device: str = "cpu", runtime: Runtime = "torch"
 ) -> TransformerToneModel:
     """Load a TransformerToneModel from a model directory (``registry.load_tone_model`` loads
     each model once; this loads it every time).
@@ -316,58 +371,105 @@ def load_transformer(
     Args:
         path: the model directory.
         name: the id written in the ``model`` column (default: the directory's name, with
-            ``"-int8"`` added when quantized).
-        device: ``"cuda"`` runs the model on the GPU in fp16, ``"cpu"`` in fp32.
-        quantize: make the model's linear layers int8 after loading (:func:`quantize_int8`:
-            faster on a CPU, slightly different probabilities; CPU only).
+            ``"-int8"`` added for an int8 runtime).
+        device: ``"cuda"`` runs the model on the GPU in fp16, ``"cpu"`` on the CPU; the int8
+            runtimes are for the CPU only.
+        runtime: ``"torch"`` (fp32 on a CPU, fp16 on a GPU); ``"torch-int8"``, every linear
+            layer int8 (:func:`quantize_int8`); ``"onnx-int8"``, ONNX Runtime with the linear
+            layers int8 but the most sensitive ones (``countrytone.onnx_runtime``), built once
+            per model into countrytone's cache folder.
 
     Raises:
-        ModelError: the directory is missing, incomplete or its base package is not installed.
+        ModelError: the directory is missing or incomplete, its base is not installed, or an
+            int8 runtime is asked for on a GPU.
     """
-    from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoConfig, AutoTokenizer
 
     path = path.resolve()
     if not path.is_dir():
         raise ModelError(f"{path}: no such model directory")
+    if runtime != "torch" and device != "cpu":
+        raise ModelError(f"the {runtime} runtime runs on a CPU only")
     manifest = ModelManifest.read(path) or ModelManifest()
     use_all_cpu_threads()
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-        if manifest.partial_weights or manifest.adapter_weights:
-            from_config = cast(
-                "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
-            )
-            model = from_config(AutoConfig.from_pretrained(str(path), local_files_only=True))
-            if manifest.partial_weights:
-                _load_partial(model, path, manifest)
-            else:
-                model = _merged_adapter(model, path, manifest)
-        else:
-            model = AutoModelForSequenceClassification.from_pretrained(
-                str(path), local_files_only=True
-            )
+        config = AutoConfig.from_pretrained(str(path), local_files_only=True)
     except (OSError, ValueError) as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
-        raise ModelError(f"{path}: cannot load the model ({first_line})") from None
-    label_order = _label_order(path, model.config.id2label)
-    default_name = path.name
-    if quantize:
-        model = quantize_int8(model)
-        default_name = f"{default_name}{QUANTIZED_SUFFIX}"
-    if device == "cuda":
-        import torch
+        raise _load_error(path, error) from None
+    classifier: Classifier
+    if runtime == "onnx-int8":
+        classifier = OnnxClassifier(_onnx_logits(path, manifest, tokenizer.model_input_names))
+    else:
+        model = _torch_model(path, manifest)
+        if runtime == "torch-int8":
+            model = quantize_int8(model)
+        elif device == "cuda":
+            import torch
 
-        # PreTrainedModel.to's wrapper hides torch's signature from the type checker.
-        model = torch.nn.Module.to(model, device, torch.float16)
+            # PreTrainedModel.to's wrapper hides torch's signature from the type checker.
+            model = torch.nn.Module.to(model, device, torch.float16)
+        classifier = TorchClassifier(model)
     return TransformerToneModel(
-        model,
+        classifier,
         tokenizer,
-        label_order=label_order,
+        label_order=_label_order(path, config.id2label),
         temperature=manifest.temperature,
         max_length=manifest.max_length,
         batch_size=GPU_BATCH_SIZE if device == "cuda" else DEFAULT_BATCH_SIZE,
-        name=name or default_name,
+        name=name or (path.name if runtime == "torch" else f"{path.name}{QUANTIZED_SUFFIX}"),
     )
+
+
+def _torch_model(path: Path, manifest: ModelManifest) -> "PreTrainedModel":
+    """The model directory's classifier in torch, fp32 on the CPU."""
+    from transformers import AutoConfig, AutoModelForSequenceClassification
+
+    try:
+        if not (manifest.partial_weights or manifest.adapter_weights):
+            full: PreTrainedModel = AutoModelForSequenceClassification.from_pretrained(
+                str(path), local_files_only=True
+            )
+            return full
+        from_config = cast(
+            "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
+        )
+        model = from_config(AutoConfig.from_pretrained(str(path), local_files_only=True))
+        if manifest.partial_weights:
+            _load_partial(model, path, manifest)
+            return model
+        return _merged_adapter(model, path, manifest)
+    except (OSError, ValueError) as error:
+        raise _load_error(path, error) from None
+
+
+def _load_error(path: Path, error: Exception) -> ModelError:
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return ModelError(f"{path}: cannot load the model ({first_line})")
+
+
+def _onnx_logits(path: Path, manifest: ModelManifest, input_names: Sequence[str]) -> "OnnxLogits":
+    """The ONNX Runtime model of the directory's classifier, built once into the cache.
+
+    The cache entry is keyed by the directory's files, the base encoder and the recipe, so a
+    retrained model or a changed recipe builds anew.
+    """
+    from countrytone import onnx_runtime
+
+    key = hashlib.sha256()
+    for file in sorted(path.iterdir()):
+        if file.is_file():
+            key.update(file.name.encode() + b"\0" + file.read_bytes())
+    key.update(f"{manifest.base_encoder}|{onnx_runtime.recipe()}".encode())
+    folder = cache_dir() / "onnx" / f"{path.name}-{key.hexdigest()[:16]}"
+    model_file = folder / onnx_runtime.MODEL_FILE
+    if not model_file.is_file():
+        logger.warning("building the CPU runtime of %s, once", path.name)
+        try:
+            onnx_runtime.build_cpu_model(_torch_model(path, manifest), input_names, folder)
+        except OSError as error:
+            raise ModelError(f"{folder}: cannot build the ONNX model there ({error})") from None
+    return onnx_runtime.OnnxLogits(model_file, threads=cpu_threads())
 
 
 def quantize_int8(model: "PreTrainedModel") -> "PreTrainedModel":

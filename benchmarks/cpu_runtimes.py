@@ -1,0 +1,328 @@
+"""CPU runtimes of the MPNet tone model side by side: speed, validation macro-F1, labels kept.
+
+Usage:
+    .venv/bin/python benchmarks/cpu_runtimes.py [--data-dir ../shared/data/newsmtsc]
+        [--targets 300] [--rounds 3] [--batch-size 32] [--sensitivity]
+
+The candidates: torch fp32 (the reference) and torch with its linear layers dynamically int8
+per channel (``quantize_int8`` of countrytone.transformer); on ONNX Runtime, the fp32 export,
+the same after ONNX Runtime's transformer optimizer (fused layer norms and GELU; it finds no
+attention it can fuse in MPNet, whose attention adds a relative position bias), and dynamic
+int8 (countrytone.onnx_runtime.quantize_nodes) of every linear layer, of the feed-forward ones
+only, of all but the FFN output projections, and the recipe (``build_cpu_model``: all but
+three FFN output projections). Prints for each its targets/s and speed-up over torch fp32,
+macro-F1 on the validation slice the model was selected on (876 targets, rebuilt from its
+manifest), and the share of those targets given torch fp32's label; then the recipe's verdict
+against the bar (at most 0.5 points of macro-F1 lost), its build time and size.
+
+Every candidate scores the whole validation slice once for the scores; speed is timed on the
+first ``--targets`` of it, tokenised and padded beforehand into the model's length-sorted
+batches (so only the model runs in the timing). The machine may be shared (on the development
+machine a niced training job takes part of its two cores): within each of ``--rounds`` rounds
+the candidates take turns on the same batches, and each one's fastest round counts, so a burst
+of load from elsewhere slows every candidate rather than one and the ratios stay fair.
+
+``--sensitivity`` instead quantizes one linear layer at a time and prints how far it moves the
+ONNX Runtime fp32 logits of a sample of training targets (the validation slice judges the
+choice, so it does not make it), most sensitive first: the ranking ``FP32_LAYERS`` of
+countrytone.onnx_runtime was taken from.
+
+On two shared cores the comparison takes about 20 minutes, ``--sensitivity`` about 30.
+"""
+
+import argparse
+import logging
+import platform
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import numpy as np
+import numpy.typing as npt
+from shared_data import NEWSMTSC_DIR
+
+from countrytone.devices import cpu_threads
+from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.manifest import ModelManifest
+from countrytone.onnx_runtime import (
+    OnnxLogits,
+    build_cpu_model,
+    export_onnx,
+    linear_nodes,
+    quantize_nodes,
+)
+from countrytone.training import split_by_sentence
+from countrytone.transformer import (
+    SHIPPED_MODELS,
+    Classifier,
+    OnnxClassifier,
+    TorchClassifier,
+    TransformerToneModel,
+    collate,
+    encode,
+    length_sorted_batches,
+    load_transformer,
+    pair_texts,
+)
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel
+
+MODEL_DIR = SHIPPED_MODELS["mpnet"]
+# The bar a faster runtime must clear: at most this much validation macro-F1 below torch fp32.
+MAX_F1_DROP = 0.005
+# Training targets the sensitivity scan scores per quantized layer: enough to rank the layers
+# (the three it keeps fp32 stand well clear of the rest), few enough for 72 layers.
+CALIBRATION_TARGETS = 128
+REFERENCE = "torch fp32"
+ORT_FP32 = "ort fp32"
+RECIPE = "ort int8 recipe"
+
+Logits = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Batches:
+    """Targets tokenised and padded into the batches ``TransformerToneModel.logits`` runs:
+    ``inputs[i]`` holds the targets at ``rows[i]`` of the list they were made from."""
+
+    rows: list[list[int]]
+    inputs: list[dict[str, "torch.Tensor"]]
+
+
+def make_batches(model: TransformerToneModel, examples: Sequence[LabelledTarget]) -> Batches:
+    """Tokenise the examples' targets and pad them into the model's length-sorted batches."""
+    targets = [example.target for example in examples]
+    pairs = pair_texts(targets, model.tokenizer, max_length=model.max_length)
+    encoded = encode(pairs, model.tokenizer, max_length=model.max_length)
+    rows = length_sorted_batches([len(ids) for ids in encoded["input_ids"]], model.batch_size)
+    return Batches(rows, [collate(encoded, batch, model.tokenizer) for batch in rows])
+
+
+def score(classifier: Classifier, batches: Batches) -> Logits:
+    """Return the logits of every target, in the order the batches were made from."""
+    stacked = np.concatenate([classifier(inputs).numpy() for inputs in batches.inputs])
+    logits = np.empty_like(stacked)
+    logits[np.concatenate(batches.rows)] = stacked
+    return logits
+
+
+def training_record() -> dict[str, Any]:
+    """How the model was trained, from its manifest: the data, the validation split, the seed."""
+    manifest = ModelManifest.read(MODEL_DIR)
+    if manifest is None:
+        raise SystemExit(f"{MODEL_DIR}: no manifest to rebuild the validation slice from")
+    return manifest.training
+
+
+def data_slices(
+    data_dir: Path, training: Mapping[str, Any]
+) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
+    """The model's (training part, validation slice) of NewsMTSC train, as training split it."""
+    examples = read_newsmtsc(data_dir / str(training["train_path"]))
+    train_part, validation = split_by_sentence(
+        examples, fraction=float(training["validation_fraction"]), seed=int(training["seed"])
+    )
+    if len(validation) != int(training["n_validation"]):
+        raise SystemExit(
+            f"the rebuilt validation slice has {len(validation)} targets, the manifest says "
+            f"{training['n_validation']}: train.jsonl is not the file the model was trained on"
+        )
+    return train_part, validation
+
+
+def torch_model(model: TransformerToneModel) -> "PreTrainedModel":
+    """The torch model of a tone model loaded with the torch runtime."""
+    fp32: PreTrainedModel = cast(TorchClassifier, model.classifier).model
+    return fp32
+
+
+def candidates(
+    model: TransformerToneModel, work: Path, threads: int
+) -> tuple[dict[str, Classifier], Path, float]:
+    """Build every candidate; return them, the recipe's model file and its build seconds."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    fp32 = torch_model(model)
+    input_names = model.tokenizer.model_input_names
+    exported = work / "fp32.onnx"
+    export_onnx(fp32, input_names, exported)
+    optimized = work / "fp32-optimized.onnx"
+    optimize_model(
+        str(exported),
+        model_type="bert",
+        num_heads=fp32.config.num_attention_heads,
+        hidden_size=fp32.config.hidden_size,
+    ).save_model_to_file(str(optimized))
+    linear = linear_nodes(exported)
+    int8_variants = {
+        "ort int8 all linear": linear,
+        "ort int8 FFN only": [node for node in linear if "/attention/" not in node],
+        "ort int8 no FFN output": [node for node in linear if "/output/dense/" not in node],
+    }
+    for name, nodes in int8_variants.items():
+        quantize_nodes(exported, work / f"{name}.onnx", nodes)
+    started = time.perf_counter()
+    recipe = build_cpu_model(fp32, input_names, work / "recipe")
+    build_seconds = time.perf_counter() - started
+
+    onnx_files = {ORT_FP32: exported, f"{ORT_FP32} optimized": optimized}
+    onnx_files |= {name: work / f"{name}.onnx" for name in int8_variants}
+    onnx_files[RECIPE] = recipe
+    classifiers: dict[str, Classifier] = {
+        REFERENCE: model.classifier,
+        "torch int8": load_transformer(MODEL_DIR, runtime="torch-int8").classifier,
+    }
+    classifiers |= {
+        name: OnnxClassifier(OnnxLogits(path, threads=threads)) for name, path in onnx_files.items()
+    }
+    return classifiers, recipe, build_seconds
+
+
+def fastest_rounds(
+    classifiers: Mapping[str, Classifier], batches: Batches, rounds: int
+) -> dict[str, float]:
+    """Seconds of each classifier's fastest round over the batches; they take turns in a round."""
+    for classifier in classifiers.values():
+        classifier(batches.inputs[0])  # warm-up: allocations, kernel choice, caches
+    best = dict.fromkeys(classifiers, float("inf"))
+    for _ in range(rounds):
+        for name, classifier in classifiers.items():
+            started = time.perf_counter()
+            score(classifier, batches)
+            best[name] = min(best[name], time.perf_counter() - started)
+    return best
+
+
+def compare(
+    model: TransformerToneModel,
+    validation: Sequence[LabelledTarget],
+    *,
+    targets: int,
+    rounds: int,
+    threads: int,
+) -> None:
+    """Build the candidates, score and time them, and print the table and the verdict."""
+    gold = [example.label for example in validation]
+    with tempfile.TemporaryDirectory() as work:
+        classifiers, recipe, build_seconds = candidates(model, Path(work), threads)
+        recipe_mb = recipe.stat().st_size / 1e6
+    batches = make_batches(model, validation)
+    logits = {name: score(classifier, batches) for name, classifier in classifiers.items()}
+    timed = validation[:targets]
+    seconds = fastest_rounds(classifiers, make_batches(model, timed), rounds)
+
+    labels = {name: values.argmax(axis=1) for name, values in logits.items()}
+    f1 = {
+        name: macro_f1(gold, [model.label_order[index] for index in predicted])
+        for name, predicted in labels.items()
+    }
+    print(
+        f"\n{'candidate':<24} {'targets/s':>9} {'speed-up':>8} {'macro-F1':>8} "
+        f"{'dF1 pts':>7} {'same label':>10}"
+    )
+    for name in classifiers:
+        same = float(np.mean(labels[name] == labels[REFERENCE]))
+        print(
+            f"{name:<24} {len(timed) / seconds[name]:>9.1f} "
+            f"{seconds[REFERENCE] / seconds[name]:>7.2f}x {f1[name]:>8.4f} "
+            f"{(f1[name] - f1[REFERENCE]) * 100:>+7.2f} {same:>10.1%}"
+        )
+    drop = f1[REFERENCE] - f1[RECIPE]
+    speed_ups = ", ".join(
+        f"{seconds[name] / seconds[RECIPE]:.2f}x {name}" for name in (REFERENCE, ORT_FP32)
+    )
+    print(
+        f"\nrecipe ({RECIPE}, build_cpu_model): {speed_ups}; macro-F1 "
+        f"{abs(drop) * 100:.2f} points {'below' if drop > 0 else 'above'} torch fp32 "
+        f"({'within' if drop <= MAX_F1_DROP else 'NOT within'} the "
+        f"{MAX_F1_DROP * 100:.1f}-point bar); built in {build_seconds:.0f} s "
+        f"(export and quantization), {recipe_mb:.0f} MB"
+    )
+
+
+def sensitivity(
+    model: TransformerToneModel, calibration: Sequence[LabelledTarget], *, threads: int
+) -> None:
+    """Print how far int8 on each single linear layer moves the fp32 logits, most first."""
+    batches = make_batches(model, calibration)
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        exported, quantized = Path(work) / "fp32.onnx", Path(work) / "one-int8.onnx"
+        export_onnx(torch_model(model), model.tokenizer.model_input_names, exported)
+        reference = score(OnnxClassifier(OnnxLogits(exported, threads=threads)), batches)
+        for node in linear_nodes(exported):
+            quantize_nodes(exported, quantized, [node])
+            logits = score(OnnxClassifier(OnnxLogits(quantized, threads=threads)), batches)
+            rms = float(np.sqrt(np.mean((logits - reference) ** 2)))
+            same = float(np.mean(logits.argmax(axis=1) == reference.argmax(axis=1)))
+            rows.append((rms, same, node))
+    print(f"\n{'logit RMS error':>15} {'same label':>10}  linear layer quantized alone")
+    for rms, same, node in sorted(rows, reverse=True):
+        print(f"{rms:>15.4f} {same:>10.1%}  {node}")
+
+
+def cpu_name() -> str:
+    """The CPU's model name (from /proc/cpuinfo where there is one)."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text(encoding="utf-8").splitlines() if cpuinfo.is_file() else []
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return names[0] if names else platform.processor() or "unknown CPU"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments, run the benchmark and return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data-dir", type=Path, default=NEWSMTSC_DIR)
+    parser.add_argument("--targets", type=int, default=300, help="validation targets timed")
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the fastest counts")
+    parser.add_argument("--batch-size", type=int, help="targets per batch (default: the model's)")
+    parser.add_argument(
+        "--sensitivity", action="store_true", help="rank the linear layers by int8 error instead"
+    )
+    args = parser.parse_args(argv)
+    if not args.data_dir.is_dir():
+        print(
+            f"cpu_runtimes: no NewsMTSC data at {args.data_dir} (../shared absent? pass "
+            "--data-dir)",
+            file=sys.stderr,
+        )
+        return 1
+    # ONNX Runtime's quantizer advises, on every call, to pre-process the model first; that
+    # was measured and declined (see countrytone.onnx_runtime.quantize_nodes).
+    logging.getLogger().addFilter(lambda record: "pre-process" not in record.getMessage())
+
+    import onnxruntime
+    import torch
+
+    threads = cpu_threads()
+    training = training_record()
+    train_part, validation = data_slices(args.data_dir, training)
+    model = load_transformer(MODEL_DIR)
+    model.batch_size = args.batch_size or model.batch_size
+    print(
+        f"{cpu_name()}, {threads} threads (torch and ONNX Runtime); torch {torch.__version__}, "
+        f"onnxruntime {onnxruntime.__version__}; {model.name}, batch size {model.batch_size}"
+    )
+    if args.sensitivity:
+        calibration = random.Random(int(training["seed"])).sample(train_part, CALIBRATION_TARGETS)
+        print(f"int8 on one linear layer at a time, {len(calibration)} training targets")
+        sensitivity(model, calibration, threads=threads)
+        return 0
+    print(
+        f"validation slice {len(validation)} targets; speed on the first {args.targets} of them, "
+        f"fastest of {args.rounds} rounds in which the candidates take turns (a shared machine "
+        "slows them alike)"
+    )
+    compare(model, validation, targets=args.targets, rounds=args.rounds, threads=threads)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
