@@ -6,9 +6,9 @@ of every linear layer to int8 except the few whose error moves the logits most
 (``FP32_LAYERS``), which stay fp32 with the embeddings, layer norms, attention and classifier
 head. Activations are quantized on the fly, one scale per batch (ONNX Runtime's dynamic
 quantization). ONNX Runtime fuses the rest (GELU, the int8 matrix products) as it loads the
-model. On the two cores of the development machine (AMD EPYC) this scores 2.4 times as many
-targets per second as ONNX Runtime in fp32 and 9 times as many as torch fp32 (whose MKL matrix
-products run at a third of ONNX Runtime's speed on that CPU), and gives 97% of the validation
+model. On the two cores of the development machine (AMD EPYC) this scores 2.3 times as many
+targets per second as ONNX Runtime in fp32 and 5 times as many as torch fp32 (9 times while a
+niced job ran beside it, which slows torch's threads most), and gives 97% of the validation
 targets the fp32 label, within 0.5 points of its macro-F1. ONNX Runtime's transformer optimizer
 is not used: it finds no attention to fuse in MPNet (whose attention adds a relative position
 bias) and its fused layer norms were slower here.
@@ -19,6 +19,7 @@ this module stays light.
 
 import hashlib
 import inspect
+import logging
 import tempfile
 import warnings
 from collections.abc import Collection, Mapping, Sequence
@@ -42,7 +43,7 @@ OPSET = 17
 # layers 6 to 8, the three linear layers whose int8 error moves the logits most (their inputs,
 # GELU outputs, hold a few outlier channels that one activation scale per batch cannot fit);
 # ``benchmarks/cpu_runtimes.py --sensitivity`` prints the ranking. Keeping them fp32 raised the
-# validation targets given the fp32 label from 94% to 97% for 11% of the speed of int8 on all.
+# validation targets given the fp32 label from 94% to 97%, at 83-89% of the speed of int8 on all.
 FP32_LAYERS = ("/layer.6/output/dense/", "/layer.7/output/dense/", "/layer.8/output/dense/")
 
 
@@ -112,21 +113,30 @@ def quantize_nodes(source: Path, target: Path, nodes: Collection[str]) -> None:
     Weights get one symmetric scale per output channel, in 7 bits: CPUs without VNNI multiply
     uint8 by int8 in 16-bit sums that 8 bits can overflow, and on the VNNI development machine
     the lost bit made no measurable difference. Activations get one uint8 scale per batch,
-    computed as the model runs. ONNX Runtime's quantizer logs that the model should be
-    pre-processed first (its shape inference and graph optimizations): that version was slower
-    here and no more accurate, so the advice is not taken.
+    computed as the model runs. ONNX Runtime's quantizer logs, on every call, that the model
+    should be pre-processed first (its shape inference and graph optimizations): that version
+    was slower here and no more accurate, so the advice is not taken, and not shown.
     """
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(
-        source,
-        target,
-        op_types_to_quantize=["MatMul"],
-        nodes_to_quantize=list(nodes),
-        per_channel=True,
-        reduce_range=True,
-        weight_type=QuantType.QInt8,
-    )
+    root = logging.getLogger()  # the quantizer logs on the root logger itself
+    root.addFilter(_is_not_preprocessing_advice)
+    try:
+        quantize_dynamic(
+            source,
+            target,
+            op_types_to_quantize=["MatMul"],
+            nodes_to_quantize=list(nodes),
+            per_channel=True,
+            reduce_range=True,
+            weight_type=QuantType.QInt8,
+        )
+    finally:
+        root.removeFilter(_is_not_preprocessing_advice)
+
+
+def _is_not_preprocessing_advice(record: logging.LogRecord) -> bool:
+    return "pre-process" not in record.getMessage()
 
 
 def build_cpu_model(model: "PreTrainedModel", input_names: Sequence[str], folder: Path) -> Path:
@@ -173,14 +183,14 @@ class OnnxLogits:
         options.intra_op_num_threads = threads
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         # Threads that spin while they wait hold a core that other work (spaCy, another
-        # process) could use: sleeping instead scored 1.3 times as many targets/s on the two
-        # shared cores of the development machine.
+        # process) could use. On the development machine's two cores sleeping instead scored as
+        # many targets/s when they were idle and 1.2-1.3 times as many beside a niced job.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(path),
             options,
             providers=["CPUExecutionProvider"],
-            # The residual Add and LayerNormalization ran 1.1 times as fast unfused as in
+            # The residual Add and LayerNormalization ran 1.05-1.1 times as fast unfused as in
             # ONNX Runtime's SkipLayerNormalization on the CPU.
             disabled_optimizers=["SkipLayerNormFusion"],
         )
