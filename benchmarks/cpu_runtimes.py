@@ -40,15 +40,15 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
 from shared_data import NEWSMTSC_DIR
 
 from countrytone.devices import cpu_threads
-from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
-from countrytone.manifest import ModelManifest
+from countrytone.errors import CountrytoneError
+from countrytone.evaluation import LabelledTarget, macro_f1
 from countrytone.onnx_runtime import (
     OnnxLogits,
     build_cpu_model,
@@ -56,7 +56,7 @@ from countrytone.onnx_runtime import (
     linear_nodes,
     quantize_nodes,
 )
-from countrytone.training import split_by_sentence
+from countrytone.training import DEFAULT_SEED, saved_split
 from countrytone.transformer import (
     SHIPPED_MODELS,
     Classifier,
@@ -111,30 +111,6 @@ def score(classifier: Classifier, batches: Batches) -> Logits:
     logits = np.empty_like(stacked)
     logits[np.concatenate(batches.rows)] = stacked
     return logits
-
-
-def training_record() -> dict[str, Any]:
-    """How the model was trained, from its manifest: the data, the validation split, the seed."""
-    manifest = ModelManifest.read(MODEL_DIR)
-    if manifest is None:
-        raise SystemExit(f"{MODEL_DIR}: no manifest to rebuild the validation slice from")
-    return manifest.training
-
-
-def data_slices(
-    data_dir: Path, training: Mapping[str, Any]
-) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
-    """The model's (training part, validation slice) of NewsMTSC train, as training split it."""
-    examples = read_newsmtsc(data_dir / str(training["train_path"]))
-    train_part, validation = split_by_sentence(
-        examples, fraction=float(training["validation_fraction"]), seed=int(training["seed"])
-    )
-    if len(validation) != int(training["n_validation"]):
-        raise SystemExit(
-            f"the rebuilt validation slice has {len(validation)} targets, the manifest says "
-            f"{training['n_validation']}: train.jsonl is not the file the model was trained on"
-        )
-    return train_part, validation
 
 
 def torch_model(model: TransformerToneModel) -> "PreTrainedModel":
@@ -299,8 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     import torch
 
     threads = cpu_threads()
-    training = training_record()
-    train_part, validation = data_slices(args.data_dir, training)
+    try:
+        train_part, validation = saved_split(MODEL_DIR, args.data_dir)
+    except CountrytoneError as error:
+        print(f"cpu_runtimes: {error}", file=sys.stderr)
+        return 1
     model = load_transformer(MODEL_DIR)
     model.batch_size = args.batch_size or model.batch_size
     print(
@@ -308,7 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"onnxruntime {onnxruntime.__version__}; {model.name}, batch size {model.batch_size}"
     )
     if args.sensitivity:
-        calibration = random.Random(int(training["seed"])).sample(train_part, CALIBRATION_TARGETS)
+        calibration = random.Random(DEFAULT_SEED).sample(train_part, CALIBRATION_TARGETS)
         print(f"int8 on one linear layer at a time, {len(calibration)} training targets")
         sensitivity(model, calibration, threads=threads)
         return 0

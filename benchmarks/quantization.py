@@ -16,7 +16,6 @@ same label.
 """
 
 import argparse
-import json
 import sys
 import time
 import warnings
@@ -25,35 +24,20 @@ from pathlib import Path
 
 from shared_data import NEWSMTSC_DIR
 
+from countrytone.errors import CountrytoneError
 from countrytone.evaluation import (
     NEWSMTSC_DEV_SPLITS,
     LabelledTarget,
     evaluate,
     read_newsmtsc,
 )
-from countrytone.training import split_by_sentence
+from countrytone.training import saved_split
 from countrytone.transformer import SHIPPED_MODELS, TransformerToneModel, load_transformer
 
 MINILM_DIR = SHIPPED_MODELS["minilm"]
 
 # The issue's bar: the quantized model is offered if validation macro-F1 drops by less than this.
 MAX_F1_DROP = 0.01
-
-
-def validation_slice(data_dir: Path) -> list[LabelledTarget]:
-    """The validation slice the shipped model was selected and calibrated on."""
-    manifest = json.loads((MINILM_DIR / "countrytone.json").read_text(encoding="utf-8"))
-    training = manifest["training"]
-    examples = read_newsmtsc(data_dir / str(training["train_path"]))
-    _, validation = split_by_sentence(
-        examples, fraction=float(training["validation_fraction"]), seed=int(training["seed"])
-    )
-    if len(validation) != int(training["n_validation"]):
-        raise SystemExit(
-            f"the rebuilt validation slice has {len(validation)} targets, the manifest says "
-            f"{training['n_validation']}: train.jsonl is not the file the model was trained on"
-        )
-    return validation
 
 
 def per_tensor_int8() -> TransformerToneModel:
@@ -101,7 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import torch
 
-    validation = validation_slice(args.data_dir)
+    try:
+        _, validation = saved_split(MINILM_DIR, args.data_dir)
+    except CountrytoneError as error:
+        print(f"quantization: {error}", file=sys.stderr)
+        return 1
     splits = {"validation": validation}
     splits |= {
         split: read_newsmtsc(args.data_dir / f"{split}.jsonl") for split in NEWSMTSC_DEV_SPLITS

@@ -8,7 +8,9 @@ import pytest
 
 from countrytone.cli import main
 from countrytone.encoders import MINILM
+from countrytone.errors import InputError, ModelError
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.manifest import ModelManifest
 from countrytone.registry import load_tone_model
 from countrytone.tone import Label
 from countrytone.training import (
@@ -17,6 +19,8 @@ from countrytone.training import (
     bucketed_batches,
     distillation_loss,
     fit_temperature,
+    sample_mention_targets,
+    saved_split,
     split_by_sentence,
     train,
 )
@@ -105,6 +109,25 @@ def test_training_tiny_run_saves_a_loadable_model(
     model = load_transformer(output)
     assert model.temperature == result.temperature
     assert len(model.score([target_of("Chile met Peru.", "Peru")])) == 1
+    examples = read_newsmtsc(tiny_train_file)
+    rebuilt = saved_split(output, tiny_train_file.parent)
+    assert rebuilt == split_by_sentence(examples, fraction=0.25, seed=DEFAULT_SEED)
+    assert len(rebuilt[1]) == result.n_validation
+
+
+def test_training_saved_split_refuses_another_training_file(
+    tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
+) -> None:
+    record = {"train_path": tiny_train_file.name, "validation_fraction": 0.25, "seed": 13}
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    ModelManifest(training=record | {"n_validation": 3}).write(saved)
+    assert len(saved_split(saved, tiny_train_file.parent)[1]) == 3
+    ModelManifest(training=record | {"n_validation": 4}).write(saved)
+    with pytest.raises(InputError, match="not the file the model was trained on"):
+        saved_split(saved, tiny_train_file.parent)
+    with pytest.raises(ModelError, match="no manifest"):
+        saved_split(tiny_model_dir, tiny_train_file.parent)
 
 
 def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
@@ -125,8 +148,7 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
     assert manifest["base_encoder"] == MINILM
     assert manifest["lora"]["r"] == 2
     assert not (output / "model.safetensors").exists()
-    examples = read_newsmtsc(tiny_train_file)
-    _, validation = split_by_sentence(examples, fraction=0.25, seed=DEFAULT_SEED)
+    _, validation = saved_split(output, tiny_train_file.parent)
     model = load_transformer(output)
     predicted = [tone.label for tone in model.score([example.target for example in validation])]
     assert macro_f1([example.label for example in validation], predicted) == pytest.approx(
@@ -208,3 +230,15 @@ def test_training_distillation_loss_mixes_labels_and_teacher() -> None:
     cross_entropy = -log_p[0, 0]
     expected = ((0.5 * cross_entropy + 0.5 * divergence[0]) + divergence[1]) / 2
     assert distillation_loss(logits, labels, teacher).item() == pytest.approx(expected.item())
+
+
+def test_training_samples_distinct_country_mentions_of_a_corpus(examples: Path) -> None:
+    skipped: list[InputError] = []
+    every = sample_mention_targets([str(examples)], limit=None, seed=13, on_skip=skipped.append)
+    sample = sample_mention_targets([str(examples)], limit=20, seed=13, on_skip=skipped.append)
+    assert not skipped
+    assert len(set(every)) == len(every) > 20
+    assert len(sample) == 20
+    assert sample == [target for target in every if target in set(sample)]  # corpus order
+    assert sample == sample_mention_targets([str(examples)], limit=20, seed=13, on_skip=print)
+    assert {target.mention for target in every} >= {"China", "Beijing", "Ukraine"}

@@ -117,12 +117,7 @@ def read_labelled(path: Path) -> list[LabelledTarget]:
 
 
 def _parse_labelled_target(source: str, line: str) -> LabelledTarget:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"invalid JSON ({error.msg})") from None
-    if not isinstance(record, dict):
-        raise InputError(source, "not a JSON object")
+    record = _json_object(source, line)
     text, start, end, label = (record.get(key) for key in ("text", "start", "end", "label"))
     if not (isinstance(text, str) and _is_int(start) and _is_int(end)):
         raise InputError(source, "needs a string 'text' and integer 'start' and 'end'")
@@ -146,13 +141,18 @@ def _read_lines(path: Path) -> Iterator[tuple[int, str]]:
     return ((number, line) for number, line in enumerate(text.splitlines(), 1) if line.strip())
 
 
-def _parse_line(source: str, line: str) -> tuple[str, list[Any]]:
+def _json_object(source: str, line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(source, f"invalid JSON ({error.msg})") from None
     if not isinstance(record, dict):
         raise InputError(source, "not a JSON object")
+    return record
+
+
+def _parse_line(source: str, line: str) -> tuple[str, list[Any]]:
+    record = _json_object(source, line)
     sentence, targets = record.get("sentence_normalized"), record.get("targets")
     if not isinstance(sentence, str) or not isinstance(targets, list):
         raise InputError(source, "needs a string 'sentence_normalized' and a list 'targets'")

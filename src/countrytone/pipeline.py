@@ -230,14 +230,12 @@ def mention_targets(
     """The tone target of every country mention of the articles, in order.
 
     Each target is the mention's span within its sentence, as ``analyze`` scores it: the
-    unlabelled targets that a teacher model scores for distillation.
+    unlabelled targets that a teacher model scores for distillation. Warns with
+    ``LanguageWarning`` as ``analyze`` does.
     """
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
-    with warnings.catch_warnings():
-        # Training pools are judged as a whole; one odd article's language is no news here.
-        warnings.simplefilter("ignore", LanguageWarning)
-        for article, chunks in parse_stream(articles, pipeline, worth_parsing=_may_name_a_country):
-            yield from (located.target() for located in _locate(article, chunks))
+    for article, chunks in parse_stream(articles, pipeline, worth_parsing=_may_name_a_country):
+        yield from (located.target() for located in _locate(article, chunks))
 
 
 def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:

@@ -15,13 +15,14 @@ import logging
 import math
 import random
 import time
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
-from countrytone.errors import InputError
+from countrytone.errors import InputError, ModelError
 from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
 from countrytone.manifest import DEFAULT_MAX_LENGTH, ModelManifest
 from countrytone.registry import load_tone_model
@@ -125,6 +126,38 @@ def split_by_sentence(
     return train_part, validation
 
 
+def saved_split(
+    model_dir: Path, data_dir: Path
+) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
+    """Rebuild the (training part, validation slice) a saved model was trained and selected on.
+
+    The split is made again as ``train`` made it, from the training file of that name in
+    ``data_dir`` and the fraction and seed that the model's manifest records.
+
+    Raises:
+        ModelError: the directory has no manifest with a training record.
+        InputError: the training file is missing, malformed, or not the one the model was
+            trained on (its validation slice comes out another size).
+    """
+    manifest = ModelManifest.read(model_dir)
+    if manifest is None or not manifest.training:
+        raise ModelError(f"{model_dir}: no manifest that records how the model was trained")
+    record = manifest.training
+    path = data_dir / str(record["train_path"])
+    train_part, validation = split_by_sentence(
+        read_newsmtsc(path),
+        fraction=float(record["validation_fraction"]),
+        seed=int(record["seed"]),
+    )
+    if len(validation) != int(record["n_validation"]):
+        raise InputError(
+            str(path),
+            f"its validation slice has {len(validation)} targets, {model_dir.name} was selected "
+            f"on {record['n_validation']}: not the file the model was trained on",
+        )
+    return train_part, validation
+
+
 def sample_mention_targets(
     paths: Sequence[str], *, limit: int | None, seed: int, on_skip: Callable[[InputError], None]
 ) -> list[Target]:
@@ -135,9 +168,12 @@ def sample_mention_targets(
     ``on_skip`` and skipped.
     """
     from countrytone.articles import read_articles
-    from countrytone.pipeline import mention_targets
+    from countrytone.pipeline import LanguageWarning, mention_targets
 
-    targets = list(dict.fromkeys(mention_targets(read_articles(paths, on_skip=on_skip))))
+    with warnings.catch_warnings():
+        # A training pool is judged as a whole; one odd article's language is no news here.
+        warnings.simplefilter("ignore", LanguageWarning)
+        targets = list(dict.fromkeys(mention_targets(read_articles(paths, on_skip=on_skip))))
     if limit is None or limit >= len(targets):
         return targets
     chosen = set(random.Random(seed).sample(range(len(targets)), limit))
