@@ -32,6 +32,7 @@ def main(examples: Path, out: Path) -> None:
         save(plots.paragraph_heatmap(mentions, article=article), out, f"{name}.png")
         save(plots.tone_arc(mentions, article_id=article.id), out, f"{name}-arc.png")
     save(plots.speaker_heatmap(mentions), out, "speakers.png")
+    save(plots.source_heatmap(mentions), out, "sources.png")
     over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
     save(over_time, out, "over-time.png")
     print(f"{len(mentions)} country mentions in {mentions['article_id'].nunique()} articles")

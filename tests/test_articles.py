@@ -142,6 +142,21 @@ def test_articles_folder_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -
     assert [e.source for e in skipped] == [str(tmp_path / "broken.txt")]
 
 
+def test_articles_folder_source_is_the_first_subfolder(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    (news / "bbc" / "2024").mkdir(parents=True)
+    (news / "bbc" / "2024" / "a.txt").write_text("Title A\nBody A.")
+    (news / "loose.txt").write_text("Title B\nBody B.")
+    rows = [{"text": "Row one.", "source": "Reuters"}, {"text": "Row two."}]
+    (news / "wire").mkdir()
+    (news / "wire" / "rows.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    articles, skipped = _read(news)
+    assert skipped == []
+    assert [a.source for a in articles] == ["bbc", None, "Reuters", "wire"]
+    # Read on its own, a file has no folder to name its source.
+    assert _read(news / "bbc" / "2024" / "a.txt")[0][0].source is None
+
+
 def test_articles_empty_folder_is_reported(tmp_path: Path) -> None:
     articles, skipped = _read(tmp_path)
     assert articles == []

@@ -126,7 +126,7 @@ def test_cli_analyze_corpus_with_broken_files_keeps_every_good_row(
 ) -> None:
     """Broken files and corpus lines among many articles, scored in several batches."""
     good, broken = tmp_path / "good", tmp_path / "broken"
-    texts = [path.read_text(encoding="utf-8") for path in sorted(examples.glob("*.txt"))]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(examples.rglob("*.txt"))]
     for copy in range(2):
         for number, text in enumerate(texts):
             (good / f"copy{copy}").mkdir(parents=True, exist_ok=True)

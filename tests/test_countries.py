@@ -556,7 +556,7 @@ def test_countries_every_example_mention_is_in_a_doc_that_may_name_one(
 ) -> None:
     paragraphs = [
         line
-        for path in sorted(examples.glob("*.txt"))
+        for path in sorted(examples.rglob("*.txt"))
         for line in path.read_text(encoding="utf-8").splitlines()[1:]
         if line.strip()
     ]

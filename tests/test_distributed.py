@@ -128,7 +128,7 @@ def test_distributed_malformed_scheduler_address_is_one_line_error() -> None:
 def test_distributed_command_line_engine(
     client: Client, examples: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = sorted(examples.glob("*.txt"))[0]
+    article = sorted(examples.rglob("*.txt"))[0]
     local, dask = tmp_path / "local.csv", tmp_path / "dask.csv"
     assert main(["analyze", str(article), "--model", MODEL, "--out", str(local)]) == 0
     scheduler = ["--engine", "dask", "--scheduler", client.scheduler.address]

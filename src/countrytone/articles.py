@@ -125,8 +125,11 @@ def read_articles(
     """Articles from files, folders, JSONL/CSV corpora or ``-`` (stdin), lazily, in order.
 
     A folder yields its ``.txt``/``.text`` articles and ``.jsonl``/``.csv`` corpora, recursively,
-    in path order, hidden files left out. An input that cannot be read (missing, binary, not
-    UTF-8, empty, a bad corpus row) is passed to ``on_skip`` and the rest go on.
+    in path order, hidden files left out. An article read from a folder takes its ``source`` from
+    the first subfolder under the folder given (``news/bbc/2024/x.txt`` read as ``news`` -> ``bbc``;
+    a file directly in ``news`` has none) unless its corpus row names a source. An input that
+    cannot be read (missing, binary, not UTF-8, empty, a bad corpus row) is passed to ``on_skip``
+    and the rest go on.
     """
     for source in sources:
         try:
@@ -149,7 +152,9 @@ def decode(data: bytes, *, source: str) -> str:
         raise InputError(source, f"not valid UTF-8 text (byte {error.start})") from None
 
 
-def _read_source(source: str, *, on_skip: Callable[[InputError], None]) -> Iterator[Article]:
+def _read_source(
+    source: str, *, on_skip: Callable[[InputError], None], outlet: str | None = None
+) -> Iterator[Article]:
     if source == STDIN:
         yield parse_article(decode(sys.stdin.buffer.read(), source=source), article_id=source)
         return
@@ -157,9 +162,9 @@ def _read_source(source: str, *, on_skip: Callable[[InputError], None]) -> Itera
     if path.is_dir():
         yield from _read_folder(path, source=source, on_skip=on_skip)
     elif path.suffix.lower() in CORPUS_SUFFIXES:
-        yield from _read_corpus(path, source=source, on_skip=on_skip)
+        yield from _read_corpus(path, source=source, on_skip=on_skip, outlet=outlet)
     else:
-        yield parse_article(_read_text(path, source=source), article_id=source)
+        yield parse_article(_read_text(path, source=source), article_id=source, source=outlet)
 
 
 def _read_folder(
@@ -175,8 +180,11 @@ def _read_folder(
     if not files:
         raise InputError(source, "folder holds no .txt articles and no .jsonl/.csv corpus")
     for path in files:
+        subfolders = path.relative_to(folder).parts[:-1]
         try:
-            yield from _read_source(str(path), on_skip=on_skip)
+            yield from _read_source(
+                str(path), on_skip=on_skip, outlet=subfolders[0] if subfolders else None
+            )
         except InputError as error:
             on_skip(error)
 
@@ -187,12 +195,12 @@ def _read_text(path: Path, *, source: str) -> str:
 
 
 def _read_corpus(
-    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+    path: Path, *, source: str, on_skip: Callable[[InputError], None], outlet: str | None
 ) -> Iterator[Article]:
     rows = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
     for location, row in rows(path, source=source, on_skip=on_skip):
         try:
-            yield _article_from_row(row, location=location)
+            yield _article_from_row(row, location=location, outlet=outlet)
         except InputError as error:
             on_skip(error)
 
@@ -247,7 +255,7 @@ def _open(path: Path, *, source: str, mode: Literal["r", "rb"]) -> Iterator[IO[A
         yield file
 
 
-def _article_from_row(row: dict[str, Any], *, location: str) -> Article:
+def _article_from_row(row: dict[str, Any], *, location: str, outlet: str | None) -> Article:
     text = row.get("text")
     if not isinstance(text, str):
         raise InputError(location, "row has no 'text' string")
@@ -255,7 +263,7 @@ def _article_from_row(row: dict[str, Any], *, location: str) -> Article:
         text,
         article_id=_optional_str(row.get("id")) or location,
         date=_optional_str(row.get("date")),
-        source=_optional_str(row.get("source")),
+        source=_optional_str(row.get("source")) or outlet,
         title=_optional_str(row.get("title")),
     )
 
