@@ -97,8 +97,20 @@ def test_plots_tone_over_time_lines_and_bands() -> None:
 
 
 def test_plots_source_heatmap(mentions: pd.DataFrame) -> None:
-    ax = plots.source_heatmap(mentions)
-    assert _ticks(ax.get_yticklabels()) == ["Wire"]
+    others = [
+        mention_row(0, 0, "USA", 0.3, source="Post", article_id="b"),
+        mention_row(0, 0, "CHN", 0.9, source=None, article_id="c"),  # no source: left out
+    ]
+    ax = plots.source_heatmap(pd.concat([mentions, mentions_frame(others)], ignore_index=True))
+    assert _ticks(ax.get_yticklabels()) == ["Post", "Wire"]
+    assert _ticks(ax.get_xticklabels()) == ["China", "United States", "Taiwan"]
+    [image] = ax.get_images()
+    cells = image.get_array().filled(np.nan)
+    # Wire: China's three sentences (+0.4, -0.8, -0.2), the United States' two (-0.6, +0.5).
+    np.testing.assert_allclose(cells, [[np.nan, 0.3, np.nan], [-0.2, -0.05, 0.1]])
+    assert sorted(text.get_text() for text in ax.texts) == sorted(
+        ["+0.30\n(1)", "-0.20\n(3)", "-0.05\n(2)", "+0.10\n(1)"]
+    )
 
 
 def test_plots_evidence_lists_sentences_behind_a_cell(mentions: pd.DataFrame) -> None:
@@ -107,6 +119,8 @@ def test_plots_evidence_lists_sentences_behind_a_cell(mentions: pd.DataFrame) ->
     assert table["sentence_text"].tolist() == ["Sentence 1 of paragraph 1 about CHN here."]
     assert table["score"].tolist() == [-0.2]
     assert "background-color" in styled.to_html()
+    title = plots.evidence(mentions, country="CHN", part="title").data
+    assert title["score"].tolist() == [0.4]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
-from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 from typing import Any, NoReturn, TypeGuard
@@ -37,7 +36,7 @@ from countrytone.pipeline import (
     quotes_table,
 )
 from countrytone.registry import MODEL_NAMES, load_tone_model
-from countrytone.tables import mentions_frame, quotes_frame
+from countrytone.tables import TONE_COLUMNS, mentions_frame, quotes_frame, tone_values
 from countrytone.tone import Target, ToneModel, score_targets
 from countrytone.writers import Format, TableWriter, open_text_output, output_format
 
@@ -49,7 +48,6 @@ TARGETS_BATCH_LINES = 512
 # The charts of `countrytone plot --kind`; the first two draw one article.
 PLOT_KINDS = ("paragraphs", "arc", "speakers")
 ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
-TONE_KEYS = ("label", "score", "p_negative", "p_neutral", "p_positive")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -407,12 +405,12 @@ def _score_lines(
         row, target = _read_target_line(line, location=f"{source}:{line_number}")
         if isinstance(target, InputError):
             on_skip(target)
-            rows.append(row | dict.fromkeys(TONE_KEYS) | {"error": target.problem})
+            rows.append(row | dict.fromkeys(TONE_COLUMNS) | {"error": target.problem})
         else:
             targets[len(rows)] = target
             rows.append(row)
     for index, tone in zip(targets, score_targets(model, list(targets.values())), strict=True):
-        rows[index] |= asdict(tone)
+        rows[index] |= tone_values(tone)
     return rows
 
 

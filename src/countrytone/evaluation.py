@@ -19,6 +19,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from countrytone.errors import InputError
+from countrytone.tables import PROBABILITY_COLUMNS, tone_values
 from countrytone.tone import Label, Target, ToneModel, score_targets
 from countrytone.vader import FloatArray, VaderToneModel, probabilities_from_compound
 from countrytone.windows import Window
@@ -346,7 +347,6 @@ def _log_loss(
 # --- comparing models over splits (the evaluation notebook) -----------------------------------
 
 NEWSMTSC_DEV_SPLITS = ("dev_rw", "dev_mt")
-PROBABILITY_COLUMNS = ("p_negative", "p_neutral", "p_positive")
 
 
 def read_dev_splits(data_dir: Path) -> dict[str, list[LabelledTarget]]:
@@ -374,10 +374,7 @@ def predictions_table(
             "model": model.name,
             "split": split,
             "gold": example.label.value,
-            "label": tone.label.value,
-            "p_negative": tone.p_negative,
-            "p_neutral": tone.p_neutral,
-            "p_positive": tone.p_positive,
+            **tone_values(tone),
         }
         for model in models
         for split, examples in splits.items()

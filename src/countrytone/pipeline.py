@@ -6,7 +6,7 @@ import warnings
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.registry import load_tone_model
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
-from countrytone.tables import mentions_frame, quotes_frame
+from countrytone.tables import MentionRow, QuoteRow, mentions_frame, quotes_frame
 from countrytone.tone import Target, Tone, ToneModel, score_targets
 
 # Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
@@ -216,11 +216,22 @@ def quotes_table(
     """
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
     return quotes_frame(
-        {"article_id": article.id, "text": article.text[row.start : row.end]}
-        | asdict(row)
-        | {"kind": row.kind.value}
+        QuoteRow(
+            article_id=article.id,
+            start=attribution.start,
+            end=attribution.end,
+            text=article.text[attribution.start : attribution.end],
+            speaker=attribution.speaker,
+            speaker_start=attribution.speaker_start,
+            speaker_end=attribution.speaker_end,
+            speaker_country=attribution.speaker_country,
+            cue=attribution.cue,
+            cue_start=attribution.cue_start,
+            cue_end=attribution.cue_end,
+            kind=attribution.kind.value,
+        )
         for article, chunks in parse_stream(articles, pipeline)
-        for row in find_attributions(article, chunks)
+        for attribution in find_attributions(article, chunks)
     )
 
 
@@ -286,29 +297,25 @@ def _check_language(article: Article, docs: list[Doc]) -> None:
         )
 
 
-def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> dict[str, object]:
+def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> MentionRow:
     article, sentence, mention = located.article, located.sentence, located.mention
     attribution = located.attribution
-    return {
-        "article_id": article.id,
-        "date": article.date,
-        "source": article.source,
-        "part": sentence.paragraph.part.value,
-        "paragraph": sentence.paragraph.index,
-        "sentence": sentence.index,
-        "sentence_text": located.sentence_text,
-        "start": mention.start,
-        "end": mention.end,
-        "mention": mention.mention,
-        "country": mention.country,
-        "kind": mention.kind.value,
-        "speaker": attribution.speaker if attribution else None,
-        "speaker_country": attribution.speaker_country if attribution else None,
-        "in_quote": located.in_quote,
-        "label": tone.label.value,
-        "score": tone.score,
-        "p_negative": tone.p_negative,
-        "p_neutral": tone.p_neutral,
-        "p_positive": tone.p_positive,
-        "model": model_name,
-    }
+    return MentionRow(
+        article_id=article.id,
+        date=article.date,
+        source=article.source,
+        part=sentence.paragraph.part.value,
+        paragraph=sentence.paragraph.index,
+        sentence=sentence.index,
+        sentence_text=located.sentence_text,
+        start=mention.start,
+        end=mention.end,
+        mention=mention.mention,
+        country=mention.country,
+        kind=mention.kind.value,
+        speaker=attribution.speaker if attribution else None,
+        speaker_country=attribution.speaker_country if attribution else None,
+        in_quote=located.in_quote,
+        tone=tone,
+        model=model_name,
+    )

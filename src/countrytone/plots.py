@@ -15,15 +15,20 @@ from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 from matplotlib.axes import Axes
 from pandas.io.formats.style import Styler
 
 from countrytone.articles import Article
 from countrytone.countries import country_name
-from countrytone.tables import ARTICLE_VOICE, aggregate
-from countrytone.tone import Label
+from countrytone.tables import (
+    ARTICLE_VOICE,
+    LABELS,
+    PROBABILITY_COLUMNS,
+    aggregate,
+    evidence_table,
+    rolling_tone,
+)
 
 DIVERGING_CMAP = "RdBu"
 # Counts and shares (confusion matrices) use one sequential blue map.
@@ -48,8 +53,6 @@ LINE_STYLES = tuple(
 MAX_LINES = 5
 # A |score| above this gets white text on its dark heatmap cell.
 DARK_CELL = 0.6
-# Bootstrap resamples for the band of tone_over_time; 1,000 gives percentiles stable to ~0.01.
-BOOTSTRAP_SAMPLES = 1000
 
 
 def paragraph_heatmap(
@@ -171,26 +174,24 @@ def tone_over_time(
 ) -> Axes:
     """Tone toward countries over time: a rolling mean with a 95% bootstrap band.
 
-    Sentences are the unit (mentions of one country in a sentence averaged first). For each
-    period of ``freq`` (pandas period alias: ``"M"`` months, ``"W"`` weeks, ``"D"`` days) the
-    line is the mean over the sentences of the last ``window`` periods, the band the 2.5 to
-    97.5 percentiles of that mean over bootstrap resamples of those sentences. Rows without a
-    date are left out.
+    The line and band are ``countrytone.tables.rolling_tone``'s (sentences the unit, the mean
+    over the last ``window`` periods of ``freq``, the band its 2.5 to 97.5 bootstrap
+    percentiles). Rows without a date are left out; by default the most mentioned countries
+    (at most ``MAX_LINES``) are drawn.
     """
     ax = _axes(ax)
-    sentences = _sentence_scores(mentions[mentions["date"].notna()])
-    if sentences.empty:
+    dated = mentions[mentions["date"].notna()]
+    if dated.empty:
         return ax
-    sentences["period"] = pd.to_datetime(sentences["date"]).dt.to_period(freq)
-    rng = np.random.default_rng(seed)
-    chosen = countries or _most_mentioned(sentences["country"])
+    chosen = list(countries or _most_mentioned(dated["country"]))
+    tone = rolling_tone(dated, countries=chosen, freq=freq, window=window, seed=seed)
     for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
-        series = _rolling_with_band(sentences[sentences["country"] == code], freq, window, rng)
+        series = tone[tone["country"] == code]
         if series.empty:
             continue
         label = country_name(code)
-        ax.plot(series.index, series["mean"], marker=marker, color=color, label=label)
-        ax.fill_between(series.index, series["low"], series["high"], alpha=0.15, color=color)
+        ax.plot(series["period"], series["mean"], marker=marker, color=color, label=label)
+        ax.fill_between(series["period"], series["low"], series["high"], alpha=0.15, color=color)
     _score_y_axis(ax)
     ax.set_xlabel("date")
     ax.set_title(f"Tone over time (rolling mean of {window} periods, 95% bootstrap band)")
@@ -216,40 +217,24 @@ def evidence(
     mentions: pd.DataFrame,
     *,
     country: str,
+    part: str | None = None,
     paragraph: int | None = None,
     speaker: str | None = None,
     article_id: str | None = None,
 ) -> Styler:
     """The sentences behind one cell of a heatmap, with their scores, as a styled table.
 
-    Args:
-        mentions: the mentions table from ``analyze``.
-        country: the ISO-3 code of the cell's column.
-        paragraph: the cell's paragraph (``-1`` for the title), or None for every paragraph.
-        speaker: the cell's speaker (``"(article)"`` for the article's own voice), or None.
-        article_id: restrict to one article.
-
-    Returns:
-        A Styler over one row per sentence: article, paragraph, speaker, sentence, mentions,
-        label and mean score, the score cells shaded on the heatmap's colour map.
+    Takes the options of ``countrytone.tables.evidence_table`` (``part="title"`` for the
+    title's row, ``paragraph=N`` for a body paragraph's) and shades its score cells on the
+    heatmaps' colour map.
     """
-    rows = mentions[mentions["country"] == country]
-    if article_id is not None:
-        rows = rows[rows["article_id"] == article_id]
-    if paragraph is not None:
-        rows = rows[_row_numbers(rows["paragraph"]) == paragraph]
-    if speaker is not None:
-        rows = rows[rows["speaker"].fillna(ARTICLE_VOICE) == speaker]
-    table = (
-        rows.assign(speaker=rows["speaker"].fillna(ARTICLE_VOICE))
-        .groupby(["article_id", "paragraph", "sentence", "speaker"], dropna=False, sort=True)
-        .agg(
-            sentence_text=("sentence_text", "first"),
-            mentions=("mention", lambda names: ", ".join(dict.fromkeys(names))),
-            label=("label", lambda labels: labels.mode().iloc[0]),
-            score=("score", "mean"),
-        )
-        .reset_index()
+    table = evidence_table(
+        mentions,
+        country=country,
+        part=part,
+        paragraph=paragraph,
+        speaker=speaker,
+        article_id=article_id,
     )
     return table.style.background_gradient(
         cmap=DIVERGING_CMAP, subset=["score"], vmin=-1, vmax=1
@@ -270,7 +255,7 @@ def confusion_heatmap(predictions: pd.DataFrame, *, model: str, ax: Axes | None 
     rows = predictions[predictions["model"] == model]
     if rows.empty:
         return ax
-    labels = [label.value for label in Label]
+    labels = list(LABELS)
     counts = pd.crosstab(rows["gold"], rows["label"]).reindex(
         index=labels, columns=labels, fill_value=0
     )
@@ -304,7 +289,7 @@ def calibration_curve(predictions: pd.DataFrame, *, bins: int = 10, ax: Axes | N
     ax = _axes(ax, size=(6, 5))
     if predictions.empty:
         return ax
-    confidence = predictions[["p_negative", "p_neutral", "p_positive"]].max(axis=1)
+    confidence = predictions[list(PROBABILITY_COLUMNS)].max(axis=1)
     edges = np.linspace(1 / 3, 1, bins + 1).tolist()
     binned = predictions.assign(
         confidence=confidence,
@@ -409,29 +394,3 @@ def _score_y_axis(ax: Axes) -> None:
     ax.set_ylim(-1.05, 1.05)
     ax.set_ylabel("score: negative to positive")
     ax.axhline(0, color="grey", linewidth=0.8)
-
-
-def _sentence_scores(mentions: pd.DataFrame) -> pd.DataFrame:
-    keys = ["article_id", "part", "paragraph", "sentence", "date", "country"]
-    return mentions.groupby(keys, dropna=False)["score"].mean().reset_index()
-
-
-def _rolling_with_band(
-    sentences: pd.DataFrame, freq: str, window: int, rng: np.random.Generator
-) -> pd.DataFrame:
-    periods = pd.period_range(sentences["period"].min(), sentences["period"].max(), freq=freq)
-    scores_by_period: dict[Any, npt.NDArray[np.float64]] = {
-        period: group.to_numpy(dtype=float)
-        for period, group in sentences.groupby("period")["score"]
-    }
-    rows = {}
-    for index, period in enumerate(periods):
-        recent = periods[max(0, index - window + 1) : index + 1]
-        pooled = [scores_by_period[p] for p in recent if p in scores_by_period]
-        if not pooled:
-            continue
-        scores = np.concatenate(pooled)
-        resampled = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores))).mean(axis=1)
-        low, high = np.percentile(resampled, [2.5, 97.5])
-        rows[period.start_time] = {"mean": scores.mean(), "low": low, "high": high}
-    return pd.DataFrame.from_dict(rows, orient="index")

@@ -1,49 +1,88 @@
-"""Tables: the mentions table and its aggregation by paragraph, article, speaker, date, source."""
+"""Tables: the schema of the mentions and quotes tables, their rows, and the statistics drawn
+from them (aggregation by paragraph, article, speaker, date, source; the rolling tone with its
+bootstrap band). Computing only: charts live in ``countrytone.plots``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
-MENTION_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "date",
-    "source",
-    "part",
-    "paragraph",
-    "sentence",
-    "sentence_text",
-    "start",
-    "end",
-    "mention",
-    "country",
-    "kind",
-    "speaker",
-    "speaker_country",
-    "in_quote",
-    "label",
-    "score",
-    "p_negative",
-    "p_neutral",
-    "p_positive",
-    "model",
-)
+from countrytone.tone import Label, Tone
 
-QUOTE_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "start",
-    "end",
-    "text",
-    "speaker",
-    "speaker_start",
-    "speaker_end",
-    "speaker_country",
-    "cue",
-    "cue_start",
-    "cue_end",
-    "kind",
-)
+# The label names and the columns of their probabilities and shares, in Label's order.
+LABELS: tuple[str, ...] = tuple(label.value for label in Label)
+PROBABILITY_COLUMNS: tuple[str, ...] = tuple(f"p_{label}" for label in LABELS)
+SHARE_COLUMNS: tuple[str, ...] = tuple(f"share_{label}" for label in LABELS)
+# The columns a Tone fills: its label, its score and the three probabilities.
+TONE_COLUMNS: tuple[str, ...] = ("label", "score", *PROBABILITY_COLUMNS)
+
+
+def tone_values(tone: Tone) -> dict[str, str | float]:
+    """A Tone as the values of ``TONE_COLUMNS``."""
+    values: dict[str, str | float] = {"label": tone.label.value, "score": tone.score}
+    return values | {column: float(getattr(tone, column)) for column in PROBABILITY_COLUMNS}
+
+
+@dataclass(frozen=True, kw_only=True)
+class MentionRow:
+    """One row of the mentions table: a country mention, where it is, who speaks, its tone.
+
+    The fields are the table's columns in order, ``tone`` standing for ``TONE_COLUMNS``.
+    ``paragraph`` is None for the title (``part == "title"``); ``speaker`` is None for the
+    article's own voice.
+    """
+
+    article_id: str
+    date: str | None
+    source: str | None
+    part: str
+    paragraph: int | None
+    sentence: int
+    sentence_text: str
+    start: int
+    end: int
+    mention: str
+    country: str
+    kind: str
+    speaker: str | None
+    speaker_country: str | None
+    in_quote: bool
+    tone: Tone
+    model: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteRow:
+    """One row of the quotes table: an attribution, its text, speaker and cue."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_country: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    kind: str
+
+
+def _columns(record: type[MentionRow] | type[QuoteRow]) -> tuple[str, ...]:
+    names = (field.name for field in fields(record))
+    return tuple(
+        column for name in names for column in (TONE_COLUMNS if name == "tone" else [name])
+    )
+
+
+MENTION_COLUMNS: tuple[str, ...] = _columns(MentionRow)
+QUOTE_COLUMNS: tuple[str, ...] = _columns(QuoteRow)
 
 # The dtypes of the tables' columns: nullable types where values may be missing, and every text
 # column typed, so a table without rows has the same dtypes as one with.
@@ -53,15 +92,12 @@ _TEXT_COLUMNS = (
 )  # fmt: skip
 _DTYPES: Mapping[str, str] = {
     **dict.fromkeys(_TEXT_COLUMNS, "str"),
+    **dict.fromkeys(("score", *PROBABILITY_COLUMNS), "float64"),
     "paragraph": "Int64",
     "sentence": "int64",
     "start": "int64",
     "end": "int64",
     "in_quote": "boolean",
-    "score": "float64",
-    "p_negative": "float64",
-    "p_neutral": "float64",
-    "p_positive": "float64",
     "speaker_start": "Int64",
     "speaker_end": "Int64",
     "cue_start": "Int64",
@@ -81,24 +117,64 @@ LEVELS: Mapping[str, tuple[str, ...]] = {
     "speaker": ("speaker",),
 }
 
-_SENTENCE_KEYS = ("article_id", "part", "paragraph", "sentence")
-_PROBABILITIES = ("p_negative", "p_neutral", "p_positive")
-_LABELS = ("negative", "neutral", "positive")
+# The columns that identify one sentence of a corpus (the title's paragraph is null).
+SENTENCE_KEYS: tuple[str, ...] = ("article_id", "part", "paragraph", "sentence")
+# Bootstrap resamples for the band of rolling_tone; 1,000 gives percentiles stable to ~0.01.
+BOOTSTRAP_SAMPLES = 1000
 
 
-def mentions_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
-    """The mentions table from row mappings, with DESIGN.md's columns in order and typed."""
-    return _frame(rows, MENTION_COLUMNS)
+def mentions_frame(rows: Iterable[MentionRow]) -> pd.DataFrame:
+    """The mentions table from its rows, with DESIGN.md's columns in order and typed."""
+    records = [
+        {
+            field.name: getattr(row, field.name)
+            for field in fields(MentionRow)
+            if field.name != "tone"
+        }
+        | tone_values(row.tone)
+        for row in rows
+    ]
+    return _frame(records, MENTION_COLUMNS)
 
 
-def quotes_frame(rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
-    """The quotes table (one row per attribution) from row mappings, columns in order, typed."""
-    return _frame(rows, QUOTE_COLUMNS)
+def quotes_frame(rows: Iterable[QuoteRow]) -> pd.DataFrame:
+    """The quotes table (one row per attribution) from its rows, columns in order, typed."""
+    records = [{column: getattr(row, column) for column in QUOTE_COLUMNS} for row in rows]
+    return _frame(records, QUOTE_COLUMNS)
 
 
-def _frame(rows: Iterable[Mapping[str, object]], columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
-    return frame.astype({column: _DTYPES[column] for column in columns if column in _DTYPES})
+def _frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    return frame.astype({column: _DTYPES[column] for column in columns})
+
+
+def sentence_scores(mentions: pd.DataFrame, *, by: Sequence[str] = ()) -> pd.DataFrame:
+    """Mentions of one country within one sentence averaged: one row per sentence and country.
+
+    Args:
+        mentions: the mentions table.
+        by: further columns that split a sentence's mentions (e.g. ``speaker``); a missing
+            speaker is the article's own voice, ``"(article)"``.
+
+    Returns:
+        The columns of ``SENTENCE_KEYS``, of ``by`` and ``country``; ``score`` and the
+        probabilities (means over the mentions), ``mentions`` (their number) and ``label``
+        (the label the mean probabilities favour), in the table's order.
+    """
+    if "speaker" in by:
+        mentions = mentions.assign(speaker=mentions["speaker"].fillna(ARTICLE_VOICE))
+    keys = list(dict.fromkeys([*SENTENCE_KEYS, *by, "country"]))
+    table = (
+        mentions.groupby(keys, dropna=False, sort=False)
+        .agg(
+            score=("score", "mean"),
+            mentions=("score", "size"),
+            **{column: (column, "mean") for column in PROBABILITY_COLUMNS},
+        )
+        .reset_index()
+    )
+    favoured = table[list(PROBABILITY_COLUMNS)].to_numpy().argmax(axis=1)
+    return table.assign(label=pd.Series(np.asarray(LABELS)[favoured], dtype="str"))
 
 
 def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") -> pd.DataFrame:
@@ -116,33 +192,23 @@ def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") ->
         One row per group and country: the group's columns, ``country``, ``score`` (mean of the
         sentence scores), ``sentences``, ``mentions``, and ``share_negative``,
         ``share_neutral``, ``share_positive`` (shares of sentences whose mean probabilities
-        favour each label). The article's own voice is named ``"(article)"`` by speaker.
+        favour each label). The article's own voice is named ``"(article)"`` by speaker; the
+        title's rows (``paragraph`` null) come first.
 
     Raises:
         ValueError: ``by`` names neither a level nor a column of the table.
     """
     keys = [*_group_keys(mentions, by), "country"]
-    mentions = mentions.assign(speaker=mentions["speaker"].fillna(ARTICLE_VOICE))
-    sentence_keys = list(dict.fromkeys([*_SENTENCE_KEYS, *keys]))
-    per_sentence = (
-        mentions.groupby(sentence_keys, dropna=False, sort=False)
-        .agg(
-            score=("score", "mean"),
-            mentions=("score", "size"),
-            **{column: (column, "mean") for column in _PROBABILITIES},
-        )
-        .reset_index()
-    )
-    sentence_label = per_sentence[list(_PROBABILITIES)].to_numpy().argmax(axis=1)
-    for index, label in enumerate(_LABELS):
-        per_sentence[f"share_{label}"] = (sentence_label == index).astype(float)
+    per_sentence = sentence_scores(mentions, by=keys)
+    for label, share in zip(LABELS, SHARE_COLUMNS, strict=True):
+        per_sentence[share] = (per_sentence["label"] == label).astype(float)
     table = (
         per_sentence.groupby(keys, dropna=False)
         .agg(
             score=("score", "mean"),
             sentences=("score", "size"),
             mentions=("mentions", "sum"),
-            **{f"share_{label}": (f"share_{label}", "mean") for label in _LABELS},
+            **{share: (share, "mean") for share in SHARE_COLUMNS},
         )
         .reset_index()
     )
@@ -162,3 +228,112 @@ def _group_keys(mentions: pd.DataFrame, by: str | Sequence[str]) -> list[str]:
             choices = ", ".join(LEVELS)
             raise ValueError(f"cannot aggregate by {level!r}: choose {choices} or a column")
     return list(dict.fromkeys(key for key in keys if key != "country"))
+
+
+def rolling_tone(
+    mentions: pd.DataFrame,
+    *,
+    countries: Sequence[str],
+    freq: str = "M",
+    window: int = 3,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Tone toward countries over time: a rolling mean over sentences with a 95% bootstrap band.
+
+    Sentences are the unit (``sentence_scores``). For each period of ``freq`` (pandas period
+    alias: ``"M"`` months, ``"W"`` weeks, ``"D"`` days) the mean is over the sentences of the
+    last ``window`` periods, the band the 2.5 to 97.5 percentiles of that mean over
+    ``BOOTSTRAP_SAMPLES`` resamples of those sentences. Rows without a date are left out;
+    periods with no sentence in their window have no row.
+
+    Returns:
+        One row per country (in the order given) and period: ``country``, ``period`` (the
+        period's start), ``mean``, ``low``, ``high`` and ``sentences`` (in the window).
+    """
+    sentences = sentence_scores(mentions[mentions["date"].notna()], by=["date"])
+    sentences["period"] = pd.to_datetime(sentences["date"]).dt.to_period(freq)
+    rng = np.random.default_rng(seed)
+    rows = [
+        {"country": code, **row}
+        for code in countries
+        for row in _rolling_with_band(sentences[sentences["country"] == code], freq, window, rng)
+    ]
+    columns = ["country", "period", "mean", "low", "high", "sentences"]
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _rolling_with_band(
+    sentences: pd.DataFrame, freq: str, window: int, rng: np.random.Generator
+) -> Iterable[dict[str, Any]]:
+    if sentences.empty:
+        return
+    periods = pd.period_range(sentences["period"].min(), sentences["period"].max(), freq=freq)
+    scores_by_period: dict[Any, npt.NDArray[np.float64]] = {
+        period: group.to_numpy(dtype=float)
+        for period, group in sentences.groupby("period")["score"]
+    }
+    for index, period in enumerate(periods):
+        recent = periods[max(0, index - window + 1) : index + 1]
+        pooled = [scores_by_period[p] for p in recent if p in scores_by_period]
+        if not pooled:
+            continue
+        scores = np.concatenate(pooled)
+        resampled = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores))).mean(axis=1)
+        low, high = np.percentile(resampled, [2.5, 97.5])
+        yield {
+            "period": period.start_time,
+            "mean": scores.mean(),
+            "low": low,
+            "high": high,
+            "sentences": len(scores),
+        }
+
+
+def evidence_table(
+    mentions: pd.DataFrame,
+    *,
+    country: str,
+    part: str | None = None,
+    paragraph: int | None = None,
+    speaker: str | None = None,
+    article_id: str | None = None,
+) -> pd.DataFrame:
+    """The sentences behind one cell of an aggregate: one row per sentence (and speaker).
+
+    Args:
+        mentions: the mentions table from ``analyze``.
+        country: the ISO-3 code of the cell's column.
+        part: ``"title"`` or ``"body"``, or None for both.
+        paragraph: a body paragraph's number, or None for every paragraph.
+        speaker: the cell's speaker (``"(article)"`` for the article's own voice), or None.
+        article_id: restrict to one article.
+
+    Returns:
+        ``article_id, part, paragraph, sentence, speaker, sentence_text, mentions`` (the distinct
+        mention texts), ``label`` (favoured by the mean probabilities) and ``score`` (the mean),
+        in text order.
+    """
+    rows = mentions[mentions["country"] == country]
+    rows = rows.assign(speaker=rows["speaker"].fillna(ARTICLE_VOICE))
+    for column, value in (
+        ("article_id", article_id),
+        ("part", part),
+        ("paragraph", paragraph),
+        ("speaker", speaker),
+    ):
+        if value is not None:
+            rows = rows[(rows[column] == value).fillna(False)]
+    keys = [*SENTENCE_KEYS, "speaker"]
+    scores = sentence_scores(rows, by=["speaker"])
+    texts = (
+        rows.groupby(keys, dropna=False, sort=False)
+        .agg(
+            sentence_text=("sentence_text", "first"),
+            mentions=("mention", lambda names: ", ".join(dict.fromkeys(names))),
+        )
+        .reset_index()
+    )
+    table = texts.merge(scores[[*keys, "label", "score"]], on=keys, how="left")
+    return table.sort_values(
+        ["article_id", "paragraph", "sentence"], na_position="first", ignore_index=True
+    )
