@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from countrytone.articles import Article, Part, decode, parse_article, read_articles
-from countrytone.errors import InputError
+from countrytone.errors import InputError, InputWarning
 
 
 def _texts(article: Article) -> list[tuple[str, int | None, str]]:
@@ -80,6 +80,54 @@ def test_articles_layout(
     assert (article.date, article.section) == (date, section)
     title = [p for p in article.paragraphs if p.part is Part.TITLE]
     assert article.title == (article.paragraph_text(title[0]) if title else None)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "date 2023-06-20 Politics",
+        "date 2023-6-20 Politics",
+        "date 20 June 2023 Politics",
+        "date June 20, 2023 Politics",
+        "date Tuesday, June 20, 2023 Politics",
+        "  date Tue 20 June 2023 Politics",
+    ],
+)
+def test_articles_header_dates_in_news_forms_become_iso(header: str) -> None:
+    article = parse_article(f"{header}\nThe title\nBody.", article_id="a")
+    assert (article.date, article.section, article.title) == ("2023-06-20", "Politics", "The title")
+    assert _texts(article) == [("title", None, "The title"), ("body", 0, "Body.")]
+
+
+def test_articles_unreadable_header_date_warns_and_keeps_the_layout() -> None:
+    with pytest.warns(InputWarning, match=r"^a: cannot read the date '31 Juneish 2023 Politics'"):
+        article = parse_article("date 31 Juneish 2023 Politics\nThe title\nBody.", article_id="a")
+    assert (article.date, article.title) == (None, "The title")
+    assert _texts(article) == [("title", None, "The title"), ("body", 0, "Body.")]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("20 June 2023", "2023-06-20"),
+        ("06/21/2023", "2023-06-21"),
+        ("2023-06-20T14:30:00Z", "2023-06-20T14:30:00+00:00"),
+        (20230620, "2023-06-20"),
+    ],
+)
+def test_articles_corpus_dates_become_iso(tmp_path: Path, date: object, expected: str) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": "Body.", "date": date}) + "\n")
+    articles, skipped = _read(corpus)
+    assert (articles[0].date, skipped) == (expected, [])
+
+
+def test_articles_unreadable_corpus_date_warns_and_is_left_empty(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "r1", "text": "Body.", "date": "last week"}) + "\n")
+    with pytest.warns(InputWarning, match="r1: cannot read the date 'last week'"):
+        articles, skipped = _read(corpus)
+    assert (articles[0].date, skipped) == (None, [])
 
 
 def test_articles_offsets_index_the_decoded_text() -> None:

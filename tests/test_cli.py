@@ -204,6 +204,19 @@ def test_cli_folder_without_articles(
     assert problem in err
 
 
+def test_cli_unreadable_date_is_one_warning_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE.replace("2024-03-14", "14 Marchish 2024"), encoding="utf-8")
+    status, out, err = _run(capsys, "analyze", str(path), "--model", "vader")
+    rows = _jsonl(out)
+    assert status == 0
+    problem = "cannot read the date '14 Marchish 2024 World'; the date is left empty"
+    assert err == f"countrytone: warning: {path}: {problem}\n"
+    assert {(row["date"], row["part"]) for row in rows} == {(None, "title"), (None, "body")}
+
+
 def test_cli_unbalanced_quotes_are_analysed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ import csv
 import json
 import re
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from countrytone.errors import InputError
+from countrytone.dates import iso_date, split_date
+from countrytone.errors import InputError, InputWarning
 
 STDIN = "-"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
@@ -27,9 +29,8 @@ CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
 # first line is a body paragraph. The limit is DESIGN.md's.
 MAX_TITLE_CHARS = 150
 
-_HEADER = re.compile(
-    r"[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]+(?P<section>.*?))?[ \t\r]*"
-)
+# The header line: "date", then a date in any common form (dates.py reads it) and the section.
+_HEADER = re.compile(r"[ \t]*date[ \t]+(?P<rest>[^\n]*?\d[^\n]*?)[ \t\r]*")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -84,9 +85,13 @@ def parse_article(
 ) -> Article:
     """Split a text into title and paragraphs by the users' layout (DESIGN.md).
 
-    An optional header line ``date YYYY-MM-DD Section`` comes first; with it, the next line is
-    the title. Without it, the first paragraph is the title when it is at most 150 characters
-    and more paragraphs follow. A ``title`` given by a corpus row replaces title detection: then
+    An optional header line ``date DATE Section`` comes first; with it, the next line is the
+    title. The date may be written ``2023-06-20``, ``2023-6-20``, ``20 June 2023``, ``June 20,
+    2023`` (a weekday before it or not) and becomes ISO ``YYYY-MM-DD``; so does a ``date`` given
+    by a corpus row, a timestamp keeping its time (``countrytone.dates``). A date that cannot be
+    read is left empty with an ``InputWarning``; the header is still the header. Without a
+    header, the first paragraph is the title when it is at most 150 characters and more
+    paragraphs follow. A ``title`` given by a corpus row replaces title detection: then
     every line of ``text`` is a body paragraph. Blank lines are ignored.
 
     Raises:
@@ -94,12 +99,12 @@ def parse_article(
     """
     lines = [_strip_span(text, match.start(), match.end()) for match in _LINE.finditer(text)]
     lines = [(start, end) for start, end in lines if start < end]
-    section = None
+    section = header_date = None
     header = _HEADER.fullmatch(text, *lines[0]) if lines else None
     if header:
-        date = date or header["date"]
-        section = header["section"] or None
+        header_date, section = _read_header(header["rest"], article_id=article_id)
         lines = lines[1:]
+    date = header_date if date is None else _read_date(date, article_id=article_id)
     if not lines:
         raise InputError(article_id, "empty text: no paragraph to analyse")
     title_line = None if title is not None else _title_line(lines, text, has_header=bool(header))
@@ -266,6 +271,28 @@ def _article_from_row(row: dict[str, Any], *, location: str, outlet: str | None)
         source=_optional_str(row.get("source")) or outlet,
         title=_optional_str(row.get("title")),
     )
+
+
+def _read_header(rest: str, *, article_id: str) -> tuple[str | None, str | None]:
+    """The date and section of a header line's text after ``date``."""
+    split = split_date(rest)
+    if split is None:
+        _warn_date(rest, article_id=article_id)
+        return None, None
+    date, section = split
+    return date, section or None
+
+
+def _read_date(value: str, *, article_id: str) -> str | None:
+    date = iso_date(value)
+    if date is None:
+        _warn_date(value, article_id=article_id)
+    return date
+
+
+def _warn_date(value: str, *, article_id: str) -> None:
+    message = f"{article_id}: cannot read the date {value!r}; the date is left empty"
+    warnings.warn(InputWarning(message), stacklevel=4)
 
 
 def _optional_str(value: object) -> str | None:

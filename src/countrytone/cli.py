@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
-from typing import Any, NoReturn, TypeGuard
+from typing import Any, NoReturn, TextIO, TypeGuard
 
 from tqdm import tqdm
 
@@ -24,7 +24,7 @@ from countrytone.articles import STDIN, decode, read_articles
 from countrytone.countries import country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
-from countrytone.errors import CountrytoneError, InputError
+from countrytone.errors import CountrytoneError, InputError, InputWarning
 from countrytone.evaluation import evaluate, read_labelled
 from countrytone.manifest import DEFAULT_MAX_LENGTH
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
@@ -74,7 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.command
     try:
-        return command(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            warnings.simplefilter("always", InputWarning)
+            return command(args)
     except CountrytoneError as error:
         print(f"{PROGRAM}: error: {error}", file=sys.stderr)
         return EXIT_FATAL
@@ -268,6 +271,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
                 f"{mentions / max(bar.format_dict['elapsed'], 1e-9):.0f} mentions/s"
             )
     _warn_language([warning for warning in caught if warning.category is LanguageWarning])
+    for warning in caught:
+        if warning.category is not LanguageWarning:
+            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
@@ -359,6 +365,18 @@ def _run_plot(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Show a warning as one line of stderr, not Python's two lines with a source line."""
+    tqdm.write(f"{PROGRAM}: warning: {message}", file=sys.stderr)
 
 
 def _warn_language(caught: list[warnings.WarningMessage]) -> None:

@@ -21,3 +21,7 @@ class InputError(CountrytoneError):
 
 class ModelError(CountrytoneError):
     """A model (tone model or spaCy pipeline) cannot be found or loaded."""
+
+
+class InputWarning(UserWarning):
+    """An input is read, but part of it is not understood or left out (one line: input, what)."""
