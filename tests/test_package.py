@@ -17,3 +17,8 @@ def test_package_import_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_package_dir_lists_the_public_api() -> None:
+    assert set(countrytone.__all__) <= set(dir(countrytone))
+    assert {"analyze", "aggregate", "read_articles", "__version__"} <= set(dir(countrytone))

@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from countrytone.articles import Article, parse_article, read_articles
+from countrytone.errors import InputError, InputWarning
 from countrytone.pipeline import (
     LanguageWarning,
     analyze,
@@ -53,6 +54,74 @@ def test_pipeline_rows_have_speakers_quotes_and_offsets(nlp: Language) -> None:
     ]
     assert all(ARTICLE[r.start : r.end] == r.mention for r in mentions.itertuples())
     assert set(aggregate(mentions, by="speaker")["speaker"]) == {"(article)", "Kenji Sato"}
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make_input", "ids"),
+    [
+        (lambda path: ARTICLE, ["text"]),
+        (lambda path: path, ["{path}"]),
+        (lambda path: parse_article(ARTICLE, article_id="mine"), ["mine"]),
+        (
+            lambda path: [ARTICLE, path, parse_article(ARTICLE, article_id="mine")],
+            ["text:1", "{path}", "mine"],
+        ),
+        (lambda path: (text for text in [ARTICLE, ARTICLE]), ["text:1", "text:2"]),
+        (lambda path: path.parent, ["{path}"]),
+    ],
+    ids=["str", "path", "article", "list", "generator", "folder"],
+)
+def test_pipeline_analyze_takes_text_paths_articles_and_iterables(
+    nlp: Language, article_file: Path, make_input: object, ids: list[str]
+) -> None:
+    mentions = analyze(make_input(article_file), nlp=nlp, model=CountingModel())  # type: ignore[operator]
+    assert list(dict.fromkeys(mentions["article_id"])) == [
+        article_id.format(path=article_file) for article_id in ids
+    ]
+    per_article = mentions.groupby("article_id", sort=False)["country"].apply(list)
+    assert all(countries == per_article.iloc[0] for countries in per_article)
+    assert per_article.iloc[0] == ["JPN", "CHN", "CHN", "JPN", "CHN", "AUS"]
+
+
+def test_pipeline_analyze_warns_when_a_str_names_a_file(nlp: Language, article_file: Path) -> None:
+    with pytest.warns(InputWarning, match=r"names a file but is analysed as text: pass pathlib"):
+        mentions = analyze(str(article_file), nlp=nlp, model=CountingModel())
+    assert mentions.empty
+
+
+def test_pipeline_analyze_raises_on_a_missing_file_and_a_wrong_type(nlp: Language) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        analyze(Path("/no/such/article.txt"), nlp=nlp, model=CountingModel())
+    with pytest.raises(TypeError, match="not int"):
+        analyze([ARTICLE, 3], nlp=nlp, model=CountingModel())  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("countries", [["chn"], ["CHN"], "chn", " Chn , "])
+def test_pipeline_analyze_countries_in_any_case(nlp: Language, countries: object) -> None:
+    mentions = analyze(ARTICLE, nlp=nlp, model=CountingModel(), countries=countries)  # type: ignore[arg-type]
+    assert set(mentions["country"]) == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    ("countries", "message"),
+    [(["CHN", "XYZ"], "not ISO 3166-1 alpha-3 codes: XYZ"), ([], "no country codes given")],
+)
+def test_pipeline_analyze_unknown_country_code_raises_one_clear_error(
+    nlp: Language, countries: list[str], message: str
+) -> None:
+    model = CountingModel()
+    with pytest.raises(ValueError, match=message):
+        analyze_batches([], nlp=nlp, model=model, countries=countries)
+    with pytest.raises(ValueError, match=message):
+        analyze(ARTICLE, nlp=nlp, model=model, countries=countries)
+    assert model.batches == []
 
 
 def test_pipeline_scores_all_articles_in_one_deduplicated_batch(

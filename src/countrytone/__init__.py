@@ -59,6 +59,11 @@ __all__ = [
 __version__ = "0.1.0"
 
 
+def __dir__() -> list[str]:
+    # The lazily imported API is listed too, so that tab completion and dir() show it.
+    return sorted({*globals(), *__all__})
+
+
 def __getattr__(name: str) -> Any:
     if name not in _MODULE_OF:
         raise AttributeError(f"module 'countrytone' has no attribute {name!r}")

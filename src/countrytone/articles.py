@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 import warnings
@@ -141,6 +142,66 @@ def read_articles(
             yield from _read_source(str(source), on_skip=on_skip)
         except InputError as error:
             on_skip(error)
+
+
+ArticleSource = str | os.PathLike[str] | Article
+"""What ``analyze`` takes as one input: an article's text, a file (or folder, or corpus), an
+``Article``."""
+
+
+def articles_from(inputs: ArticleSource | Iterable[ArticleSource]) -> Iterator[Article]:
+    """The articles of one input or of an iterable of inputs, lazily, in order.
+
+    A ``str`` is always an article's text (its id ``"text"``, or ``"text:N"`` counting an
+    iterable's items from 1); a one-line ``str`` that names an existing file gets an
+    ``InputWarning`` saying to pass a ``Path``. A path (``os.PathLike``) is read as
+    ``read_articles`` reads it: a file, a folder or a JSONL/CSV corpus.
+
+    Raises:
+        InputError: a file or text cannot be read (strict: ``read_articles`` takes an
+            ``on_skip`` to go on past bad inputs instead).
+        TypeError: an input is none of these.
+    """
+    if isinstance(inputs, str | os.PathLike | Article):
+        yield from _articles_of([inputs], text_ids=lambda _: "text")
+    else:
+        yield from _articles_of(inputs, text_ids=lambda number: f"text:{number}")
+
+
+def _articles_of(items: Iterable[object], *, text_ids: Callable[[int], str]) -> Iterator[Article]:
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, os.PathLike):
+            yield from read_articles([os.fspath(item)], on_skip=_raise)
+        elif isinstance(item, str):
+            _warn_if_a_path(item)
+            yield parse_article(item, article_id=text_ids(number))
+        else:
+            raise TypeError(
+                "takes an article's text (str), a file (pathlib.Path), an Article or an "
+                f"iterable of these, not {type(item).__name__}"
+            )
+
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def _warn_if_a_path(text: str) -> None:
+    name = text.strip()
+    if "\n" in name or not name:
+        return
+    try:
+        exists = Path(name).exists()
+    except (OSError, ValueError):  # a name too long or with a NUL byte is no file
+        return
+    if exists:
+        message = (
+            f"the text {name!r} names a file but is analysed as text: "
+            f"pass pathlib.Path({name!r}) to read the file"
+        )
+        warnings.warn(InputWarning(message), stacklevel=2)
 
 
 def decode(data: bytes, *, source: str) -> str:

@@ -21,7 +21,7 @@ from tqdm import tqdm
 
 from countrytone import __version__, training
 from countrytone.articles import STDIN, decode, read_articles
-from countrytone.countries import country_codes
+from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
 from countrytone.errors import CountrytoneError, InputError, InputWarning
@@ -218,12 +218,10 @@ def _positive(value: str) -> int:
 
 
 def _country_list(value: str) -> frozenset[str]:
-    codes = frozenset(code.strip().upper() for code in value.split(",") if code.strip())
-    if not codes:
-        raise argparse.ArgumentTypeError("no country codes given")
-    if unknown := sorted(codes - country_codes()):
-        raise argparse.ArgumentTypeError(f"not ISO 3166-1 alpha-3 codes: {', '.join(unknown)}")
-    return codes
+    try:
+        return parse_country_codes(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _run_analyze(args: argparse.Namespace) -> int:

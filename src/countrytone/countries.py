@@ -530,6 +530,23 @@ def country_codes() -> frozenset[str]:
     return frozenset(_gazetteer().names)
 
 
+def parse_country_codes(codes: str | Iterable[str]) -> frozenset[str]:
+    """ISO-3 codes as a user gives them, checked: ``"chn, usa"`` or ``["chn", "USA"]``.
+
+    Codes are stripped and upper-cased; a string is split on commas.
+
+    Raises:
+        ValueError: no code is given, or a code is not one ``find_mentions`` can return.
+    """
+    items = codes.split(",") if isinstance(codes, str) else codes
+    parsed = frozenset(code.strip().upper() for code in items if code.strip())
+    if not parsed:
+        raise ValueError("no country codes given")
+    if unknown := sorted(parsed - country_codes()):
+        raise ValueError(f"not ISO 3166-1 alpha-3 codes: {', '.join(unknown)} (e.g. CHN, USA)")
+    return parsed
+
+
 @cache
 def _gazetteer() -> _Gazetteer:
     names: dict[str, str] = {}

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from countrytone.articles import Article
+from countrytone.countries import parse_country_codes
 from countrytone.errors import CountrytoneError
 from countrytone.nlp import DEFAULT_PIPELINE
 from countrytone.pipeline import DEFAULT_BATCH_ARTICLES, LanguageWarning, analyze_articles
@@ -96,7 +97,7 @@ def analyze_distributed(
     client: Client,
     model: str = "default",
     nlp: str = DEFAULT_PIPELINE,
-    countries: Collection[str] | None = None,
+    countries: str | Collection[str] | None = None,
     batch_size: int = DEFAULT_BATCH_ARTICLES,
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus analysed on a Dask cluster, one table per batch.
@@ -113,7 +114,7 @@ def analyze_distributed(
         model: the name of a tone model (``registry.MODEL_NAMES``, or a model directory that
             every worker can read); each worker loads it once.
         nlp: the name of a spaCy pipeline installed on the workers.
-        countries: keep only mentions of these ISO-3 codes (all when None).
+        countries: keep only mentions of these ISO-3 codes, as ``analyze`` takes them.
         batch_size: articles per task, scored in one model call.
 
     Raises:
@@ -123,7 +124,7 @@ def analyze_distributed(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    country_codes = frozenset(countries) if countries is not None else None
+    country_codes = parse_country_codes(countries) if countries is not None else None
     stream = iter(articles)
     pending: deque[Future[_BatchResult]] = deque()
     try:

@@ -15,9 +15,14 @@ from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from countrytone.articles import Article, parse_article
+from countrytone.articles import Article, ArticleSource, articles_from
 from countrytone.cache import ResultCache
-from countrytone.countries import CountryMention, find_mentions, may_name_a_country
+from countrytone.countries import (
+    CountryMention,
+    find_mentions,
+    may_name_a_country,
+    parse_country_codes,
+)
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.registry import load_tone_model
@@ -66,26 +71,33 @@ class LocatedMention:
 
 
 def analyze(
-    article: Article | str,
+    article: ArticleSource | Iterable[ArticleSource],
     *,
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
-    countries: Collection[str] | None = None,
+    countries: str | Collection[str] | None = None,
 ) -> pd.DataFrame:
-    """Tone toward every country mentioned in one article: one row per country mention.
+    """Tone toward every country mentioned in articles: one row per country mention.
 
     Args:
-        article: an ``Article`` or the text of one (laid out as DESIGN.md says; id ``"text"``).
+        article: an article's text (``str``, id ``"text"``), a file, folder or JSONL/CSV corpus
+            (``pathlib.Path``, ids as the command line gives them), an ``Article``, or an
+            iterable of these (texts get ids ``"text:1"``, ``"text:2"``, ...). A ``str`` is
+            always text: one that names a file gets a warning to pass a ``Path``.
         model: a tone model, a registered name (``registry.MODEL_NAMES``) or a model directory.
         nlp: a spaCy pipeline or the name of an installed one.
-        countries: keep only mentions of these ISO-3 codes (all when None).
+        countries: keep only mentions of these ISO-3 codes, in any case (``["chn", "USA"]``
+            or ``"chn,usa"``); all when None.
 
     Returns:
         The mentions table (columns ``countrytone.tables.MENTION_COLUMNS``), in text order.
+
+    Raises:
+        InputError: a file cannot be read, or a text holds no paragraph.
+        ValueError: ``countries`` holds a code that is not ISO 3166-1 alpha-3.
+        TypeError: an input is none of the above.
     """
-    if isinstance(article, str):
-        article = parse_article(article, article_id="text")
-    return analyze_articles([article], model=model, nlp=nlp, countries=countries)
+    return analyze_articles(articles_from(article), model=model, nlp=nlp, countries=countries)
 
 
 def analyze_articles(
@@ -93,7 +105,7 @@ def analyze_articles(
     *,
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
-    countries: Collection[str] | None = None,
+    countries: str | Collection[str] | None = None,
 ) -> pd.DataFrame:
     """The mentions table of several articles, in one table.
 
@@ -108,7 +120,7 @@ def analyze_batches(
     *,
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
-    countries: Collection[str] | None = None,
+    countries: str | Collection[str] | None = None,
     batch_size: int = DEFAULT_BATCH_ARTICLES,
     n_process: int = 1,
     cache: str | Path | None = None,
@@ -129,8 +141,30 @@ def analyze_batches(
             an article analysed before with the same model and options is read back, not
             parsed nor scored again.
 
-    Takes the other options of ``analyze``.
+    Takes the other options of ``analyze``; ``countries`` is checked at once, before a batch.
     """
+    codes = None if countries is None else parse_country_codes(countries)
+    return _batches(
+        articles,
+        model=model,
+        nlp=nlp,
+        countries=codes,
+        batch_size=batch_size,
+        n_process=n_process,
+        cache=cache,
+    )
+
+
+def _batches(
+    articles: Iterable[Article],
+    *,
+    model: ToneModel | str,
+    nlp: Language | str,
+    countries: frozenset[str] | None,
+    batch_size: int,
+    n_process: int,
+    cache: str | Path | None,
+) -> Iterator[pd.DataFrame]:
     tone_model = load_tone_model(model) if isinstance(model, str) else model
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
     results = None
