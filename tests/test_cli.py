@@ -1,7 +1,9 @@
 """The command-line contract: outputs, formats, exit codes and one-line errors."""
 
+import argparse
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import countrytone
-from countrytone.cli import main
+from countrytone.cli import _parser, main
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS
 
 ARTICLE = (
@@ -335,7 +337,37 @@ def test_cli_quotes_rows(capsys: pytest.CaptureFixture[str], article: Path) -> N
     assert all(ARTICLE[row["start"] : row["end"]] == row["text"] for row in rows)  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("kind", ["paragraphs", "arc", "speakers"])
+def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"countrytone {countrytone.__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["analyze", "quotes", "plot", "evaluate", "train", "targets"])
+def test_cli_help_shows_every_default(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # help text unwrapped
+    subcommands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    options = subcommands.choices[command]._actions
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    # One block per option: its line and, for a long option, the help on the next line.
+    help_text = capsys.readouterr().out
+    blocks = [" ".join(block.split()) for block in re.split(r"\n(?=  -)", help_text)]
+    defaults = {
+        action.option_strings[-1]: action.default
+        for action in options
+        if action.option_strings and action.default not in (None, False, [], argparse.SUPPRESS)
+    }
+    assert defaults
+    for option, default in defaults.items():
+        block = next(block for block in blocks if block.startswith(option))
+        assert f"(default: {default})" in block, block
+
+
+@pytest.mark.parametrize("kind", ["paragraphs", "arc", "speakers", "dyads", "over-time", "sources"])
 def test_cli_plot_writes_png(
     capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path, kind: str
 ) -> None:
@@ -351,6 +383,35 @@ def test_cli_plot_one_article_kinds_refuse_a_folder(
     status, _, err = _run(capsys, "plot", str(examples), "--out", str(tmp_path / "x.png"))
     assert status == 1
     assert "draws one article" in err
+    assert "choose one with --article ID" in err
+
+
+def test_cli_plot_one_article_of_a_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from countrytone import plots
+
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": name, "text": ARTICLE, "title": f"Title {name}"} for name in ("a", "b")]
+    corpus.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    drawn: list[pd.DataFrame] = []
+    tone_arc = plots.tone_arc
+
+    def spy(mentions: pd.DataFrame, **options: object) -> object:
+        drawn.append(mentions)
+        return tone_arc(mentions, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plots, "tone_arc", spy)
+    out = tmp_path / "arc.png"
+    args = ["plot", str(corpus), "--kind", "arc", "--article", "b", "--out", str(out)]
+    status, _, err = _run(capsys, *args, "--countries", "chn", "--model", "vader")
+    assert (status, err) == (0, "")
+    assert set(drawn[0]["article_id"]) == {"b"}
+    assert set(drawn[0]["country"]) == {"CHN"}
+    assert out.read_bytes().startswith(b"\x89PNG")
+    status, _, err = _run(capsys, "plot", str(corpus), "--article", "c", "--out", str(out))
+    assert status == 1
+    assert err == "countrytone: error: --article c: no article of the inputs has this id\n"
 
 
 def test_cli_evaluate_prints_scores_and_skips_bad_files(

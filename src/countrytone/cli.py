@@ -46,12 +46,30 @@ EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
 # The charts of `countrytone plot --kind`; the first two draw one article.
-PLOT_KINDS = ("paragraphs", "arc", "speakers")
+PLOT_KINDS = ("paragraphs", "arc", "speakers", "dyads", "over-time", "sources")
 ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Shows every option's default in ``--help``, where it has one."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        help_text = action.help or ""
+        if (
+            not action.option_strings
+            or "%(default)" in help_text
+            or action.default in (None, False, [], argparse.SUPPRESS)
+        ):
+            return help_text
+        return f"{help_text} (default: %(default)s)".lstrip()
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors; the contract says 1, in one line."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         print(f"{PROGRAM}: error: {message}", file=sys.stderr)
@@ -92,15 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROGRAM, description="Tone of news text toward each country.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
 
     analyze = commands.add_parser("analyze", help="one row per country mention, with its tone")
     _add_input_options(analyze)
     _add_output_options(analyze, formats=True)
     _add_model_option(analyze)
-    analyze.add_argument(
-        "--countries", type=_country_list, help="keep only these ISO-3 codes, e.g. CHN,USA"
-    )
+    _add_countries_option(analyze)
     analyze.add_argument(
         "--batch-size",
         type=_positive,
@@ -127,7 +144,14 @@ def _parser() -> argparse.ArgumentParser:
     plot = commands.add_parser("plot", help="draw a chart of the tone toward each country")
     _add_input_options(plot)
     plot.add_argument("--out", metavar="FILE.png", required=True, help="the image to write")
-    plot.add_argument("--kind", choices=PLOT_KINDS, default="paragraphs", help="the chart")
+    plot.add_argument(
+        "--kind",
+        choices=PLOT_KINDS,
+        default="paragraphs",
+        help="the chart: paragraphs and arc draw one article",
+    )
+    plot.add_argument("--article", metavar="ID", help="draw this article of the inputs (its id)")
+    _add_countries_option(plot)
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
 
@@ -162,13 +186,27 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--max-unlabelled", type=_positive, help="use a seeded sample of this many of those"
     )
-    train.add_argument("--epochs", type=int, default=training.DEFAULT_EPOCHS)
-    train.add_argument("--lr", type=float, default=training.DEFAULT_LEARNING_RATE)
-    train.add_argument("--batch-size", type=int, default=training.DEFAULT_BATCH_SIZE)
-    train.add_argument("--max-length", type=int, default=DEFAULT_MAX_LENGTH)
-    train.add_argument("--seed", type=int, default=training.DEFAULT_SEED)
     train.add_argument(
-        "--validation-fraction", type=float, default=training.DEFAULT_VALIDATION_FRACTION
+        "--epochs", type=int, default=training.DEFAULT_EPOCHS, help="passes over the data"
+    )
+    train.add_argument(
+        "--lr", type=float, default=training.DEFAULT_LEARNING_RATE, help="learning rate"
+    )
+    train.add_argument(
+        "--batch-size",
+        type=int,
+        default=training.DEFAULT_BATCH_SIZE,
+        help="targets per training step",
+    )
+    train.add_argument(
+        "--max-length", type=int, default=DEFAULT_MAX_LENGTH, help="longest input, in tokens"
+    )
+    train.add_argument("--seed", type=int, default=training.DEFAULT_SEED, help="random seed")
+    train.add_argument(
+        "--validation-fraction",
+        type=float,
+        default=training.DEFAULT_VALIDATION_FRACTION,
+        help="share of the sentences held out to choose the epoch",
     )
     train.add_argument("--max-examples", type=int, help="use only the first N targets")
     train.add_argument("--full-model", action="store_true", help="save fp32 with embeddings")
@@ -200,6 +238,15 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
         "--device",
         choices=DEVICES,
         help="where a transformer model runs (default: a GPU when there is one, else the CPU)",
+    )
+
+
+def _add_countries_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--countries",
+        type=_country_list,
+        metavar="ISO3,...",
+        help="keep only these countries, e.g. CHN,USA (default: all)",
     )
 
 
@@ -346,16 +393,33 @@ def _run_plot(args: argparse.Namespace) -> int:
     nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
     articles = list(read_articles(args.paths, on_skip=on_skip))
+    if args.article is not None:
+        articles = [article for article in articles if article.id == args.article]
+        if not articles:
+            raise CountrytoneError(
+                f"--article {args.article}: no article of the inputs has this id"
+            )
     if args.kind in ONE_ARTICLE_KINDS and len(articles) > 1:
         count = len(articles)
-        raise CountrytoneError(f"--kind {args.kind} draws one article, the inputs hold {count}")
-    mentions = analyze_articles(articles, model=model, nlp=nlp)
+        raise CountrytoneError(
+            f"--kind {args.kind} draws one article, the inputs hold {count}: "
+            "choose one with --article ID"
+        )
+    mentions = analyze_articles(articles, model=model, nlp=nlp, countries=args.countries)
+    article = articles[0] if len(articles) == 1 else None
+    countries = sorted(args.countries) if args.countries else None
     if args.kind == "paragraphs":
-        ax = plots.paragraph_heatmap(mentions, article=articles[0] if articles else None)
+        ax = plots.paragraph_heatmap(mentions, article=article)
     elif args.kind == "arc":
-        ax = plots.tone_arc(mentions)
-    else:
+        ax = plots.tone_arc(mentions, countries=countries)
+    elif args.kind == "speakers":
         ax = plots.speaker_heatmap(mentions)
+    elif args.kind == "dyads":
+        ax = plots.dyad_heatmap(mentions)
+    elif args.kind == "over-time":
+        ax = plots.tone_over_time(mentions, countries=countries)
+    else:
+        ax = plots.source_heatmap(mentions)
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart of countrytone.plots is drawn on a figure
     try:
