@@ -3,11 +3,19 @@
 import io
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
-from countrytone.articles import Article, Part, decode, parse_article, read_articles
+from countrytone.articles import (
+    Article,
+    InputFormat,
+    Part,
+    decode,
+    parse_article,
+    read_articles,
+)
 from countrytone.errors import InputError, InputWarning
 
 
@@ -184,10 +192,18 @@ def test_articles_folder_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -
     (tmp_path / ".hidden.txt").write_text("Hidden\nBody.")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text("Title C\nBody C.")
-    articles, skipped = _read(tmp_path)
+    (tmp_path / "sub" / "page.html").write_text("<p>Not read</p>")
+    (tmp_path / "sub" / "notes.MD").write_text("not an article")
+    (tmp_path / "LICENSE").write_text("MIT")
+    with pytest.warns(InputWarning) as caught:
+        articles, skipped = _read(tmp_path)
     assert [a.title for a in articles] == ["Title A", "Title B", "Title C"]
     assert articles[0].id == str(tmp_path / "a.txt")
     assert [e.source for e in skipped] == [str(tmp_path / "broken.txt")]
+    assert [str(warning.message) for warning in caught] == [
+        f"{tmp_path}: files left out (neither articles nor corpora): "
+        "1 (no extension), 1 .html, 2 .md"
+    ]
 
 
 def test_articles_folder_source_is_the_first_subfolder(tmp_path: Path) -> None:
@@ -208,7 +224,10 @@ def test_articles_folder_source_is_the_first_subfolder(tmp_path: Path) -> None:
 def test_articles_empty_folder_is_reported(tmp_path: Path) -> None:
     articles, skipped = _read(tmp_path)
     assert articles == []
-    assert "folder holds no" in str(skipped[0])
+    assert str(skipped[0]) == f"{tmp_path}: folder holds no .txt articles and no .jsonl/.csv corpus"
+    (tmp_path / "a.md").write_text("notes")
+    articles, skipped = _read(tmp_path)
+    assert str(skipped[0]).endswith("corpus (it holds 1 .md)")
 
 
 def test_articles_jsonl_corpus_ids_metadata_and_bad_rows(tmp_path: Path) -> None:
@@ -254,6 +273,54 @@ def test_articles_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert skipped == []
     assert articles[0].id == "-"
     assert articles[0].title == "Title"
+
+
+JSONL_ROWS = b'{"id": "a", "text": "Body A.", "date": "20 June 2023"}\n{"text": "Body B."}\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "input_format"),
+    [(JSONL_ROWS, "jsonl"), (b"id,text,date\na,Body A.,20 June 2023\n,Body B.,\n", "csv")],
+)
+def test_articles_stdin_corpus_with_input_format(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, input_format: InputFormat
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    skipped: list[InputError] = []
+    articles = list(read_articles(["-"], on_skip=skipped.append, input_format=input_format))
+    assert [(a.id, a.text, a.date) for a in articles] == [
+        ("a", "Body A.", "2023-06-20"),
+        ("-:2" if input_format == "jsonl" else "-:3", "Body B.", None),
+    ]
+    assert skipped == []
+
+
+def test_articles_stdin_jsonl_read_as_text_gets_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(JSONL_ROWS)))
+    with pytest.warns(InputWarning, match="^-: looks like JSONL rows .* --input-format jsonl$"):
+        articles, _ = _read("-")
+    assert [a.id for a in articles] == ["-"]
+
+
+@pytest.mark.parametrize(
+    "text", ['{"title": "no text field"}\n', "{Not JSON}\nBody.", 'Title\n{"text": "x"}\n']
+)
+def test_articles_stdin_text_without_hint(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", InputWarning)
+        articles, skipped = _read("-")
+    assert ([a.id for a in articles], skipped) == (["-"], [])
+
+
+def test_articles_file_input_format_overrides_the_extension(tmp_path: Path) -> None:
+    corpus = tmp_path / "rows.txt"
+    corpus.write_bytes(JSONL_ROWS)
+    skipped: list[InputError] = []
+    articles = list(read_articles([corpus], on_skip=skipped.append, input_format="jsonl"))
+    assert [a.id for a in articles] == ["a", f"{corpus}:2"]
+    articles, _ = _read(corpus)
+    assert [a.id for a in articles] == [str(corpus)]
 
 
 def test_articles_read_lazily() -> None:

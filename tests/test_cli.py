@@ -262,6 +262,38 @@ def test_cli_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monke
     assert {row["article_id"] for row in _jsonl(out)} == {"-"}
 
 
+def test_cli_stdin_corpus(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [{"id": "a", "text": ARTICLE}, {"id": "b", "text": ARTICLE}]
+    data = "".join(json.dumps(row) + "\n" for row in rows).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, err = _run(capsys, "analyze", "-", "--input-format", "jsonl", "--model", "vader")
+    assert (status, err) == (0, "")
+    assert list(dict.fromkeys(row["article_id"] for row in _jsonl(out))) == ["a", "b"]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, err = _run(capsys, "analyze", "-", "--model", "vader")
+    assert status == 0
+    assert err == (
+        "countrytone: warning: -: looks like JSONL rows with a 'text' field but is read as one "
+        "article's text; to read it as a corpus, pass --input-format jsonl\n"
+    )
+
+
+def test_cli_folder_names_the_files_it_leaves_out_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for name in ("b.md", "c.md", "d.html", "e.pdf"):
+        (tmp_path / name).write_text("x")
+    status, out, err = _run(capsys, "analyze", str(tmp_path), "--model", "vader")
+    assert (status, len(_jsonl(out))) == (0, 5)
+    assert err == (
+        f"countrytone: warning: {tmp_path}: files left out (neither articles nor corpora): "
+        "1 .html, 2 .md, 1 .pdf\n"
+    )
+
+
 def test_cli_targets_one_line_per_input_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -321,7 +353,10 @@ def test_cli_console_script_has_no_traceback(tmp_path: Path, examples: Path) -> 
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert result.stderr.count("\n") == 1
+    # The binary file skipped, the folder's README left out: one line each.
+    assert result.stderr.count("\n") == 2
+    assert "skipped" in result.stderr
+    assert "files left out" in result.stderr
     assert len(result.stdout.splitlines()) > 100
 
 

@@ -7,11 +7,13 @@ leading BOM dropped and ``\\r\\n`` kept as it is, or the ``text`` field of a cor
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +27,8 @@ from countrytone.errors import InputError, InputWarning
 STDIN = "-"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
+InputFormat = Literal["text", "jsonl", "csv"]
+INPUT_FORMATS: tuple[InputFormat, ...] = ("text", "jsonl", "csv")
 
 # A headline rarely runs past 150 characters (wire style guides cap them near 100); a longer
 # first line is a body paragraph. The limit is DESIGN.md's.
@@ -126,20 +130,27 @@ def parse_article(
 
 
 def read_articles(
-    sources: Iterable[str | Path], *, on_skip: Callable[[InputError], None]
+    sources: Iterable[str | Path],
+    *,
+    on_skip: Callable[[InputError], None],
+    input_format: InputFormat | None = None,
 ) -> Iterator[Article]:
     """Articles from files, folders, JSONL/CSV corpora or ``-`` (stdin), lazily, in order.
 
-    A folder yields its ``.txt``/``.text`` articles and ``.jsonl``/``.csv`` corpora, recursively,
-    in path order, hidden files left out. An article read from a folder takes its ``source`` from
-    the first subfolder under the folder given (``news/bbc/2024/x.txt`` read as ``news`` -> ``bbc``;
-    a file directly in ``news`` has none) unless its corpus row names a source. An input that
-    cannot be read (missing, binary, not UTF-8, empty, a bad corpus row) is passed to ``on_skip``
-    and the rest go on.
+    A file or stdin is read as ``input_format`` says: ``text`` (one article), ``jsonl`` or
+    ``csv`` (a corpus); by default stdin is text and a file's extension decides (``.jsonl``,
+    ``.csv``, else text). A folder yields its ``.txt``/``.text`` articles and
+    ``.jsonl``/``.csv`` corpora, recursively, in path order, hidden files left out; the other
+    files it holds are named, counted by extension, in one ``InputWarning``. An article read
+    from a folder takes its ``source`` from the first subfolder under the folder given
+    (``news/bbc/2024/x.txt`` read as ``news`` -> ``bbc``; a file directly in ``news`` has none)
+    unless its corpus row names a source. Text on stdin that is clearly JSONL rows with a
+    ``text`` field gets an ``InputWarning`` too. An input that cannot be read (missing, binary,
+    not UTF-8, empty, a bad corpus row) is passed to ``on_skip`` and the rest go on.
     """
     for source in sources:
         try:
-            yield from _read_source(str(source), on_skip=on_skip)
+            yield from _read_source(str(source), on_skip=on_skip, input_format=input_format)
         except InputError as error:
             on_skip(error)
 
@@ -219,18 +230,62 @@ def decode(data: bytes, *, source: str) -> str:
 
 
 def _read_source(
-    source: str, *, on_skip: Callable[[InputError], None], outlet: str | None = None
+    source: str,
+    *,
+    on_skip: Callable[[InputError], None],
+    input_format: InputFormat | None,
+    outlet: str | None = None,
 ) -> Iterator[Article]:
     if source == STDIN:
-        yield parse_article(decode(sys.stdin.buffer.read(), source=source), article_id=source)
+        yield from _read_stdin(input_format or "text", on_skip=on_skip)
         return
     path = Path(source)
     if path.is_dir():
         yield from _read_folder(path, source=source, on_skip=on_skip)
-    elif path.suffix.lower() in CORPUS_SUFFIXES:
-        yield from _read_corpus(path, source=source, on_skip=on_skip, outlet=outlet)
-    else:
+        return
+    input_format = input_format or _format_of(path)
+    if input_format == "text":
         yield parse_article(_read_text(path, source=source), article_id=source, source=outlet)
+    else:
+        with _open(path, source=source) as file:
+            yield from _read_corpus(
+                file, input_format, source=source, on_skip=on_skip, outlet=outlet
+            )
+
+
+def _format_of(path: Path) -> InputFormat:
+    suffix = path.suffix.lower()
+    return "jsonl" if suffix == ".jsonl" else "csv" if suffix == ".csv" else "text"
+
+
+def _read_stdin(
+    input_format: InputFormat, *, on_skip: Callable[[InputError], None]
+) -> Iterator[Article]:
+    if input_format != "text":
+        yield from _read_corpus(
+            sys.stdin.buffer, input_format, source=STDIN, on_skip=on_skip, outlet=None
+        )
+        return
+    text = decode(sys.stdin.buffer.read(), source=STDIN)
+    if _looks_like_jsonl(text):
+        message = (
+            f"{STDIN}: looks like JSONL rows with a 'text' field but is read as one article's "
+            "text; to read it as a corpus, pass --input-format jsonl"
+        )
+        warnings.warn(InputWarning(message), stacklevel=2)
+    yield parse_article(text, article_id=STDIN)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """Every line a JSON object, the first with a ``text`` string."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines or not all(line.startswith("{") and line.endswith("}") for line in lines):
+        return False
+    try:
+        first = json.loads(lines[0])
+    except json.JSONDecodeError:
+        return False
+    return isinstance(first, dict) and isinstance(first.get("text"), str)
 
 
 def _read_folder(
@@ -240,31 +295,46 @@ def _read_folder(
         path
         for path in folder.rglob("*")
         if path.is_file()
-        and path.suffix.lower() in ARTICLE_SUFFIXES | CORPUS_SUFFIXES
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
-    if not files:
-        raise InputError(source, "folder holds no .txt articles and no .jsonl/.csv corpus")
-    for path in files:
+    readable = [path for path in files if path.suffix.lower() in ARTICLE_SUFFIXES | CORPUS_SUFFIXES]
+    left_out = Counter(path.suffix.lower() or "(no extension)" for path in files)
+    left_out.subtract(Counter(path.suffix.lower() for path in readable))
+    kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(left_out.items()) if count)
+    if not readable:
+        holds = f" (it holds {kinds})" if kinds else ""
+        raise InputError(source, f"folder holds no .txt articles and no .jsonl/.csv corpus{holds}")
+    if kinds:
+        message = f"{source}: files left out (neither articles nor corpora): {kinds}"
+        warnings.warn(InputWarning(message), stacklevel=2)
+    for path in readable:
         subfolders = path.relative_to(folder).parts[:-1]
         try:
             yield from _read_source(
-                str(path), on_skip=on_skip, outlet=subfolders[0] if subfolders else None
+                str(path),
+                on_skip=on_skip,
+                input_format=None,
+                outlet=subfolders[0] if subfolders else None,
             )
         except InputError as error:
             on_skip(error)
 
 
 def _read_text(path: Path, *, source: str) -> str:
-    with _open(path, source=source, mode="rb") as file:
+    with _open(path, source=source) as file:
         return decode(file.read(), source=source)
 
 
 def _read_corpus(
-    path: Path, *, source: str, on_skip: Callable[[InputError], None], outlet: str | None
+    file: IO[bytes],
+    input_format: Literal["jsonl", "csv"],
+    *,
+    source: str,
+    on_skip: Callable[[InputError], None],
+    outlet: str | None,
 ) -> Iterator[Article]:
-    rows = _jsonl_rows if path.suffix.lower() == ".jsonl" else _csv_rows
-    for location, row in rows(path, source=source, on_skip=on_skip):
+    rows = _jsonl_rows if input_format == "jsonl" else _csv_rows
+    for location, row in rows(file, source=source, on_skip=on_skip):
         try:
             yield _article_from_row(row, location=location, outlet=outlet)
         except InputError as error:
@@ -272,47 +342,49 @@ def _read_corpus(
 
 
 def _jsonl_rows(
-    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+    lines: IO[bytes], *, source: str, on_skip: Callable[[InputError], None]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    with _open(path, source=source, mode="rb") as lines:
-        for line_number, raw_line in enumerate(lines, start=1):
-            location = f"{source}:{line_number}"
-            try:
-                row = json.loads(decode(raw_line, source=location)) if raw_line.strip() else {}
-            except json.JSONDecodeError as error:
-                on_skip(InputError(location, f"invalid JSON ({error.msg})"))
-                continue
-            except InputError as error:
-                on_skip(error)
-                continue
-            if not isinstance(row, dict):
-                on_skip(InputError(location, "not a JSON object"))
-            elif row:
-                yield location, row
+    for line_number, raw_line in enumerate(lines, start=1):
+        location = f"{source}:{line_number}"
+        try:
+            row = json.loads(decode(raw_line, source=location)) if raw_line.strip() else {}
+        except json.JSONDecodeError as error:
+            on_skip(InputError(location, f"invalid JSON ({error.msg})"))
+            continue
+        except InputError as error:
+            on_skip(error)
+            continue
+        if not isinstance(row, dict):
+            on_skip(InputError(location, "not a JSON object"))
+        elif row:
+            yield location, row
 
 
 def _csv_rows(
-    path: Path, *, source: str, on_skip: Callable[[InputError], None]
+    file: IO[bytes], *, source: str, on_skip: Callable[[InputError], None]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    with _open(path, source=source, mode="r") as lines:
-        reader = csv.DictReader(lines)
-        try:
-            if reader.fieldnames is None or "text" not in reader.fieldnames:
-                raise InputError(source, "CSV corpus has no 'text' column")
+    # Detached, not closed, when done: closing the wrapper would close stdin or the file.
+    lines = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(lines)
+    try:
+        if reader.fieldnames is None or "text" not in reader.fieldnames:
+            raise InputError(source, "CSV corpus has no 'text' column")
+        line_number = reader.line_num + 1
+        for row in reader:
+            yield f"{source}:{line_number}", row
             line_number = reader.line_num + 1
-            for row in reader:
-                yield f"{source}:{line_number}", row
-                line_number = reader.line_num + 1
-        except (csv.Error, UnicodeDecodeError) as error:
-            # A broken line ends the file's rows: the CSV cannot be resynchronised past it.
-            problem = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
-            on_skip(InputError(f"{source}:{reader.line_num + 1}", f"unreadable CSV ({problem})"))
+    except (csv.Error, UnicodeDecodeError) as error:
+        # A broken line ends the file's rows: the CSV cannot be resynchronised past it.
+        problem = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
+        on_skip(InputError(f"{source}:{reader.line_num + 1}", f"unreadable CSV ({problem})"))
+    finally:
+        lines.detach()
 
 
 @contextmanager
-def _open(path: Path, *, source: str, mode: Literal["r", "rb"]) -> Iterator[IO[Any]]:
+def _open(path: Path, *, source: str) -> Iterator[IO[bytes]]:
     try:
-        file = path.open(mode, encoding="utf-8-sig", newline="") if mode == "r" else path.open(mode)
+        file = path.open("rb")
     except FileNotFoundError:
         raise InputError(source, "no such file") from None
     except OSError as error:

@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO, TypeGuard
 from tqdm import tqdm
 
 from countrytone import __version__, training
-from countrytone.articles import STDIN, decode, read_articles
+from countrytone.articles import INPUT_FORMATS, STDIN, decode, read_articles
 from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
@@ -253,6 +253,11 @@ def _add_countries_option(parser: argparse.ArgumentParser) -> None:
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
     parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        help="read files and - as this (default: text for -, a file's extension for files)",
+    )
+    parser.add_argument(
         "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
     )
 
@@ -291,7 +296,11 @@ def _run_analyze(args: argparse.Namespace) -> int:
     with (
         ExitStack() as resources,
         TableWriter(args.out, output=output, template=template, metadata=metadata) as writer,
-        tqdm(read_articles(args.paths, on_skip=on_skip), unit=" articles", disable=None) as bar,
+        tqdm(
+            read_articles(args.paths, on_skip=on_skip, input_format=args.input_format),
+            unit=" articles",
+            disable=None,
+        ) as bar,
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always", LanguageWarning)
@@ -326,7 +335,7 @@ def _run_quotes(args: argparse.Namespace) -> int:
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
     on_skip = _SkipReporter()
-    articles = read_articles(args.paths, on_skip=on_skip)
+    articles = read_articles(args.paths, on_skip=on_skip, input_format=args.input_format)
     with TableWriter(args.out, output=output, template=quotes_frame([])) as writer:
         for article in tqdm(articles, unit=" articles", disable=None):
             writer.write(quotes_table([article], nlp=nlp))
@@ -392,7 +401,7 @@ def _run_plot(args: argparse.Namespace) -> int:
     model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
-    articles = list(read_articles(args.paths, on_skip=on_skip))
+    articles = list(read_articles(args.paths, on_skip=on_skip, input_format=args.input_format))
     if args.article is not None:
         articles = [article for article in articles if article.id == args.article]
         if not articles:
