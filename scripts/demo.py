@@ -12,7 +12,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
-from countrytone import aggregate, analyze_articles, plots, read_articles
+from countrytone import (
+    aggregate,
+    analyze_articles,
+    plots,
+    quotes_table,
+    read_articles,
+    write_report,
+)
 
 LEVELS = ("paragraph", "article", "country", "date", "source", "speaker")
 # The stories the examples follow over time.
@@ -20,7 +27,7 @@ TRACKED_COUNTRIES = ["CHN", "USA", "RUS", "UKR"]
 
 
 def main(examples: Path, out: Path) -> None:
-    """Write mentions.csv, one by_LEVEL.csv per aggregation level, and the charts."""
+    """Write mentions.csv, one by_LEVEL.csv per aggregation level, the charts and report.html."""
     articles = list(read_articles([examples], on_skip=lambda error: print(f"skipped {error}")))
     mentions = analyze_articles(articles)
     (out / "charts").mkdir(parents=True, exist_ok=True)
@@ -35,9 +42,10 @@ def main(examples: Path, out: Path) -> None:
     save(plots.source_heatmap(mentions), out, "sources.png")
     over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
     save(over_time, out, "over-time.png")
+    write_report(articles, mentions, quotes_table(articles), out=out / "report.html")
     print(f"{len(mentions)} country mentions in {mentions['article_id'].nunique()} articles")
     print(aggregate(mentions, by="country").round(2).to_string(index=False))
-    print(f"tables and charts written to {out}/")
+    print(f"tables, charts and report.html written to {out}/")
 
 
 def save(ax: Axes, out: Path, name: str) -> None:

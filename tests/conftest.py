@@ -23,7 +23,7 @@ def nlp() -> Language:
     return load_nlp()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def examples() -> Path:
     """The example articles shipped in the repo."""
     return EXAMPLES

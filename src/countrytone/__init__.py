@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import analyze, analyze_articles, analyze_batches, quotes_table
     from countrytone.registry import load_tone_model
+    from countrytone.report import AnnotatedArticle, highlight, write_report
     from countrytone.tables import aggregate
     from countrytone.tone import Label, Target, Tone, ToneModel
 
@@ -26,12 +27,14 @@ _EXPORTS = {
     "countrytone.nlp": ("load_nlp",),
     "countrytone.pipeline": ("analyze", "analyze_articles", "analyze_batches", "quotes_table"),
     "countrytone.registry": ("load_tone_model",),
+    "countrytone.report": ("AnnotatedArticle", "highlight", "write_report"),
     "countrytone.tables": ("aggregate",),
     "countrytone.tone": ("Label", "Target", "Tone", "ToneModel"),
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
+    "AnnotatedArticle",
     "Article",
     "CountryMention",
     "CountrytoneError",
@@ -50,11 +53,13 @@ __all__ = [
     "analyze_batches",
     "country_name",
     "find_mentions",
+    "highlight",
     "load_nlp",
     "load_tone_model",
     "parse_article",
     "quotes_table",
     "read_articles",
+    "write_report",
 ]
 __version__ = "0.1.0"
 

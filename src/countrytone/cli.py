@@ -1,5 +1,5 @@
-"""The command line: ``countrytone analyze``, ``quotes``, ``plot``, ``targets``, ``evaluate``
-and ``train``.
+"""The command line: ``countrytone analyze``, ``quotes``, ``plot``, ``report``, ``targets``,
+``evaluate`` and ``train``.
 
 Exit status: 0 when every input was processed, 2 when some were skipped (each reported on stderr
 in one line; the rows of the others are still written), 1 on a usage or fatal error.
@@ -154,6 +154,19 @@ def _parser() -> argparse.ArgumentParser:
     _add_countries_option(plot)
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
+
+    report = commands.add_parser(
+        "report", help="a self-contained HTML report: each article's text coloured by tone"
+    )
+    _add_input_options(report)
+    report.add_argument(
+        "--out",
+        metavar="FILE.html|DIR/",
+        required=True,
+        help="one HTML file, or a folder (ending in /) of an overview and a page per article",
+    )
+    _add_model_option(report)
+    report.set_defaults(command=_run_report)
 
     evaluate = commands.add_parser("evaluate", help="macro-F1 of a tone model on labelled data")
     evaluate.add_argument(
@@ -435,6 +448,32 @@ def _run_plot(args: argparse.Namespace) -> int:
         figure.savefig(args.out, bbox_inches="tight")
     except (OSError, ValueError) as error:
         raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from countrytone.report import write_report
+
+    model = load_tone_model(args.model, device=args.device)
+    nlp = load_nlp(args.pipeline)
+    on_skip = _SkipReporter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)
+        articles = list(read_articles(args.paths, on_skip=on_skip, input_format=args.input_format))
+        mentions = analyze_articles(
+            tqdm(articles, unit=" articles", disable=None), model=model, nlp=nlp
+        )
+        quotes = quotes_table(articles, nlp=nlp)
+    _warn_language([warning for warning in caught if warning.category is LanguageWarning])
+    for warning in caught:
+        if warning.category is not LanguageWarning:
+            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
+    if not articles:
+        raise CountrytoneError("no article to report on")
+    write_report(articles, mentions, quotes, out=args.out)
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
