@@ -1,6 +1,7 @@
 """The annotated article and the HTML report, on hand-built tables (no model)."""
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from countrytone.articles import Article, parse_article
 from countrytone.cli import main
 from countrytone.report import AnnotatedArticle, highlight, tone_colour, write_report
-from countrytone.tables import mentions_frame, quotes_frame
+from countrytone.tables import MentionRow, QuoteRow, mentions_frame, quotes_frame
 from tests.rows import mention_row
 
 matplotlib.use("Agg")
@@ -26,7 +27,7 @@ TEXT = (
 
 def _located(
     article: Article, mention: str, score: float, *, occurrence: int = 0, speaker: str | None = None
-) -> dict[str, object]:
+) -> MentionRow:
     """A mentions-table row for an occurrence of ``mention`` in the article's text."""
     start = -1
     for _ in range(occurrence + 1):
@@ -34,12 +35,7 @@ def _located(
     paragraph = next(p for p in article.paragraphs if p.start <= start < p.end)
     country = {"China": "CHN", "Japan": "JPN", "Australia": "AUS", "France": "FRA"}[mention]
     row = mention_row(paragraph.index, 0, country, score, speaker=speaker, article_id=article.id)
-    return row | {
-        "start": start,
-        "end": start + len(mention),
-        "mention": mention,
-        "in_quote": False,
-    }
+    return replace(row, start=start, end=start + len(mention), mention=mention)
 
 
 @pytest.fixture
@@ -68,12 +64,28 @@ def quotes(article: Article) -> pd.DataFrame:
     reported_start = article.text.index("talks")
     return quotes_frame(
         [
-            {"article_id": "a", "start": quote_start, "end": quote_end, "speaker": "Yuko Arakawa",
-             "kind": "direct"},
-            {"article_id": "a", "start": reported_start, "end": len(article.text) - 2,
-             "speaker": "Officials", "kind": "reported"},
+            _quote(article, quote_start, quote_end, "Yuko Arakawa", "direct"),
+            _quote(article, reported_start, len(article.text) - 2, "Officials", "reported"),
         ]
-    )  # fmt: skip
+    )
+
+
+def _quote(article: Article, start: int, end: int, speaker: str | None, kind: str) -> QuoteRow:
+    """A quotes-table row without its speaker's and cue's spans."""
+    return QuoteRow(
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        speaker=speaker,
+        speaker_start=None,
+        speaker_end=None,
+        speaker_country=None,
+        cue=None,
+        cue_start=None,
+        cue_end=None,
+        kind=kind,
+    )
 
 
 class _Marks(HTMLParser):
@@ -161,9 +173,7 @@ def test_report_highlight_keeps_a_mention_whole_across_a_quote_edge(
 ) -> None:
     # An attribution that ends inside "Australia": the mention stays one mark.
     inside = article.text.index("Australia") + 3
-    quotes = quotes_frame(
-        [{"article_id": "a", "start": 0, "end": inside, "speaker": None, "kind": "reported"}]
-    )
+    quotes = quotes_frame([_quote(article, 0, inside, None, "reported")])
     parsed = _parse(highlight(mentions, article, quotes=quotes).html)
     assert [text for text, _ in parsed.marks] == list(mentions["mention"])
     assert set(parsed.runs) == {"unknown speaker"}
