@@ -192,7 +192,7 @@ def test_articles_folder_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -
     (tmp_path / ".hidden.txt").write_text("Hidden\nBody.")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text("Title C\nBody C.")
-    (tmp_path / "sub" / "page.html").write_text("<p>Not read</p>")
+    (tmp_path / "sub" / "page.xml").write_text("<p>Not read</p>")
     (tmp_path / "sub" / "notes.MD").write_text("not an article")
     (tmp_path / "LICENSE").write_text("MIT")
     with pytest.warns(InputWarning) as caught:
@@ -202,7 +202,7 @@ def test_articles_folder_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -
     assert [e.source for e in skipped] == [str(tmp_path / "broken.txt")]
     assert [str(warning.message) for warning in caught] == [
         f"{tmp_path}: files left out (neither articles nor corpora): "
-        "1 (no extension), 1 .html, 2 .md"
+        "1 (no extension), 2 .md, 1 .xml"
     ]
 
 
@@ -224,7 +224,9 @@ def test_articles_folder_source_is_the_first_subfolder(tmp_path: Path) -> None:
 def test_articles_empty_folder_is_reported(tmp_path: Path) -> None:
     articles, skipped = _read(tmp_path)
     assert articles == []
-    assert str(skipped[0]) == f"{tmp_path}: folder holds no .txt articles and no .jsonl/.csv corpus"
+    assert str(skipped[0]) == (
+        f"{tmp_path}: folder holds no .txt/.html articles and no .jsonl/.csv corpus"
+    )
     (tmp_path / "a.md").write_text("notes")
     articles, skipped = _read(tmp_path)
     assert str(skipped[0]).endswith("corpus (it holds 1 .md)")

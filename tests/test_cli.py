@@ -284,13 +284,13 @@ def test_cli_folder_names_the_files_it_leaves_out_in_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    for name in ("b.md", "c.md", "d.html", "e.pdf"):
+    for name in ("b.md", "c.md", "d.xml", "e.pdf"):
         (tmp_path / name).write_text("x")
     status, out, err = _run(capsys, "analyze", str(tmp_path), "--model", "vader")
     assert (status, len(_jsonl(out))) == (0, 5)
     assert err == (
         f"countrytone: warning: {tmp_path}: files left out (neither articles nor corpora): "
-        "1 .html, 2 .md, 1 .pdf\n"
+        "2 .md, 1 .pdf, 1 .xml\n"
     )
 
 

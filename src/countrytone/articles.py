@@ -16,7 +16,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -26,9 +26,10 @@ from countrytone.errors import InputError, InputWarning
 
 STDIN = "-"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".csv"})
-InputFormat = Literal["text", "jsonl", "csv"]
-INPUT_FORMATS: tuple[InputFormat, ...] = ("text", "jsonl", "csv")
+InputFormat = Literal["text", "html", "jsonl", "csv"]
+INPUT_FORMATS: tuple[InputFormat, ...] = ("text", "html", "jsonl", "csv")
 
 # A headline rarely runs past 150 characters (wire style guides cap them near 100); a longer
 # first line is a body paragraph. The limit is DESIGN.md's.
@@ -134,23 +135,29 @@ def read_articles(
     *,
     on_skip: Callable[[InputError], None],
     input_format: InputFormat | None = None,
+    html_rows: bool = False,
 ) -> Iterator[Article]:
-    """Articles from files, folders, JSONL/CSV corpora or ``-`` (stdin), lazily, in order.
+    """Articles from files, folders, web pages, JSONL/CSV corpora or ``-`` (stdin), lazily.
 
-    A file or stdin is read as ``input_format`` says: ``text`` (one article), ``jsonl`` or
-    ``csv`` (a corpus); by default stdin is text and a file's extension decides (``.jsonl``,
-    ``.csv``, else text). A folder yields its ``.txt``/``.text`` articles and
+    A file or stdin is read as ``input_format`` says: ``text`` (one article), ``html`` (a web
+    page: its main text, title and date, ``countrytone.html_pages``), ``jsonl`` or ``csv`` (a
+    corpus); by default stdin is text and a file's extension decides (``.html``/``.htm``,
+    ``.jsonl``, ``.csv``, else text). ``html_rows`` says the ``text`` of corpus rows is a web
+    page. A folder yields its ``.txt``/``.text`` articles, ``.html``/``.htm`` pages and
     ``.jsonl``/``.csv`` corpora, recursively, in path order, hidden files left out; the other
     files it holds are named, counted by extension, in one ``InputWarning``. An article read
     from a folder takes its ``source`` from the first subfolder under the folder given
     (``news/bbc/2024/x.txt`` read as ``news`` -> ``bbc``; a file directly in ``news`` has none)
-    unless its corpus row names a source. Text on stdin that is clearly JSONL rows with a
-    ``text`` field gets an ``InputWarning`` too. An input that cannot be read (missing, binary,
-    not UTF-8, empty, a bad corpus row) is passed to ``on_skip`` and the rest go on.
+    unless its corpus row names a source or its web page a site name. Text on stdin that is
+    clearly JSONL rows with a ``text`` field gets an ``InputWarning`` too. An input that cannot
+    be read (missing, binary, not UTF-8, empty, a bad corpus row, a page with no main text) is
+    passed to ``on_skip`` and the rest go on.
     """
     for source in sources:
         try:
-            yield from _read_source(str(source), on_skip=on_skip, input_format=input_format)
+            yield from _read_source(
+                str(source), on_skip=on_skip, input_format=input_format, html_rows=html_rows
+            )
         except InputError as error:
             on_skip(error)
 
@@ -234,39 +241,75 @@ def _read_source(
     *,
     on_skip: Callable[[InputError], None],
     input_format: InputFormat | None,
+    html_rows: bool,
     outlet: str | None = None,
 ) -> Iterator[Article]:
     if source == STDIN:
-        yield from _read_stdin(input_format or "text", on_skip=on_skip)
+        yield from _read_stdin(input_format or "text", on_skip=on_skip, html_rows=html_rows)
         return
     path = Path(source)
     if path.is_dir():
-        yield from _read_folder(path, source=source, on_skip=on_skip)
+        yield from _read_folder(path, source=source, on_skip=on_skip, html_rows=html_rows)
         return
     input_format = input_format or _format_of(path)
     if input_format == "text":
         yield parse_article(_read_text(path, source=source), article_id=source, source=outlet)
+    elif input_format == "html":
+        page = _read_text(path, source=source)
+        yield _parse_page(page, article_id=source, outlet=outlet)
     else:
         with _open(path, source=source) as file:
             yield from _read_corpus(
-                file, input_format, source=source, on_skip=on_skip, outlet=outlet
+                file,
+                input_format,
+                source=source,
+                on_skip=on_skip,
+                outlet=outlet,
+                html_rows=html_rows,
             )
 
 
 def _format_of(path: Path) -> InputFormat:
     suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
     return "jsonl" if suffix == ".jsonl" else "csv" if suffix == ".csv" else "text"
 
 
+def _parse_page(
+    html: str,
+    *,
+    article_id: str,
+    outlet: str | None,
+    date: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """A web page as an article; the folder's outlet is its source where nothing else names one."""
+    # Imported here: trafilatura loads only when a web page is read.
+    from countrytone.html_pages import parse_html
+
+    article = parse_html(html, article_id=article_id, date=date, source=source, title=title)
+    return article if article.source else replace(article, source=outlet)
+
+
 def _read_stdin(
-    input_format: InputFormat, *, on_skip: Callable[[InputError], None]
+    input_format: InputFormat, *, on_skip: Callable[[InputError], None], html_rows: bool
 ) -> Iterator[Article]:
-    if input_format != "text":
+    if input_format in ("jsonl", "csv"):
         yield from _read_corpus(
-            sys.stdin.buffer, input_format, source=STDIN, on_skip=on_skip, outlet=None
+            sys.stdin.buffer,
+            input_format,
+            source=STDIN,
+            on_skip=on_skip,
+            outlet=None,
+            html_rows=html_rows,
         )
         return
     text = decode(sys.stdin.buffer.read(), source=STDIN)
+    if input_format == "html":
+        yield _parse_page(text, article_id=STDIN, outlet=None)
+        return
     if _looks_like_jsonl(text):
         message = (
             f"{STDIN}: looks like JSONL rows with a 'text' field but is read as one article's "
@@ -289,7 +332,7 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def _read_folder(
-    folder: Path, *, source: str, on_skip: Callable[[InputError], None]
+    folder: Path, *, source: str, on_skip: Callable[[InputError], None], html_rows: bool
 ) -> Iterator[Article]:
     files = sorted(
         path
@@ -297,13 +340,16 @@ def _read_folder(
         if path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
-    readable = [path for path in files if path.suffix.lower() in ARTICLE_SUFFIXES | CORPUS_SUFFIXES]
+    suffixes = ARTICLE_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+    readable = [path for path in files if path.suffix.lower() in suffixes]
     left_out = Counter(path.suffix.lower() or "(no extension)" for path in files)
     left_out.subtract(Counter(path.suffix.lower() for path in readable))
     kinds = ", ".join(f"{count} {suffix}" for suffix, count in sorted(left_out.items()) if count)
     if not readable:
         holds = f" (it holds {kinds})" if kinds else ""
-        raise InputError(source, f"folder holds no .txt articles and no .jsonl/.csv corpus{holds}")
+        raise InputError(
+            source, f"folder holds no .txt/.html articles and no .jsonl/.csv corpus{holds}"
+        )
     if kinds:
         message = f"{source}: files left out (neither articles nor corpora): {kinds}"
         warnings.warn(InputWarning(message), stacklevel=2)
@@ -314,6 +360,7 @@ def _read_folder(
                 str(path),
                 on_skip=on_skip,
                 input_format=None,
+                html_rows=html_rows,
                 outlet=subfolders[0] if subfolders else None,
             )
         except InputError as error:
@@ -332,11 +379,12 @@ def _read_corpus(
     source: str,
     on_skip: Callable[[InputError], None],
     outlet: str | None,
+    html_rows: bool,
 ) -> Iterator[Article]:
     rows = _jsonl_rows if input_format == "jsonl" else _csv_rows
     for location, row in rows(file, source=source, on_skip=on_skip):
         try:
-            yield _article_from_row(row, location=location, outlet=outlet)
+            yield _article_from_row(row, location=location, outlet=outlet, html_rows=html_rows)
         except InputError as error:
             on_skip(error)
 
@@ -393,16 +441,23 @@ def _open(path: Path, *, source: str) -> Iterator[IO[bytes]]:
         yield file
 
 
-def _article_from_row(row: dict[str, Any], *, location: str, outlet: str | None) -> Article:
+def _article_from_row(
+    row: dict[str, Any], *, location: str, outlet: str | None, html_rows: bool
+) -> Article:
     text = row.get("text")
     if not isinstance(text, str):
         raise InputError(location, "row has no 'text' string")
+    article_id = _optional_str(row.get("id")) or location
+    date = _optional_str(row.get("date"))
+    source = _optional_str(row.get("source"))
+    title = _optional_str(row.get("title"))
+    if html_rows:
+        date = None if date is None else _read_date(date, article_id=article_id)
+        return _parse_page(
+            text, article_id=article_id, outlet=outlet, date=date, source=source, title=title
+        )
     return parse_article(
-        text,
-        article_id=_optional_str(row.get("id")) or location,
-        date=_optional_str(row.get("date")),
-        source=_optional_str(row.get("source")) or outlet,
-        title=_optional_str(row.get("title")),
+        text, article_id=article_id, date=date, source=source or outlet, title=title
     )
 
 

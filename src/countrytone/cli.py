@@ -11,16 +11,18 @@ import argparse
 import json
 import sys
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeGuard
 
+import pandas as pd
 from tqdm import tqdm
 
 from countrytone import __version__, training
-from countrytone.articles import INPUT_FORMATS, STDIN, decode, read_articles
+from countrytone.articles import INPUT_FORMATS, STDIN, Article, decode, read_articles
 from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
@@ -133,6 +135,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument(
         "--cache", metavar="DIR", help="keep each article's rows here; a re-run reads them back"
+    )
+    analyze.add_argument(
+        "--with-text",
+        action="store_true",
+        help="add the article's text (what start and end index) as a last column, 'text'",
     )
     analyze.set_defaults(command=_run_analyze)
 
@@ -271,6 +278,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
         help="read files and - as this (default: text for -, a file's extension for files)",
     )
     parser.add_argument(
+        "--html",
+        action="store_true",
+        help="the text column of JSONL/CSV corpora holds web pages (their main text is read)",
+    )
+    parser.add_argument(
         "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
     )
 
@@ -306,11 +318,19 @@ def _run_analyze(args: argparse.Namespace) -> int:
     on_skip = _SkipReporter()
     metadata = {"countrytone_version": __version__, "model": model.name}
     template = mentions_frame([])
+    texts = _ArticleTexts()
+    if args.with_text:
+        template = texts.add_to(template)
     with (
         ExitStack() as resources,
         TableWriter(args.out, output=output, template=template, metadata=metadata) as writer,
         tqdm(
-            read_articles(args.paths, on_skip=on_skip, input_format=args.input_format),
+            texts.remember(
+                read_articles(
+                    args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
+                ),
+                keep=args.with_text,
+            ),
             unit=" articles",
             disable=None,
         ) as bar,
@@ -332,7 +352,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
             )
         mentions = 0
         for table in tables:
-            writer.write(table)
+            writer.write(texts.add_to(table) if args.with_text else table)
             mentions += len(table)
             bar.set_postfix_str(
                 f"{mentions / max(bar.format_dict['elapsed'], 1e-9):.0f} mentions/s"
@@ -344,11 +364,40 @@ def _run_analyze(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
+class _ArticleTexts:
+    """The texts of the articles read, until the rows that need them are written.
+
+    Rows come out in the order articles are read, so once a table ends with an article's rows,
+    that article and every one read before it are done, and their texts are let go.
+    """
+
+    def __init__(self) -> None:
+        self._pending: deque[tuple[str, str]] = deque()
+
+    def remember(self, articles: Iterable[Article], *, keep: bool) -> Iterator[Article]:
+        for article in articles:
+            if keep:
+                self._pending.append((article.id, article.text))
+            yield article
+
+    def add_to(self, table: pd.DataFrame) -> pd.DataFrame:
+        texts: dict[str, str] = {}
+        last = table["article_id"].iloc[-1] if len(table) else None
+        while last is not None and self._pending:
+            article_id, text = self._pending.popleft()
+            texts[article_id] = text
+            if article_id == last:
+                break
+        return table.assign(text=table["article_id"].map(texts).astype("str"))
+
+
 def _run_quotes(args: argparse.Namespace) -> int:
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
     on_skip = _SkipReporter()
-    articles = read_articles(args.paths, on_skip=on_skip, input_format=args.input_format)
+    articles = read_articles(
+        args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
+    )
     with TableWriter(args.out, output=output, template=quotes_frame([])) as writer:
         for article in tqdm(articles, unit=" articles", disable=None):
             writer.write(quotes_table([article], nlp=nlp))
@@ -414,7 +463,11 @@ def _run_plot(args: argparse.Namespace) -> int:
     model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
-    articles = list(read_articles(args.paths, on_skip=on_skip, input_format=args.input_format))
+    articles = list(
+        read_articles(
+            args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
+        )
+    )
     if args.article is not None:
         articles = [article for article in articles if article.id == args.article]
         if not articles:
@@ -462,7 +515,11 @@ def _run_report(args: argparse.Namespace) -> int:
     on_skip = _SkipReporter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LanguageWarning)
-        articles = list(read_articles(args.paths, on_skip=on_skip, input_format=args.input_format))
+        articles = list(
+            read_articles(
+                args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
+            )
+        )
         mentions = analyze_articles(
             tqdm(articles, unit=" articles", disable=None), model=model, nlp=nlp
         )
