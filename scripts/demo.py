@@ -37,7 +37,7 @@ def main(examples: Path, out: Path) -> None:
     for article in articles:
         name = Path(article.id).stem
         save(plots.paragraph_heatmap(mentions, article=article), out, f"{name}.png")
-        save(plots.tone_arc(mentions, article_id=article.id), out, f"{name}-arc.png")
+        save(plots.tone_arc(mentions, article=article), out, f"{name}-arc.png")
     save(plots.speaker_heatmap(mentions), out, "speakers.png")
     save(plots.source_heatmap(mentions), out, "sources.png")
     over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)

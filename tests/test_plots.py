@@ -1,5 +1,6 @@
 """Charts, checked through their Axes (labels, colour limits, annotations), never pixels."""
 
+import re
 from collections.abc import Callable, Iterator
 
 import matplotlib
@@ -124,21 +125,117 @@ def test_plots_evidence_lists_sentences_behind_a_cell(mentions: pd.DataFrame) ->
 
 
 @pytest.mark.parametrize(
-    "draw",
+    ("draw", "missing"),
     [
-        plots.paragraph_heatmap,
-        plots.speaker_heatmap,
-        plots.dyad_heatmap,
-        plots.tone_arc,
-        plots.tone_over_time,
-        plots.source_heatmap,
+        (plots.paragraph_heatmap, "no country mentions in this article"),
+        (plots.speaker_heatmap, "no country mentions"),
+        (plots.dyad_heatmap, "no rows with a speaker_country (a speaker of a country)"),
+        (plots.tone_arc, "no country mentions in this article"),
+        (plots.tone_over_time, "no rows with a date"),
+        (plots.source_heatmap, "no rows with a source"),
     ],
 )
-def test_plots_empty_table_gives_empty_axes(draw: Callable[..., Axes]) -> None:
-    ax = draw(mentions_frame([]))
+def test_plots_empty_table_says_what_is_missing(draw: Callable[..., Axes], missing: str) -> None:
+    with pytest.warns(plots.EmptyChartWarning, match=f"^nothing to draw: {re.escape(missing)}$"):
+        ax = draw(mentions_frame([]))
     assert isinstance(ax, Axes)
+    assert [text.get_text() for text in ax.texts] == [f"nothing to draw:\n{missing}"]
     assert not ax.get_images()
     assert not ax.get_lines()
+
+
+@pytest.mark.parametrize(
+    ("draw", "missing"),
+    [
+        (plots.source_heatmap, "no rows with a source"),
+        (plots.dyad_heatmap, "no rows with a speaker_country"),
+        (plots.tone_over_time, "no rows with a date"),
+    ],
+)
+def test_plots_rows_without_what_a_chart_needs(
+    mentions: pd.DataFrame, draw: Callable[..., Axes], missing: str
+) -> None:
+    bare = mentions.assign(source=None, speaker_country=None, date=None)
+    with pytest.warns(plots.EmptyChartWarning, match=missing):
+        ax = draw(bare)
+    assert missing in ax.texts[0].get_text()
+
+
+def _dated(dates: dict[str, list[tuple[str, float]]]) -> pd.DataFrame:
+    return mentions_frame(
+        mention_row(0, index, country, score, date=date, article_id=date)
+        for date, scores in dates.items()
+        for index, (country, score) in enumerate(scores)
+    )
+
+
+def test_plots_tone_over_time_spans_the_data_and_names_the_period() -> None:
+    dated = _dated({"2023-06-20": [("CHN", 0.5)], "2023-11-16T14:30:00+00:00": [("CHN", -0.5)]})
+    ax = plots.tone_over_time(dated, freq="Q", window=1)
+    assert ax.get_xlabel() == "quarter"
+    assert "rolling mean of 1 quarter," in ax.get_title()
+    assert _ticks(ax.get_xticklabels()) == ["2023Q2", "2023Q3", "2023Q4"]
+    [line] = ax.get_lines()[:1]
+    ticks = ax.get_xticks()
+    # Points sit on the ticks of their periods; the axis ends half a quarter past the last.
+    assert set(line.get_xdata(orig=False)) <= set(ticks)
+    left, right = ax.get_xlim()
+    assert ticks[0] - 50 < left < ticks[0]
+    assert ticks[-1] < right < ticks[-1] + 50
+    one = plots.tone_over_time(_dated({"2024-03-14": [("CHN", 0.2)]}), freq="M")
+    assert _ticks(one.get_xticklabels()) == ["2024-03"]
+    assert one.get_xlim()[1] - one.get_xlim()[0] < 32  # days: one month, not years
+
+
+def test_plots_tone_over_time_says_when_it_keeps_the_top_countries() -> None:
+    codes = ["CHN", "USA", "RUS", "UKR", "JPN", "IND", "FRA"]
+    dated = _dated({"2024-01-10": [(code, 0.1) for code in codes] + [("CHN", 0.2)]})
+    ax = plots.tone_over_time(dated)
+    assert ax.get_legend().get_title().get_text() == "country: the 5 most mentioned of 7"
+    assert len(ax.get_legend().get_texts()) == 5
+    ax = plots.tone_over_time(dated, top=2)
+    assert ax.get_legend().get_title().get_text() == "country: the 2 most mentioned of 7"
+    ax = plots.tone_over_time(dated, countries=["FRA"])
+    assert ax.get_legend().get_title().get_text() == "country"
+    assert _ticks(ax.get_legend().get_texts()) == ["France"]
+
+
+def test_plots_paragraph_heatmap_keeps_rows_of_paragraphs_without_mentions(
+    mentions: pd.DataFrame,
+) -> None:
+    ax = plots.paragraph_heatmap(mentions[mentions["paragraph"].fillna(-1) != 1])
+    assert [row.split()[0] for row in _ticks(ax.get_yticklabels())] == [
+        "title", "¶0", "¶1", "¶2"
+    ]  # fmt: skip
+    assert _ticks(ax.get_yticklabels())[2] == "¶1"
+    [image] = ax.get_images()
+    assert np.isnan(image.get_array().filled(np.nan)[2]).all()
+    # Column labels slant from their columns, right-aligned, so that they do not overlap.
+    assert {(label.get_rotation(), label.get_ha()) for label in ax.get_xticklabels()} == {
+        (45.0, "right")
+    }
+
+
+def test_plots_tone_arc_breaks_lines_across_paragraphs_without_mentions(
+    mentions: pd.DataFrame,
+) -> None:
+    ax = plots.tone_arc(mentions, countries=["TWN", "CHN"])
+    taiwan, china = ax.get_lines()[:2]
+    assert list(taiwan.get_xdata()) == [-1, 0, 1, 2]
+    np.testing.assert_allclose(taiwan.get_ydata(), [np.nan, np.nan, np.nan, 0.1])
+    np.testing.assert_allclose(china.get_ydata(), [0.4, -0.8, -0.2, np.nan])
+
+
+def test_plots_one_article_charts_are_titled_with_its_title_and_date(
+    mentions: pd.DataFrame,
+) -> None:
+    text = "date 20 June 2023 World\nA title on China\nOne.\nTwo.\nThree."
+    article = parse_article(text, article_id="/some/path/a.txt")
+    rows = mentions.assign(article_id=article.id)
+    for draw in (plots.paragraph_heatmap, plots.tone_arc):
+        title = draw(rows, article=article).get_title()
+        assert title.endswith("\nA title on China (2023-06-20)")
+        assert "/some/path" not in title
 
 
 def test_plots_several_articles_need_an_article_id(mentions: pd.DataFrame) -> None:

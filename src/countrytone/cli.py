@@ -486,7 +486,7 @@ def _run_plot(args: argparse.Namespace) -> int:
     if args.kind == "paragraphs":
         ax = plots.paragraph_heatmap(mentions, article=article)
     elif args.kind == "arc":
-        ax = plots.tone_arc(mentions, countries=countries)
+        ax = plots.tone_arc(mentions, article=article, countries=countries)
     elif args.kind == "speakers":
         ax = plots.speaker_heatmap(mentions)
     elif args.kind == "dyads":

@@ -9,6 +9,7 @@ poorly: blue is positive, red negative.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from itertools import cycle
 from typing import Any
@@ -21,6 +22,7 @@ from pandas.io.formats.style import Styler
 
 from countrytone.articles import Article
 from countrytone.countries import country_name
+from countrytone.errors import InputWarning
 from countrytone.tables import (
     ARTICLE_VOICE,
     LABELS,
@@ -51,6 +53,10 @@ LINE_STYLES = tuple(
 )
 # Countries drawn as lines when none are chosen: more lines than this cannot be told apart.
 MAX_LINES = 5
+# The periods of tone_over_time by their pandas alias, named for the axis and title.
+PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+# Date ticks at most: beyond these, the labels of a long span overlap.
+MAX_DATE_TICKS = 12
 # A |score| above this gets white text on its dark heatmap cell.
 DARK_CELL = 0.6
 
@@ -65,15 +71,17 @@ def paragraph_heatmap(
     """Paragraph x country heatmap of one article's tone, the title as its own first row.
 
     Cells show the mean score and, below it, the number of sentences behind it; cells without
-    mentions stay blank. Rows are labelled with the paragraph number and first words.
+    mentions stay blank, and so do the rows of paragraphs that mention no country. Rows are
+    labelled with the paragraph number and first words; the chart is titled with the article's
+    title and date when ``article`` is given, else with its id.
 
     Args:
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
-        article: the article itself, when at hand: then every paragraph gets a row (blank
-            where no country is mentioned), labelled with the paragraph's own first words;
-            without it, rows are the paragraphs with mentions, labelled with the first words
-            of their first sentence that mentions a country.
+        article: the article itself, when at hand: then every paragraph gets a row labelled
+            with the paragraph's own first words; without it, rows run from the first
+            paragraph with a mention to the last, labelled with the first words of their
+            first sentence that mentions a country.
         ax: the Axes to draw on.
 
     Raises:
@@ -82,13 +90,13 @@ def paragraph_heatmap(
     """
     mentions = _one_article(mentions, article.id if article else article_id)
     if mentions.empty:
-        return _axes(ax)
+        return _nothing_to_draw(ax, "no country mentions in this article")
     table = aggregate(mentions, by="paragraph")
     table["row"] = _row_numbers(table["paragraph"])
     labels = _article_labels(article) if article else _paragraph_labels(mentions)
     ax = _heatmap(table, rows="row", row_labels=labels.to_dict(), ax=ax)
     ax.set_ylabel("paragraph")
-    ax.set_title(f"Tone toward each country by paragraph\n{mentions['article_id'].iloc[0]}")
+    ax.set_title(f"Tone toward each country by paragraph\n{_heading(mentions, article)}")
     return ax
 
 
@@ -101,7 +109,7 @@ def speaker_heatmap(
     with the most sentences follow, most first.
     """
     if mentions.empty:
-        return _axes(ax)
+        return _nothing_to_draw(ax, "no country mentions")
     table = aggregate(mentions, by="speaker")
     volume = table.groupby("speaker")["sentences"].sum()
     order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
@@ -119,7 +127,7 @@ def dyad_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """
     mentions = mentions[mentions["speaker_country"].notna()]
     if mentions.empty:
-        return _axes(ax)
+        return _nothing_to_draw(ax, "no rows with a speaker_country (a speaker of a country)")
     table = aggregate(mentions, by="speaker_country")
     codes = sorted(table["speaker_country"].unique())
     rows = {code: country_name(code) for code in codes}
@@ -133,33 +141,42 @@ def tone_arc(
     mentions: pd.DataFrame,
     *,
     article_id: str | None = None,
+    article: Article | None = None,
     countries: Sequence[str] | None = None,
+    top: int = MAX_LINES,
     ax: Axes | None = None,
 ) -> Axes:
     """Score toward each country along the paragraphs of one article, the title first.
 
+    A country's line breaks over the paragraphs that do not mention it.
+
     Args:
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
-        countries: ISO-3 codes to draw; by default the most mentioned (at most ``MAX_LINES``).
+        article: the article itself, when at hand: the x axis then spans all its paragraphs
+            and the chart is titled with its title and date (else with its id).
+        countries: ISO-3 codes to draw; by default the ``top`` most mentioned, and the legend
+            says so when there are more.
+        top: how many countries to draw when ``countries`` is not given.
         ax: the Axes to draw on.
     """
-    ax = _axes(ax)
-    mentions = _one_article(mentions, article_id)
+    mentions = _one_article(mentions, article.id if article else article_id)
     if mentions.empty:
-        return ax
+        return _nothing_to_draw(ax, "no country mentions in this article")
+    ax = _axes(ax)
     table = aggregate(mentions, by="paragraph")
     table["row"] = _row_numbers(table["paragraph"])
-    chosen = countries or _most_mentioned(mentions["country"])
+    rows = list(_article_labels(article).index if article else _paragraph_labels(mentions).index)
+    chosen, legend = _chosen_countries(mentions["country"], countries, top=top)
     for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
-        line = table[table["country"] == code]
-        ax.plot(line["row"], line["score"], marker=marker, color=color, label=country_name(code))
-    rows = sorted(_row_numbers(mentions["paragraph"]).unique())
+        # Missing paragraphs are NaN: matplotlib breaks the line there.
+        line = table[table["country"] == code].set_index("row")["score"].reindex(rows)
+        ax.plot(rows, line.to_numpy(), marker=marker, color=color, label=country_name(code))
     ax.set_xticks(rows, ["title" if row < 0 else str(row) for row in rows])
     _score_y_axis(ax)
     ax.set_xlabel("paragraph")
-    ax.set_title(f"Tone arc\n{mentions['article_id'].iloc[0]}")
-    ax.legend(title="country")
+    ax.set_title(f"Tone arc\n{_heading(mentions, article)}")
+    ax.legend(title=legend)
     return ax
 
 
@@ -167,6 +184,7 @@ def tone_over_time(
     mentions: pd.DataFrame,
     *,
     countries: Sequence[str] | None = None,
+    top: int = MAX_LINES,
     freq: str = "M",
     window: int = 3,
     seed: int = 0,
@@ -176,15 +194,28 @@ def tone_over_time(
 
     The line and band are ``countrytone.tables.rolling_tone``'s (sentences the unit, the mean
     over the last ``window`` periods of ``freq``, the band its 2.5 to 97.5 bootstrap
-    percentiles). Rows without a date are left out; by default the most mentioned countries
-    (at most ``MAX_LINES``) are drawn.
+    percentiles). Each point sits at the start of its period, on a tick labelled with the
+    period; the x axis spans the periods of the data and no more, and the title names the
+    period. Rows without a date are left out.
+
+    Args:
+        mentions: the mentions table from ``analyze``.
+        countries: ISO-3 codes to draw; by default the ``top`` most mentioned, and the legend
+            says so when there are more.
+        top: how many countries to draw when ``countries`` is not given.
+        freq: the period, a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``.
+        window: the periods each mean pools.
+        seed: the seed of the bootstrap resamples.
+        ax: the Axes to draw on.
     """
-    ax = _axes(ax)
     dated = mentions[mentions["date"].notna()]
     if dated.empty:
-        return ax
-    chosen = list(countries or _most_mentioned(dated["country"]))
+        return _nothing_to_draw(ax, "no rows with a date")
+    chosen, legend = _chosen_countries(dated["country"], countries, top=top)
     tone = rolling_tone(dated, countries=chosen, freq=freq, window=window, seed=seed)
+    if tone.empty:
+        return _nothing_to_draw(ax, f"no dated rows of {', '.join(chosen)}")
+    ax = _axes(ax)
     for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
         series = tone[tone["country"] == code]
         if series.empty:
@@ -192,11 +223,15 @@ def tone_over_time(
         label = country_name(code)
         ax.plot(series["period"], series["mean"], marker=marker, color=color, label=label)
         ax.fill_between(series["period"], series["low"], series["high"], alpha=0.15, color=color)
+    period = PERIOD_NAMES.get(freq.upper(), f"{freq} period")
+    _period_x_axis(ax, tone["period"], freq=freq)
     _score_y_axis(ax)
-    ax.set_xlabel("date")
-    ax.set_title(f"Tone over time (rolling mean of {window} periods, 95% bootstrap band)")
-    ax.legend(title="country")
-    ax.figure.autofmt_xdate()
+    ax.set_xlabel(period)
+    ax.set_title(
+        f"Tone over time: rolling mean of {window} {period}{'s' if window > 1 else ''}, "
+        "95% bootstrap band"
+    )
+    ax.legend(title=legend)
     return ax
 
 
@@ -204,7 +239,7 @@ def source_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     """Source x country heatmap over a corpus; rows without a source are left out."""
     mentions = mentions[mentions["source"].notna()]
     if mentions.empty:
-        return _axes(ax)
+        return _nothing_to_draw(ax, "no rows with a source")
     table = aggregate(mentions, by="source")
     sources = sorted(table["source"].unique())
     ax = _heatmap(table, rows="source", row_labels={source: source for source in sources}, ax=ax)
@@ -317,6 +352,55 @@ def _axes(ax: Axes | None, *, size: tuple[float, float] = (9, 6)) -> Axes:
     return ax if ax is not None else plt.figure(figsize=size, layout="constrained").add_subplot()
 
 
+class EmptyChartWarning(InputWarning):
+    """A chart has nothing to draw; what is missing is written on it."""
+
+
+def _nothing_to_draw(ax: Axes | None, missing: str) -> Axes:
+    """Axes that say what the chart misses, with a warning that says it too."""
+    warnings.warn(EmptyChartWarning(f"nothing to draw: {missing}"), stacklevel=3)
+    ax = _axes(ax)
+    ax.text(0.5, 0.5, f"nothing to draw:\n{missing}", ha="center", va="center")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _heading(mentions: pd.DataFrame, article: Article | None) -> str:
+    """One article's title and date when the article is given, else its id and date."""
+    if article is not None:
+        name, date = article.title or article.id, article.date
+    else:
+        dates = mentions["date"].dropna()
+        name, date = str(mentions["article_id"].iloc[0]), str(dates.iloc[0]) if len(dates) else None
+    return f"{name} ({date})" if date else name
+
+
+def _chosen_countries(
+    mentioned: pd.Series[str], countries: Sequence[str] | None, *, top: int
+) -> tuple[list[str], str]:
+    """The countries to draw, and the legend's title: it says when only the top ones are."""
+    if countries is not None:
+        return list(countries), "country"
+    counts = mentioned.value_counts()
+    if len(counts) <= top:
+        return counts.index.tolist(), "country"
+    return counts.index[:top].tolist(), f"country: the {top} most mentioned of {len(counts)}"
+
+
+def _period_x_axis(ax: Axes, starts: pd.Series[Any], *, freq: str) -> None:
+    """Ticks at period starts, labelled with the period; the axis spans the data's periods."""
+    periods = pd.period_range(starts.min(), starts.max(), freq=freq)
+    step = -(-len(periods) // MAX_DATE_TICKS)  # ceiling division: at most MAX_DATE_TICKS
+    shown = periods[::step]
+    labels = [str(p.start_time.date()) if freq.upper() == "W" else str(p) for p in shown]
+    ax.set_xticks(shown.start_time, labels, rotation=30, ha="right")
+    # Half a period of margin on each side, so that the first and last points are not cut.
+    half = (periods[-1].end_time - periods[-1].start_time) / 2
+    left, right = periods[0].start_time - half, periods[-1].start_time + half
+    ax.set_xlim(left, right)  # type: ignore[arg-type]  # matplotlib converts dates itself
+
+
 def _heatmap(
     table: pd.DataFrame, *, rows: str, row_labels: dict[Any, str], ax: Axes | None
 ) -> Axes:
@@ -339,9 +423,15 @@ def _heatmap(
             ink = "white" if abs(score) > DARK_CELL else "black"
             text = f"{score:+.2f}\n({counts[row, column]:.0f})"
             ax.text(column, row, text, ha="center", va="center", fontsize=8, color=ink)
-    ax.set_xticks(range(len(countries)), [country_name(code) for code in countries])
+    # Column labels slant from their column's centre, so that long names do not overlap.
+    ax.set_xticks(
+        range(len(countries)),
+        [country_name(code) for code in countries],
+        rotation=45,
+        ha="right",
+        rotation_mode="anchor",
+    )
     ax.set_yticks(range(len(order)), list(row_labels.values()))
-    ax.tick_params(axis="x", labelrotation=30)
     ax.set_xlabel("country (cells: mean score, number of sentences)")
     ax.figure.colorbar(image, ax=ax, label="score: negative (red) to positive (blue)")
     return ax
@@ -361,12 +451,16 @@ def _row_numbers(paragraph: pd.Series[Any]) -> pd.Series[int]:
 
 
 def _paragraph_labels(mentions: pd.DataFrame) -> pd.Series[str]:
+    """Rows from the title (when it has mentions) through every paragraph to the last one
+    with mentions; a paragraph without mentions is labelled with its number alone."""
     first = mentions.assign(row=_row_numbers(mentions["paragraph"]))
     first = first.sort_values(["row", "sentence", "start"]).drop_duplicates("row")
-    names = ["title" if row < 0 else f"¶{row}" for row in first["row"]]
-    words = [_first_words(text) for text in first["sentence_text"]]
-    labels = [f"{name} {text}" for name, text in zip(names, words, strict=True)]
-    return pd.Series(labels, index=first["row"].to_numpy())
+    words = dict(zip(first["row"], first["sentence_text"].map(_first_words), strict=True))
+    rows = ([-1] if -1 in words else []) + list(range(max(first["row"].max(), -1) + 1))
+    names = {row: "title" if row < 0 else f"¶{row}" for row in rows}
+    return pd.Series(
+        {row: f"{names[row]} {words[row]}" if row in words else names[row] for row in rows}
+    )
 
 
 def _article_labels(article: Article) -> pd.Series[str]:
@@ -384,10 +478,6 @@ def _article_labels(article: Article) -> pd.Series[str]:
 def _first_words(text: str) -> str:
     words = text.split()
     return " ".join(words[:LABEL_WORDS]) + (" …" if len(words) > LABEL_WORDS else "")
-
-
-def _most_mentioned(countries: pd.Series[str]) -> list[str]:
-    return countries.value_counts().index[:MAX_LINES].tolist()
 
 
 def _score_y_axis(ax: Axes) -> None:

@@ -251,7 +251,9 @@ def rolling_tone(
         period's start), ``mean``, ``low``, ``high`` and ``sentences`` (in the window).
     """
     sentences = sentence_scores(mentions[mentions["date"].notna()], by=["date"])
-    sentences["period"] = pd.to_datetime(sentences["date"]).dt.to_period(freq)
+    # Dates and timestamps mixed (ISO, some with a UTC offset): read as UTC, then naive.
+    dates = pd.to_datetime(sentences["date"], format="ISO8601", utc=True).dt.tz_localize(None)
+    sentences["period"] = dates.dt.to_period(freq)
     rng = np.random.default_rng(seed)
     rows = [
         {"country": code, **row}
