@@ -32,7 +32,7 @@ InputFormat = Literal["text", "html", "jsonl", "csv"]
 INPUT_FORMATS: tuple[InputFormat, ...] = ("text", "html", "jsonl", "csv")
 
 # A headline rarely runs past 150 characters (wire style guides cap them near 100); a longer
-# first line is a body paragraph. The limit is DESIGN.md's.
+# first line is a body paragraph. The limit is the layout's (docs/definitions.md).
 MAX_TITLE_CHARS = 150
 
 # The header line: "date", then a date in any common form (dates.py reads it) and the section.
@@ -89,7 +89,7 @@ def parse_article(
     source: str | None = None,
     title: str | None = None,
 ) -> Article:
-    """Split a text into title and paragraphs by the users' layout (DESIGN.md).
+    """Split a text into title and paragraphs by the users' layout (docs/definitions.md).
 
     An optional header line ``date DATE Section`` comes first; with it, the next line is the
     title. The date may be written ``2023-06-20``, ``2023-6-20``, ``20 June 2023``, ``June 20,

@@ -79,6 +79,9 @@ def analyze(
 ) -> pd.DataFrame:
     """Tone toward every country mentioned in articles: one row per country mention.
 
+    What the rows mean (mentions, speakers, ``label`` and ``score``, positions) is set out in
+    the repository's ``docs/definitions.md``.
+
     Args:
         article: an article's text (``str``, id ``"text"``), a file, folder or JSONL/CSV corpus
             (``pathlib.Path``, ids as the command line gives them), an ``Article``, or an

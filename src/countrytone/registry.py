@@ -1,7 +1,7 @@
 """Tone models by name: the registered names, their aliases and the one cached loader.
 
 ``default`` is the most accurate model the package ships, run the fastest way the device
-allows; ``fast`` trades accuracy for speed on a large corpus on a CPU (DESIGN.md). Each model
+allows; ``fast`` trades accuracy for speed on a large corpus on a CPU. Each model
 is created once per name and device per process, on first use, never at import.
 """
 

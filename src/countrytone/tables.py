@@ -124,7 +124,7 @@ BOOTSTRAP_SAMPLES = 1000
 
 
 def mentions_frame(rows: Iterable[MentionRow]) -> pd.DataFrame:
-    """The mentions table from its rows, with DESIGN.md's columns in order and typed."""
+    """The mentions table from its rows, columns in order and typed (docs/definitions.md)."""
     records = [
         {
             field.name: getattr(row, field.name)
@@ -181,7 +181,8 @@ def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") ->
     """Tone toward each country, aggregated at one or more levels.
 
     Mentions of the same country within one sentence are averaged first (so "Chinese President
-    Xi ... China" counts once), then sentences are averaged.
+    Xi ... China" counts once), then sentences are averaged (docs/definitions.md,
+    "Aggregation").
 
     Args:
         mentions: the mentions table from ``analyze``.
