@@ -147,6 +147,24 @@ def test_plots_empty_table_says_what_is_missing(draw: Callable[..., Axes], missi
 @pytest.mark.parametrize(
     ("draw", "missing"),
     [
+        (lambda table: plots.confusion_heatmap(table, model="m"), "no predictions of model m"),
+        (plots.calibration_curve, "no predictions"),
+    ],
+)
+def test_plots_model_charts_without_predictions_say_so(
+    draw: Callable[..., Axes], missing: str
+) -> None:
+    empty = pd.DataFrame(
+        columns=["model", "gold", "label", "p_negative", "p_neutral", "p_positive"]
+    )
+    with pytest.warns(plots.EmptyChartWarning, match=f"^nothing to draw: {missing}$"):
+        ax = draw(empty)
+    assert [text.get_text() for text in ax.texts] == [f"nothing to draw:\n{missing}"]
+
+
+@pytest.mark.parametrize(
+    ("draw", "missing"),
+    [
         (plots.source_heatmap, "no rows with a source"),
         (plots.dyad_heatmap, "no rows with a speaker_country"),
         (plots.tone_over_time, "no rows with a date"),

@@ -2,7 +2,8 @@
 
 Every function takes a tidy table first (the mentions table from ``analyze``; for the model
 charts, the predictions table of ``countrytone.evaluation``), options by keyword, ``ax=None``
-(a new figure's Axes when None), and returns the Axes; an empty table gives empty Axes.
+(a new figure's Axes when None), and returns the Axes. A table with nothing to draw gives Axes
+that say what is missing ("no rows with a source"), and an ``EmptyChartWarning``.
 Scores use one blue-red diverging map centred on 0, readable for people who see red and green
 poorly: blue is positive, red negative.
 """
@@ -79,9 +80,9 @@ def paragraph_heatmap(
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
         article: the article itself, when at hand: then every paragraph gets a row labelled
-            with the paragraph's own first words; without it, rows run from the first
-            paragraph with a mention to the last, labelled with the first words of their
-            first sentence that mentions a country.
+            with the paragraph's own first words; without it, rows run from the title (when
+            it has mentions) and paragraph 0 to the last paragraph with mentions, labelled
+            with the first words of their first sentence that mentions a country.
         ax: the Axes to draw on.
 
     Raises:
@@ -286,10 +287,10 @@ def confusion_heatmap(predictions: pd.DataFrame, *, model: str, ax: Axes | None 
         model: the model's name (its ``model`` column).
         ax: the Axes to draw on.
     """
-    ax = _axes(ax, size=(5, 4))
     rows = predictions[predictions["model"] == model]
     if rows.empty:
-        return ax
+        return _nothing_to_draw(ax, f"no predictions of model {model}")
+    ax = _axes(ax, size=(5, 4))
     labels = list(LABELS)
     counts = pd.crosstab(rows["gold"], rows["label"]).reindex(
         index=labels, columns=labels, fill_value=0
@@ -321,9 +322,9 @@ def calibration_curve(predictions: pd.DataFrame, *, bins: int = 10, ax: Axes | N
         bins: the number of equal-width confidence bins over [1/3, 1].
         ax: the Axes to draw on.
     """
-    ax = _axes(ax, size=(6, 5))
     if predictions.empty:
-        return ax
+        return _nothing_to_draw(ax, "no predictions")
+    ax = _axes(ax, size=(6, 5))
     confidence = predictions[list(PROBABILITY_COLUMNS)].max(axis=1)
     edges = np.linspace(1 / 3, 1, bins + 1).tolist()
     binned = predictions.assign(
