@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from countrytone.articles import Article, read_articles
 from countrytone.encoders import package_model_path
+from countrytone.errors import InputWarning
 from countrytone.nlp import load_nlp
 from countrytone.tone import Target, Tone
 
@@ -27,6 +29,12 @@ def nlp() -> Language:
 def examples() -> Path:
     """The example articles shipped in the repo."""
     return EXAMPLES
+
+
+def read_examples() -> list[Article]:
+    """The example articles, read as a folder: its README.md is left out with one warning."""
+    with pytest.warns(InputWarning, match=r"files left out .*: 1 \.md$"):
+        return list(read_articles([EXAMPLES], on_skip=pytest.fail))
 
 
 @pytest.fixture(scope="session")

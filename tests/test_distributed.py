@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 from distributed import Client, LocalCluster
 
-from countrytone.articles import Article, parse_article, read_articles
+from countrytone.articles import Article, parse_article
 from countrytone.cli import main
 from countrytone.distributed import BATCHES_IN_FLIGHT_PER_THREAD, analyze_distributed, connect
-from countrytone.errors import CountrytoneError, InputWarning
+from countrytone.errors import CountrytoneError
 from countrytone.pipeline import LanguageWarning, analyze_articles
+from tests.conftest import read_examples
 
 # The lexicon model loads in a moment: the engine, not the model, is under test.
 MODEL = "vader"
@@ -36,8 +37,7 @@ def client() -> Iterator[Client]:
 
 @pytest.fixture
 def articles(examples: Path) -> list[Article]:
-    with pytest.warns(InputWarning, match=r"files left out .*: 1 \.md"):  # the README
-        return list(read_articles([examples], on_skip=pytest.fail))
+    return read_examples()
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-from countrytone.articles import Article, parse_article, read_articles
+from countrytone.articles import Article, parse_article
 from countrytone.errors import InputError, InputWarning
 from countrytone.pipeline import (
     LanguageWarning,
@@ -19,6 +19,7 @@ from countrytone.pipeline import (
 )
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
 from countrytone.tone import Target, Tone
+from tests.conftest import read_examples
 
 ARTICLE = (
     "date 2024-05-02 World\n"
@@ -128,7 +129,7 @@ def test_pipeline_scores_all_articles_in_one_deduplicated_batch(
     nlp: Language, examples: Path
 ) -> None:
     model = CountingModel()
-    articles = list(read_articles([examples], on_skip=pytest.fail))
+    articles = read_examples()
     mentions = analyze_articles(articles, model=model, nlp=nlp)
     assert model.batches == [
         len(set(zip(mentions["sentence_text"], mentions["start"], strict=True)))
@@ -137,7 +138,7 @@ def test_pipeline_scores_all_articles_in_one_deduplicated_batch(
 
 
 def test_pipeline_batches_stream_the_same_rows(nlp: Language, examples: Path) -> None:
-    articles = list(read_articles([examples], on_skip=pytest.fail))[:5]
+    articles = read_examples()[:5]
     model = CountingModel()
     tables = list(analyze_batches(articles, model=model, nlp=nlp, batch_size=2))
     assert len(tables) == 3
@@ -149,7 +150,7 @@ def test_pipeline_batches_stream_the_same_rows(nlp: Language, examples: Path) ->
 def test_pipeline_parsing_in_two_processes_gives_the_same_rows(
     nlp: Language, examples: Path
 ) -> None:
-    articles = list(read_articles([examples], on_skip=pytest.fail))
+    articles = read_examples()
     parallel = analyze_batches(articles, model="vader", nlp=nlp, n_process=2, batch_size=4)
     pd.testing.assert_frame_equal(
         pd.concat(parallel, ignore_index=True), analyze_articles(articles, model="vader", nlp=nlp)
@@ -164,7 +165,7 @@ def test_pipeline_articles_naming_no_country_add_no_rows(nlp: Language) -> None:
 
 
 def test_pipeline_offsets_on_every_example(nlp: Language, examples: Path) -> None:
-    for article in read_articles([examples], on_skip=pytest.fail):
+    for article in read_examples():
         mentions = analyze_articles([article], model=CountingModel(), nlp=nlp)
         assert not mentions.empty
         assert all(article.text[r.start : r.end] == r.mention for r in mentions.itertuples())
@@ -201,7 +202,7 @@ def _cached_rows(
 def test_pipeline_cache_reads_unchanged_articles_back(
     nlp: Language, examples: Path, tmp_path: Path
 ) -> None:
-    articles = list(read_articles([examples], on_skip=pytest.fail))[:4]
+    articles = read_examples()[:4]
     first = CountingModel()
     rows = _cached_rows(articles, model=first, nlp=nlp, cache=tmp_path)
     again = CountingModel()
@@ -221,7 +222,7 @@ def test_pipeline_cache_reads_unchanged_articles_back(
 def test_pipeline_cache_treats_an_unreadable_file_as_a_miss(
     nlp: Language, examples: Path, tmp_path: Path
 ) -> None:
-    articles = list(read_articles([examples], on_skip=pytest.fail))[:2]
+    articles = read_examples()[:2]
     rows = _cached_rows(articles, model=CountingModel(), nlp=nlp, cache=tmp_path)
     for path in tmp_path.rglob("*.parquet"):
         path.write_bytes(b"not parquet")

@@ -232,6 +232,7 @@ def test_training_distillation_loss_mixes_labels_and_teacher() -> None:
     assert distillation_loss(logits, labels, teacher).item() == pytest.approx(expected.item())
 
 
+@pytest.mark.filterwarnings("ignore::countrytone.errors.InputWarning")  # examples/README.md
 def test_training_samples_distinct_country_mentions_of_a_corpus(examples: Path) -> None:
     skipped: list[InputError] = []
     every = sample_mention_targets([str(examples)], limit=None, seed=13, on_skip=skipped.append)
