@@ -39,6 +39,7 @@ from countrytone.transformer import (
     input_embedding_weight,
     length_sorted_batches,
     pair_texts,
+    quiet_transformers,
 )
 
 if TYPE_CHECKING:
@@ -400,15 +401,11 @@ class _TrainingInputs:
 def _classifier(base: str) -> tuple["PreTrainedModel", "PreTrainedTokenizerBase"]:
     """A fresh three-label classifier over the base encoder, its word embeddings frozen."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
-    from transformers.utils import logging as transformers_logging
 
     base_path = base_encoder_path(base) if base in BASE_ENCODERS else Path(base)
     tokenizer = AutoTokenizer.from_pretrained(str(base_path), local_files_only=True)
-    # The new classifier head is "missing" from the encoder's checkpoint by design: the load
-    # report that says so would only alarm.
-    verbosity = transformers_logging.get_verbosity()
-    transformers_logging.set_verbosity(logging.ERROR)
-    try:
+    # The new classifier head is "missing" from the encoder's checkpoint by design.
+    with quiet_transformers():
         model = AutoModelForSequenceClassification.from_pretrained(
             str(base_path),
             local_files_only=True,
@@ -416,8 +413,6 @@ def _classifier(base: str) -> tuple["PreTrainedModel", "PreTrainedTokenizerBase"
             id2label={index: label.value for index, label in enumerate(LABEL_ORDER)},
             label2id={label.value: index for index, label in enumerate(LABEL_ORDER)},
         )
-    finally:
-        transformers_logging.set_verbosity(verbosity)
     # Frozen, so the shipped model can take them from the installed base package unchanged.
     input_embedding_weight(model).requires_grad_(False)
     return model, tokenizer
@@ -619,7 +614,8 @@ def _save(
         (output_dir / stale).unlink(missing_ok=True)
     tokenizer.save_pretrained(str(output_dir))
     if form == "full":
-        model.save_pretrained(str(output_dir))
+        with quiet_transformers():
+            model.save_pretrained(str(output_dir))
     elif form == "lora":
         from peft import get_peft_model_state_dict
 

@@ -24,7 +24,8 @@ module stays light.
 import hashlib
 import logging
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
@@ -421,15 +422,35 @@ def load_transformer(
     )
 
 
+@contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """transformers' load reports and progress bars off, for loading and saving that are
+    expected (a new classifier head "missing" from its encoder's checkpoint, "Loading
+    weights" bars): they would only alarm."""
+    from transformers.utils import logging as transformers_logging
+
+    verbosity = transformers_logging.get_verbosity()
+    bars = transformers_logging.is_progress_bar_enabled()
+    transformers_logging.set_verbosity(logging.ERROR)
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        transformers_logging.set_verbosity(verbosity)
+        if bars:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
 def _torch_model(path: Path, manifest: ModelManifest) -> "PreTrainedModel":
     """The model directory's classifier in torch, fp32 on the CPU."""
     from transformers import AutoConfig, AutoModelForSequenceClassification
 
     try:
         if not (manifest.partial_weights or manifest.adapter_weights):
-            full: PreTrainedModel = AutoModelForSequenceClassification.from_pretrained(
-                str(path), local_files_only=True
-            )
+            with quiet_transformers():
+                full: PreTrainedModel = AutoModelForSequenceClassification.from_pretrained(
+                    str(path), local_files_only=True
+                )
             return full
         from_config = cast(
             "Callable[[Any], PreTrainedModel]", AutoModelForSequenceClassification.from_config
