@@ -528,7 +528,8 @@ def _ranking(
 
 
 def _frequency(dates: pd.Series[str]) -> str:
-    parsed = pd.to_datetime(dates)
+    # Dates and timestamps mixed (ISO, some with a UTC offset), as articles' dates may be.
+    parsed = pd.to_datetime(dates, format="ISO8601", utc=True)
     days = (parsed.max() - parsed.min()).days
     return "Q" if days > QUARTERS_AFTER_DAYS else "M" if days > MONTHS_AFTER_DAYS else "W"
 
