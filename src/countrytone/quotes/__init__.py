@@ -1,0 +1,95 @@
+"""Attributions: direct quotes, reported speech and who made them.
+
+The package is laid out along the stages; ``find_attributions`` below runs them in order.
+
+How an article is read, in order:
+1. Quotation marks (``marks``, no spaCy): straight, curly and doubled-apostrophe double marks,
+   and single marks used as the outer quote (headline style). Whether a mark opens or closes is
+   read from the characters around it first (an opener follows a space and precedes a word),
+   from the state of the paragraph second. A quote whose closing mark is missing ends at its
+   paragraph's end; when the next paragraph opens with a mark (news style for a continued quote)
+   the quote continues there. Nothing is ever refused.
+2. Direct quotes and their cues (``direct``; cue words in ``vocabulary``): a quote that starts a
+   clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue:
+   a speech verb right after it ("…," Xi said), a speech verb or colon right before it (Xi said,
+   "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker. A
+   quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a
+   quoted span, part of whatever attribution holds it.
+3. Reported speech and quoted fragments (``reported``): a speech verb's clausal complement ("X
+   said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the risk", "spoke
+   about the deal"); a cue set off by commas inside its clause ("The plan, he said, would fail")
+   splits it in two rows; the object of a verb of calling, describing or taking a stance; "…,
+   according to X"; a quoted fragment no other row holds, as the object of its verb; transcript
+   turns ("WALLACE: …") and headline claims ("Graham: …").
+4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
+   of "a statement posted by X"), then resolved (``speakers``): pronouns to the nearest person
+   before them (inside the same quote first), surnames to the full name the article introduced,
+   "the secretary of state" to the last person so described; organisations and groups stay as
+   written.
+5. ``speaker_country``: an organisation, role or place from ``data/speakers.csv`` in the
+   speaker's descriptor ("BBC China correspondent" -> GBR), else a country mention in it
+   ("Chinese diplomat Wang Yi" -> CHN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from countrytone.articles import Article
+from countrytone.countries import CountryMention, find_mentions
+from countrytone.quotes.direct import direct_quotes
+from countrytone.quotes.marks import find_quotes, quoted_spans
+from countrytone.quotes.records import Attribution, AttributionKind
+from countrytone.quotes.reported import (
+    headline_claims,
+    quoted_fragments,
+    reported_speech,
+    transcript_turns,
+)
+from countrytone.quotes.speakers import SpeakerResolver
+from countrytone.quotes.tokens import ArticleTokens
+from countrytone.segment import Chunk
+
+__all__ = ["Attribution", "AttributionKind", "find_attributions", "quoted_spans"]
+
+
+def find_attributions(
+    article: Article,
+    chunks: Sequence[Chunk],
+    *,
+    mentions: Sequence[CountryMention] | None = None,
+) -> list[Attribution]:
+    """All attributions of an article, sorted by start; nested ones overlap.
+
+    Args:
+        article: the article the chunks were parsed from.
+        chunks: the article's paragraphs parsed by ``countrytone.segment.parse``.
+        mentions: the article's country mentions (``find_mentions`` of every chunk, at its
+            offset), where the caller has found them already; found here otherwise.
+
+    Returns:
+        One ``Attribution`` per direct quote (a quote split around its cue gives two) and per
+        reported statement; attributions inside a quote are their own rows.
+    """
+    tokens = ArticleTokens(article, chunks)
+    quotes = find_quotes(article)
+    direct = direct_quotes(article, tokens, quotes)
+    used_cues = {tokens.index(raw.cue) for raw in direct if raw.cue is not None}
+    reported = [
+        raw
+        for raw in reported_speech(tokens, quotes)
+        if raw.cue is None or tokens.index(raw.cue) not in used_cues
+    ]
+    fragments = list(quoted_fragments(tokens, quotes, [*direct, *reported]))
+    fragments.extend(transcript_turns(article, tokens))
+    fragments.extend(headline_claims(article, tokens))
+    if mentions is None:
+        mentions = [
+            mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+        ]
+    resolver = SpeakerResolver(article, chunks, tokens, quotes, mentions)
+    rows: dict[tuple[int, int], Attribution] = {}
+    everything = [*direct, *reported, *fragments]
+    for raw in sorted(everything, key=lambda raw: (raw.start, -raw.end)):
+        rows.setdefault((raw.start, raw.end), resolver.attribution(raw))
+    return sorted(rows.values(), key=lambda row: (row.start, -row.end))

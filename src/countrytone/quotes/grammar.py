@@ -1,0 +1,147 @@
+"""The grammar of subjects: the token that names who speaks through a cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from countrytone.quotes.marks import Quote, enclosing_quote
+from countrytone.quotes.tokens import ArticleTokens
+from countrytone.quotes.vocabulary import (
+    DOCUMENT_NOUNS,
+    GENERIC_PERSON_NOUNS,
+    GROUP_NOUNS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+)
+
+DASHES = frozenset({"―", "—", "–"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    return bool(token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"))
+
+
+def next_word(token: Token) -> Token:
+    # "― Jorge Falcon" is often typed with a no-break space, which spaCy keeps as a token.
+    following = token.nbor(1)
+    while following.is_space and following.i + 1 < len(token.doc):
+        following = following.nbor(1)
+    return following
+
+
+def speaker_token(cue: Token) -> Token | None:
+    """The token naming who speaks through a cue, before resolution."""
+    token = _grammatical_speaker(cue, depth=0)
+    return author_of_document(token) if token is not None else None
+
+
+def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
+    if depth > 3:
+        return None
+    if cue.text[-1] in DASHES and cue.i + 1 < len(cue.doc):
+        name = next_word(cue)
+        entity = entity_of(name)
+        if entity is not None:
+            return entity.root
+        while name.i + 1 < len(cue.doc) and name.nbor(1).pos_ == "PROPN":
+            name = name.nbor(1)
+        return name
+    if cue.text == ":":
+        # A headline "Warren to Wells Fargo CEO: ‘…’": the clause before the colon speaks.
+        head = cue.head
+        return subject_of(head) or _colon_noun_speaker(head)
+    if cue.lower_ == "according":
+        return next((grand for child in cue.children if child.lower_ == "to"
+                     for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
+    subject = subject_of(cue)
+    if subject is not None:
+        return subject
+    # "quoted Blinken as saying": the object of quote/cite is the speaker.
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "as":
+        verb = cue.head.head
+        quoted = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+        if quoted:
+            return quoted[0]
+    # "a diplomat saying …": the participle modifies its speaker.
+    if cue.dep_ in ("acl", "relcl") and _may_speak(cue.head):
+        return cue.head
+    # "…, saying …" / "said … and added …": the speaker is the subject of the verb above.
+    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head is not cue:
+        return _grammatical_speaker(cue.head, depth=depth + 1)
+    # "concluded his visit with a press conference describing …": the participle hangs off a
+    # noun that cannot speak; the verb above it has the speaker.
+    if cue.dep_ in ("acl", "relcl"):
+        governing = next((a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if governing is not None:
+            return _grammatical_speaker(governing, depth=depth + 1)
+    return None
+
+
+def _colon_noun_speaker(noun: Token) -> Token | None:
+    # "Obama is rolling out a new campaign message: “…”", "she repeated the line: “…”": a
+    # thing that cannot speak introduces the words of whoever the verb above it has as subject.
+    if noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) is not noun:
+        return noun
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subject = subject_of(verb) if verb is not None else None
+    return subject if subject is not None else noun
+
+
+def _may_speak_as_written(token: Token) -> bool:
+    # A person, group or role named by a common noun: "the minister", "critics", "many people".
+    return bool(
+        token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS | GROUP_NOUNS
+    )
+
+
+def _may_speak(token: Token) -> bool:
+    # A person, an organisation or a role can speak; "a press conference on Monday" cannot.
+    return bool(
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("PERSON", "ORG", "NORP")
+        or token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS | DOCUMENT_NOUNS
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def author_of_document(token: Token) -> Token:
+    # "A statement posted by spokesperson Matthew Miller concluded": the document's author is
+    # the speaker; "a Reuters analysis": its organisation is.
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
+            return child
+        if child.dep_ in ("acl", "prep"):
+            for grand in child.children:
+                if grand.dep_ == "agent" or (child.lower_ == "from" and grand.dep_ == "pobj"):
+                    objects = [g for g in grand.children if g.dep_ == "pobj"] or [grand]
+                    return objects[0]
+    return token
+
+
+def quoted_from_outside(
+    tokens: ArticleTokens, quotes: list[Quote], speaker: Token, cue: Token
+) -> bool:
+    # A cue outside quotation marks whose subject the parser found inside a quote ("pointing to
+    # the map, “the farmers lose …”") climbed into someone else's words: no speaker there.
+    return (
+        enclosing_quote(quotes, tokens.start(speaker)) is not None
+        and enclosing_quote(quotes, tokens.start(cue)) is None
+    )
+
+
+def entity_of(token: Token) -> Span | None:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None

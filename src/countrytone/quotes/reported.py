@@ -1,0 +1,252 @@
+"""Reported speech and quoted fragments: what a cue reports, by the kind of cue."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from countrytone.articles import Article, Part
+from countrytone.quotes.grammar import (
+    author_of_document,
+    quoted_from_outside,
+    speaker_token,
+    subject_of,
+)
+from countrytone.quotes.marks import Quote
+from countrytone.quotes.records import AttributionKind, RawAttribution
+from countrytone.quotes.tokens import ArticleTokens
+from countrytone.quotes.vocabulary import (
+    INTENT_VERBS,
+    NOT_TOPICAL,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    TOPIC_PREPOSITIONS,
+    TOPIC_VERBS,
+)
+
+_TRIM = " \t\r\n,;:—–-"
+
+
+def quoted_fragments(
+    tokens: ArticleTokens, quotes: list[Quote], found: list[RawAttribution]
+) -> Iterator[RawAttribution]:
+    # A quoted fragment no attribution holds ("The union adopted “Fair pay now”", "Trump has
+    # used the phrase “…”") is the words of the subject of the verb it is the object of: one
+    # reported row for the verb's object phrase, as for "described it as a “…”".
+    for quote in quotes:
+        if any(raw.start <= quote.start and quote.end <= raw.end for raw in found):
+            continue
+        root = _quote_root(tokens, quote)
+        verb, phrase = _governing_verb(root) if root is not None else (None, None)
+        if verb is None or phrase is None:
+            continue
+        speaker = subject_of(verb)
+        if speaker is not None and speaker.lower_ not in _THINGS:
+            start, end = tokens.span(phrase.left_edge, phrase.right_edge)
+            yield RawAttribution(min(start, quote.start), max(end, quote.end),
+                       author_of_document(speaker), verb, AttributionKind.REPORTED)  # fmt: skip
+
+
+# "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
+_TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
+
+
+def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
+    # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
+    for paragraph in article.paragraphs:
+        turn = _TURN.match(article.text, paragraph.start, paragraph.end)
+        if turn is None or len(turn[1]) < 3:
+            continue
+        name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
+        start, end = _trim(article.text, turn.end(), paragraph.end)
+        if name is not None and colon is not None and start < end:
+            yield RawAttribution(start, end, name, colon, AttributionKind.REPORTED)
+
+
+# "Graham: Trump's rhetoric is hurting the party": a headline's speaker, a colon and the claim.
+_HEADLINE = re.compile(r"([^:\n]{2,40}):[ \t]+\S")
+
+
+def headline_claims(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
+    # Only the title: in the body a short phrase and a colon is as often a label ("Note: …").
+    for paragraph in article.paragraphs:
+        claim = _HEADLINE.match(article.text, paragraph.start, paragraph.end)
+        if paragraph.part is not Part.TITLE or claim is None:
+            continue
+        words = tokens.between(paragraph.start, claim.end(1))
+        colon = tokens.at(claim.end(1))
+        start, end = _trim(article.text, claim.end(1) + 1, paragraph.end)
+        if words and colon is not None and not any(w.pos_ in ("VERB", "AUX") for w in words):
+            yield RawAttribution(start, end, words[-1], colon, AttributionKind.REPORTED)
+
+
+def _quote_root(tokens: ArticleTokens, quote: Quote) -> Token | None:
+    """The token inside a quote whose head lies outside it."""
+    inside = [token for token in tokens.between(quote.open_end, quote.close_start)
+              if not token.is_punct]  # fmt: skip
+    positions = {(id(token.doc), token.i) for token in inside}
+    return next((t for t in inside if (id(t.doc), t.head.i) not in positions), None)
+
+
+def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
+    # Up through nouns and prepositions ("the phrase “…”", "likened the rules to “…”") to the
+    # first verb, two steps at most: farther up the fragment is no longer the verb's object.
+    phrase = token
+    for _ in range(3):
+        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head is phrase:
+            return None, None
+        if phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ in _OBJECT_DEPS:
+            return phrase.head, phrase
+        phrase = phrase.head
+    return None, None
+
+
+# Subjects that name no speaker: "it seemed “unfair”".
+_THINGS = frozenset({"it", "this", "that", "there"})
+
+
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
+
+
+def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawAttribution]:
+    for token in tokens.tokens:
+        spans = _content_spans(tokens, token)
+        speaker = speaker_token(token) if spans else None
+        if speaker is None or quoted_from_outside(tokens, quotes, speaker, token):
+            continue
+        for found in spans:
+            start, end = _trim(tokens.text, *found)
+            if len(tokens.text[start:end].split()) >= 2:
+                yield RawAttribution(start, end, speaker, token, AttributionKind.REPORTED)
+
+
+def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]:
+    """What a cue token reports, by the kind of cue: usually one span, two for a cue standing
+    in the middle of its clause ("The plan, he said, would fail")."""
+    lemma = token.lemma_.lower()
+    if token.lower_ == "according":
+        found = _according_to(tokens, token)
+    elif token.pos_ not in ("VERB", "AUX"):
+        return []
+    elif lemma in TOPIC_VERBS:
+        found = _topic_content(tokens, token)
+    elif lemma in SPEECH_VERBS:
+        if _is_parenthetical(token):
+            return _parenthetical_content(tokens, token)
+        found = _clause_content(tokens, token)
+    elif lemma in OBJECT_VERBS:
+        found = _object_content(tokens, token)
+    elif lemma in INTENT_VERBS:
+        found = _intent_content(tokens, token)
+    elif lemma == "make":
+        found = _made_clear_content(tokens, token)
+    else:
+        return []
+    return [found] if found is not None else []
+
+
+def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    # "X said (that) …": the clausal complement is what was said, on either side of the verb.
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            # What follows the clause in the verb's phrase belongs to it too: the parser often
+            # cuts "she felt X and Y" after X.
+            last = cue.right_edge if child.i > cue.i else child.right_edge
+            return tokens.span(child.left_edge, last)
+    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
+    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
+    if cue.lemma_.lower() in NOT_TOPICAL:
+        return _intent_content(tokens, cue)
+    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+
+
+def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    # "noted the risk", "spoke about the deal", "responded to the report": without a clause,
+    # what the verb is about is what was said; a person told or asked is not.
+    for child in cue.rights:
+        if child.dep_ == "dobj" and not _names_someone(child):
+            return tokens.span(child.left_edge, child.right_edge)
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return tokens.span(objects[0].left_edge, objects[0].right_edge)
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    # "told reporters", "asked Beijing": an addressee, not what was said.
+    return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    # "…, a source said" / "The plan, he said, would fail": the parser hangs a cue set off by
+    # commas off the clause it reports, as parataxis, with no clause of its own.
+    return cue.dep_ == "parataxis" and not any(
+        child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children
+    )
+
+
+def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
+    # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
+    # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
+    # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
+    head, doc = cue.head, cue.doc
+    spans = []
+    if cue.left_edge.i > head.left_edge.i:
+        spans.append(tokens.span(head.left_edge, doc[cue.left_edge.i - 1]))
+    if cue.right_edge.i < head.right_edge.i:
+        spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
+    return spans
+
+
+def _object_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    # "called the plan a disaster", "described his meetings as a “vigorous conversation”",
+    # "accused the bank of fraud".
+    right = [
+        child
+        for child in cue.rights
+        if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") or child.lower_ in ("as", "for", "of")
+    ]
+    if not right:
+        return None
+    return tokens.span(right[0].left_edge, right[-1].right_edge)
+
+
+def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    # "vowed to fight on", "urged Congress to act": the infinitive is the stated intent.
+    for child in cue.rights:
+        if child.dep_ in ("xcomp", "ccomp"):
+            return tokens.span(child.left_edge, child.right_edge)
+    return None
+
+
+def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] | None:
+    # "X made it clear that …" states what follows; the parser hangs the clause off "clear".
+    clear = next((child for child in make.rights if child.lower_ == "clear"), None)
+    if clear is None:
+        return None
+    for child in [*clear.rights, *make.rights]:
+        if child.dep_ in ("ccomp", "advcl") and child is not clear:
+            return tokens.span(child.left_edge, child.right_edge)
+    return None
+
+
+def _according_to(tokens: ArticleTokens, according: Token) -> tuple[int, int] | None:
+    # "…, according to X": the rest of the sentence is what X says.
+    sentence = according.sent
+    phrase_start, phrase_end = according.left_edge.i, according.right_edge.i
+    if phrase_start - sentence.start >= sentence.end - 1 - phrase_end:
+        if phrase_start == sentence.start:
+            return None
+        return tokens.span(sentence[0], according.doc[phrase_start - 1])
+    return tokens.span(according.doc[phrase_end + 1], sentence[-1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    return start, end

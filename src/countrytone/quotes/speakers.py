@@ -1,0 +1,278 @@
+"""Speaker resolution: speaker tokens to full names and countries, from what the article says."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from countrytone.articles import Article
+from countrytone.countries import CountryMention
+from countrytone.quotes.grammar import DASHES, entity_of
+from countrytone.quotes.marks import Quote, enclosing_quote
+from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
+from countrytone.quotes.tokens import ArticleTokens
+from countrytone.quotes.vocabulary import (
+    FIRST_PERSON,
+    GENERIC_PERSON_NOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from countrytone.segment import Chunk
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    name: str
+    words: frozenset[str]
+    descriptor: str
+    country: str | None
+
+
+class SpeakerResolver:
+    """Turns speaker tokens into names and countries, with what the article says about them."""
+
+    def __init__(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        tokens: ArticleTokens,
+        quotes: list[Quote],
+        mentions: Sequence[CountryMention],
+    ) -> None:
+        self.text = article.text
+        self.tokens = tokens
+        self.quotes = quotes
+        self.mentions = mentions
+        self.people = [
+            self._person(entity) for chunk in chunks for entity in chunk.doc.ents
+            if entity.label_ == "PERSON" and _name(entity.text)
+        ]  # fmt: skip
+        self.resolved: dict[int, tuple[str | None, str | None]] = {}
+        self.quote_speakers: dict[int, tuple[str | None, str | None]] = {}
+
+    def attribution(self, raw: RawAttribution) -> Attribution:
+        """The attribution's row; rows must come in text order (a quote before its insides)."""
+        speaker, country = self.resolve(raw)
+        if raw.kind is AttributionKind.DIRECT:
+            self.quote_speakers[raw.start] = (speaker, country)
+        speaker_span = self._mention_span(raw.speaker) if raw.speaker is not None else None
+        cue_span = self.tokens.span(raw.cue, raw.cue) if raw.cue is not None else None
+        if raw.cue is not None and raw.cue.lower_ == "according" and cue_span:
+            cue_span = (cue_span[0], cue_span[1] + 3)
+        elif raw.cue is not None and raw.cue.text[-1] in DASHES and cue_span:
+            cue_span = (cue_span[1] - 1, cue_span[1])
+        return Attribution(
+            start=raw.start,
+            end=raw.end,
+            speaker=speaker,
+            speaker_start=speaker_span[0] if speaker_span else None,
+            speaker_end=speaker_span[1] if speaker_span else None,
+            speaker_country=country,
+            cue=self.text[cue_span[0] : cue_span[1]] if cue_span else None,
+            cue_start=cue_span[0] if cue_span else None,
+            cue_end=cue_span[1] if cue_span else None,
+            kind=raw.kind,
+        )
+
+    def resolve(self, raw: RawAttribution) -> tuple[str | None, str | None]:
+        """The speaker's name and country."""
+        if raw.speaker is None:
+            return None, None
+        key = self.tokens.index(raw.speaker)
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(raw.speaker)
+        return self.resolved[key]
+
+    def _resolve(self, token: Token) -> tuple[str | None, str | None]:
+        lower = token.lower_
+        start = self.tokens.start(token)
+        antecedent = _antecedent(token)
+        if antecedent is not None:
+            return self._resolve(antecedent)
+        if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            person = self._nearest_person(start)
+            return (person.name, person.country) if person else (None, None)
+        if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
+            return self._first_or_group_pronoun(token)
+        span = self._mention_span(token)
+        written = self.text[span[0] : span[1]]
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            # The tagger's entity type is unreliable for bare surnames ("Blinken" as ORG): a
+            # name the article gave a person is that person.
+            person = self._full_name(written, start)
+            if person is not None:
+                return person.name, person.country
+            if token.ent_type_ in ("PERSON", ""):
+                return _name(written) or written, self._country(*self._descriptor(token))
+        if token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS and _is_definite(token):
+            person = self._described_as(token, start)
+            if person is not None:
+                return person.name, person.country
+        return written, self._country(*self._descriptor(token))
+
+    def _first_or_group_pronoun(self, token: Token) -> tuple[str | None, str | None]:
+        # "I"/"we" inside a quote is its speaker; "they"/"it" cannot be told apart from the
+        # article's other groups reliably, so they stay unknown.
+        quote = enclosing_quote(self.quotes, self.tokens.start(token))
+        if token.lower_ in FIRST_PERSON and quote is not None:
+            return self.quote_speakers.get(quote.start, (None, None))
+        return None, None
+
+    def _mention_span(self, token: Token) -> tuple[int, int]:
+        """The words that name the speaker: the pronoun, the entity, or the head and its
+        determiners and modifiers ("some analysts")."""
+        if token.pos_ == "PRON":
+            return self.tokens.span(token, token)
+        if token.ent_type_:
+            entity = entity_of(token)
+            if entity is not None:
+                words = [
+                    t
+                    for t in entity
+                    if t.lower_ not in ("the", "’s", "'s") and not (t.is_punct or t.is_space)
+                ]
+                if words:
+                    return self.tokens.span(words[0], words[-1])
+        first = token
+        for child in token.lefts:
+            if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod"):
+                first = child.left_edge
+                break
+        return self.tokens.span(first, token)
+
+    def _person(self, entity: Span) -> _Person:
+        start = self.tokens.start(entity[0])
+        name = _name(entity.text)
+        descriptor = self._descriptor(entity.root)
+        return _Person(start, name, frozenset(name.lower().split()),
+                       self.text[descriptor[0]:descriptor[1]].lower(),
+                       self._country(*descriptor))  # fmt: skip
+
+    def _descriptor(self, token: Token) -> tuple[int, int]:
+        # What the text says about a speaker: the words before the name in its phrase
+        # ("BBC China correspondent") and its apposition ("professor at Fudan University").
+        first, last = token.left_edge, token
+        for child in token.rights:
+            if child.dep_ == "appos":
+                last = child.right_edge
+        while first.i > 0 and first.doc[first.i - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+            # "senior Chinese diplomat Wang Yi saying": the words just before a name describe it
+            # even when the parser hangs the name elsewhere.
+            if token.i - first.i > 5:
+                break
+            first = first.doc[first.i - 1]
+        head = token.head
+        if token.dep_ == "appos" or (head.pos_ == "NOUN" and 0 < token.i - head.i <= 3):
+            # "the secretary of state, Antony Blinken"; "senior Chinese diplomat Wang Yi saying".
+            first = min(first, head.left_edge, key=lambda t: t.i)
+        if token.dep_ == "pobj" and head.dep_ == "agent":
+            # "a statement posted by Matthew Miller on the US State Department’s website".
+            first, last = head.head.left_edge, head.head.right_edge
+        return self.tokens.span(first, last)
+
+    def _country(self, start: int, end: int) -> str | None:
+        # An organisation, role or place says whom a speaker speaks for before a country word
+        # does: a "BBC China correspondent" is British.
+        descriptor = self.text[start:end]
+        for pattern, code in _speaker_table():
+            if pattern.search(descriptor):
+                return code
+        for mention in self.mentions:
+            if start <= mention.start and mention.end <= end:
+                return mention.country
+        return None
+
+    def _nearest_person(self, offset: int) -> _Person | None:
+        # A pronoun refers to the nearest person before it, looking first inside the quote it
+        # stands in, then before that quote.
+        quote = enclosing_quote(self.quotes, offset)
+        candidates = [p for p in self.people if p.start < offset]
+        if quote is not None:
+            inside = [p for p in candidates if quote.start < p.start]
+            if inside:
+                return self._full_name(inside[-1].name, offset) or inside[-1]
+            candidates = [p for p in candidates if p.start < quote.start]
+        outside = [p for p in candidates if enclosing_quote(self.quotes, p.start) is None]
+        pool = outside or candidates
+        if not pool:
+            return None
+        best = pool[-1]
+        return self._full_name(best.name, best.start) or best
+
+    def _full_name(self, written: str, offset: int) -> _Person | None:
+        # "Xi" is "Xi Jinping" when the article names him so: the longest name holding every
+        # word, the nearest before first, else the first after.
+        words = frozenset(_name(written).lower().split())
+        if not words:
+            return None
+        matches = [p for p in self.people if words <= p.words]
+        if not matches:
+            return None
+        longest = max(len(p.words) for p in matches)
+        matches = [p for p in matches if len(p.words) == longest]
+        before = [p for p in matches if p.start <= offset]
+        chosen = before[-1] if before else matches[0]
+        country = chosen.country or next(
+            (p.country for p in self.people if p.name == chosen.name and p.country), None
+        )
+        return _Person(chosen.start, chosen.name, chosen.words, chosen.descriptor, country)
+
+    def _described_as(self, token: Token, offset: int) -> _Person | None:
+        # "the secretary of state" is the last person the article described as a secretary;
+        # "the politician" is the last person named.
+        role = token.lemma_.lower()
+        earlier = [p for p in self.people if p.start < offset]
+        described = [p for p in earlier if re.search(rf"\b{re.escape(role)}", p.descriptor)]
+        if described:
+            return self._full_name(described[-1].name, offset) or described[-1]
+        if role in GENERIC_PERSON_NOUNS and earlier:
+            return self._full_name(earlier[-1].name, offset) or earlier[-1]
+        return None
+
+
+def _antecedent(token: Token) -> Token | None:
+    # "The senator, who said …": the mention stays "who" (as annotators mark it), the speaker
+    # is the noun the relative clause describes.
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        noun = token.head.head
+        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
+    return None
+
+
+def _is_definite(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+
+
+def _name(text: str) -> str:
+    """A person's name without titles and possessive ("Mr. Burman's" -> "Burman")."""
+    words = text.replace("’s", "").replace("'s", "").split()
+    while words and words[0].lower() in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _speaker_table() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``data/speakers.csv``: organisations, roles and places that give a speaker's country."""
+    path = resources.files("countrytone") / "data" / "speakers.csv"
+    with path.open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    return tuple(
+        (_table_pattern(row["name"], ignore_case=row["kind"] == "role"), row["iso3"])
+        for row in sorted(rows, key=lambda row: -len(row["name"]))
+    )
+
+
+def _table_pattern(name: str, *, ignore_case: bool) -> re.Pattern[str]:
+    # Names match as written (so "RT" is not "rt"); roles in any case ("secretary of state").
+    pattern = r"\b" + re.escape(name).replace("'", "['’]") + r"\b"
+    return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
