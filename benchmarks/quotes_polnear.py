@@ -1,26 +1,30 @@
-"""Attribution accuracy of ``countrytone.quotes`` on PolNeAR-format gold (issue 3's rules).
+"""Attribution accuracy of ``countrytone.quotes`` on PolNeAR-format gold.
 
 Usage:
     .venv/bin/python benchmarks/quotes_polnear.py [--data ../shared/data/polnear/dev.jsonl]
         [--misses N]
 
 Each input line is an article ``{"id", "text", "attributions": [{"source", "cue", "content"}]}``
-with ``[start, end, text]`` spans. Rules:
+with ``[start, end, text]`` spans. Rules (DESIGN.md, ``countrytone quotes``):
 
-- a predicted row matches a gold attribution when it covers at least half of the gold content;
-- the speaker is right when a matching row's ``speaker_start..speaker_end`` overlaps the gold
+- the rows that share a cue count as one span, from the first row's start to the last row's
+  end: a quote split around its cue ("“…,” he said, “…”") and reported speech split around a
+  cue set in its middle are whole in PolNeAR's gold. This is the main figure;
+- every row counts, ``stance`` ones too: PolNeAR's gold annotates acts, intentions and
+  refusals ("refused to", "plans to") as attributions. The figures without ``stance`` rows, and
+  how many of those rows gold annotates, are printed apart;
+- a predicted span matches a gold attribution when it covers at least half of the gold content;
+- the speaker is right when a matching span's ``speaker_start..speaker_end`` overlaps the gold
   source span (a gold attribution without a source can never have a right speaker);
 - "direct" gold attributions are those whose content starts with a quotation mark;
-- precision is the share of predicted rows that overlap some gold content (direct or not) by at
-  least half the length of the shorter of the two spans.
+- precision is the share of predicted spans that overlap some gold content (direct or not) by
+  at least half the length of the shorter of the two.
 
-Speaker accuracy is the share of gold attributions that have a matching row with the right
+Speaker accuracy is the share of gold attributions that have a matching span with the right
 speaker (so it never exceeds recall); the share among matched ones is printed beside it. It
 scores the mention (``speaker_start..speaker_end``), not the resolved name: a "he" that gold
-also marks is right whoever it resolves to. Speaker errors among matched rows are printed by
-cause. A split quote gives two rows (DESIGN.md); where gold has it as one span neither half may
-cover half of it, so the number of direct quotes missed only for that is printed with the
-recall the joined halves would have.
+also marks is right whoever it resolves to. Speaker errors among matched spans are printed by
+cause. The figures with every row scored alone (no joining) are printed for comparison.
 Articles are parsed once per run, in memory.
 """
 
@@ -30,14 +34,14 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from shared_data import POLNEAR_DEV
 
 from countrytone.articles import parse_article
 from countrytone.nlp import load_nlp
-from countrytone.quotes import Attribution, find_attributions
+from countrytone.quotes import Attribution, AttributionKind, find_attributions
 from countrytone.segment import parse
 
 QUOTE_MARKS = "\"“”'‘’«»"
@@ -115,22 +119,65 @@ def speaker_error(text: str, matching: list[Attribution], gold: Gold) -> str:
     return "another mention (wrong subject or antecedent)"
 
 
-def precise(row: Attribution, golds: list[Gold]) -> bool:
+def precise(span: Attribution, golds: list[Gold]) -> bool:
     return any(
-        2 * overlap(row.start, row.end, gold.start, gold.end)
-        >= min(row.end - row.start, gold.end - gold.start)
+        2 * overlap(span.start, span.end, gold.start, gold.end)
+        >= min(span.end - span.start, gold.end - gold.start)
         for gold in golds
     )
 
 
-def _joined(found: list[Attribution]) -> list[tuple[int, int]]:
-    """Direct rows sharing a cue joined into one span: the two halves of a split quote."""
-    spans: dict[object, tuple[int, int]] = {}
-    for row in found:
-        key = row.cue_start if row.kind == "direct" and row.cue_start is not None else id(row)
-        start, end = spans.get(key, (row.start, row.end))
-        spans[key] = (min(start, row.start), max(end, row.end))
+def joined(rows: list[Attribution]) -> list[Attribution]:
+    """Rows that share a cue as one span, from the first row's start to the last row's end."""
+    spans: dict[object, Attribution] = {}
+    for row in rows:
+        key = (row.kind, row.cue_start) if row.cue_start is not None else id(row)
+        first = spans.get(key, row)
+        spans[key] = replace(first, start=min(first.start, row.start), end=max(first.end, row.end))
     return list(spans.values())
+
+
+@dataclass
+class Scores:
+    """The tallies of one way of scoring the predicted spans."""
+
+    direct: Tally = field(default_factory=Tally)
+    every: Tally = field(default_factory=Tally)
+    predicted: int = 0
+    precise: int = 0
+    errors: dict[str, Counter[str]] = field(
+        default_factory=lambda: {"direct": Counter(), "all": Counter()}
+    )
+
+    def add(self, text: str, spans: list[Attribution], golds: list[Gold]) -> list[str]:
+        """Tally one article; returns its missed direct quotes, described."""
+        self.predicted += len(spans)
+        self.precise += sum(precise(span, golds) for span in spans)
+        missed = []
+        for gold in golds:
+            matching = [span for span in spans if covers(span, gold)]
+            right = any(speaker_right(span, gold) for span in matching)
+            for tally in (self.direct, self.every) if gold.direct else (self.every,):
+                tally.gold += 1
+                tally.matched += bool(matching)
+                tally.speaker_right += right
+            if matching and not right:
+                error = speaker_error(text, matching, gold)
+                for kind in ("direct", "all") if gold.direct else ("all",):
+                    self.errors[kind][error] += 1
+            if gold.direct and not right:
+                source = text[gold.source[0] : gold.source[1]] if gold.source else None
+                got = [(span.speaker, text[span.start : span.end][:40]) for span in matching]
+                missed.append(f"- {text[gold.start : gold.end][:90]!r} <- {source!r}; got {got}")
+        return missed
+
+    def lines(self) -> list[str]:
+        precision = self.precise / self.predicted if self.predicted else 0.0
+        return [
+            self.direct.line("direct quotes"),
+            self.every.line("all attributions"),
+            f"precision        {precision:.3f}  ({self.predicted} predicted spans)",
+        ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,54 +192,36 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines()]
     nlp = load_nlp()
-    direct, every, joined = Tally(), Tally(), Tally()
-    predicted = precise_rows = 0
+    main_scores, speech_only, alone = Scores(), Scores(), Scores()
+    stance = stance_in_gold = 0
     misses: list[str] = []
-    split_only = 0
-    errors: dict[str, Counter[str]] = {"direct": Counter(), "all": Counter()}
     for row in rows:
         article = parse_article(row["text"], article_id=row["id"])
         found = find_attributions(article, parse(article, nlp))
         golds = gold_of(row)
-        predicted += len(found)
-        precise_rows += sum(precise(attribution, golds) for attribution in found)
-        for gold in golds:
-            matching = [attribution for attribution in found if covers(attribution, gold)]
-            right = any(speaker_right(attribution, gold) for attribution in matching)
-            for tally in (direct, every) if gold.direct else (every,):
-                tally.gold += 1
-                tally.matched += bool(matching)
-                tally.speaker_right += right
-            if matching and not right:
-                error = speaker_error(row["text"], matching, gold)
-                for kind in ("direct", "all") if gold.direct else ("all",):
-                    errors[kind][error] += 1
-            if gold.direct:
-                spans = _joined(found)
-                joined.gold += 1
-                hit = any(2 * overlap(*span, gold.start, gold.end)
-                          >= gold.end - gold.start for span in spans)  # fmt: skip
-                joined.matched += hit
-                split_only += hit and not matching
-            if gold.direct and not right and len(misses) < args.misses:
-                source = row["text"][gold.source[0] : gold.source[1]] if gold.source else None
-                got = [(a.speaker, row["text"][a.start : a.end][:40]) for a in matching]
-                misses.append(
-                    f"- {row['text'][gold.start : gold.end][:90]!r} <- {source!r}; got {got}"
-                )
-    print(f"PolNeAR {args.data.name}: {len(rows)} articles, {predicted} predicted rows")
-    print(direct.line("direct quotes"))
-    print(every.line("all attributions"))
-    print(
-        f"(direct recall with each split quote's rows joined: {joined.matched / joined.gold:.3f};"
-        f" {split_only} direct gold quotes are missed only because gold joins the halves of a"
-        " quote split around its cue, which DESIGN.md gives as two rows)"
-    )
-    for kind, counter in errors.items():
+        speech = [a for a in found if a.kind is not AttributionKind.STANCE]
+        stances = [a for a in found if a.kind is AttributionKind.STANCE]
+        misses.extend(main_scores.add(row["text"], joined(found), golds))
+        speech_only.add(row["text"], joined(speech), golds)
+        alone.add(row["text"], found, golds)
+        stance += len(stances)
+        stance_in_gold += sum(precise(span, golds) for span in stances)
+    print(f"PolNeAR {args.data.name}: {len(rows)} articles")
+    print("Main figures: every row, the rows sharing a cue as one span")
+    for line in main_scores.lines():
+        print(f"  {line}")
+    for kind, counter in main_scores.errors.items():
         listed = ", ".join(f"{error} {count}" for error, count in counter.most_common())
-        print(f"speaker errors among matched {kind}: {listed}")
-    print(f"precision        {precise_rows / predicted if predicted else 0.0:.3f}")
-    for miss in misses:
+        print(f"  speaker errors among matched {kind}: {listed}")
+    print("Without stance rows (direct and reported only), the rows sharing a cue as one span")
+    for line in speech_only.lines():
+        print(f"  {line}")
+    share = stance_in_gold / stance if stance else 0.0
+    print(f"  stance rows: {stance}, of which {stance_in_gold} ({share:.3f}) overlap gold content")
+    print("Every row alone (a split quote's halves scored apart)")
+    for line in alone.lines():
+        print(f"  {line}")
+    for miss in misses[: args.misses]:
         print(miss)
     return 0
 

@@ -15,6 +15,7 @@ from countrytone.pipeline import (
     analyze,
     analyze_articles,
     analyze_batches,
+    locate_mentions,
     quotes_table,
 )
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
@@ -231,3 +232,115 @@ def test_pipeline_cache_treats_an_unreadable_file_as_a_miss(
         _cached_rows(articles, model=model, nlp=nlp, cache=tmp_path), rows
     )
     assert len(model.batches) == 1
+
+
+# (text, mention, its occurrence, expected speaker): one or more sentences per kind of failure
+# the speaker of a mention used to have. The speaker is the innermost direct or reported
+# attribution holding the mention whose speaker is known (DESIGN.md, Speaker).
+SPEAKERS = [
+    pytest.param(
+        "China refused to resume military talks with the United States.",
+        "United States",
+        0,
+        None,
+        id="refusal-is-not-speech",
+    ),
+    pytest.param(
+        "Minister Lena Park reiterated that the United States does not want to change the "
+        "status quo over Taiwan.",
+        "Taiwan",
+        0,
+        "Lena Park",
+        id="intention-inside-speech-keeps-the-speaker",
+    ),
+    pytest.param(
+        "The two sides also discussed Russia's war on Ukraine.",
+        "Ukraine",
+        0,
+        None,
+        id="discussion-is-not-speech",
+    ),
+    pytest.param(
+        "Minister Lena Park says China didn't agree to set up a hotline, one of the hopes of the "
+        "US visit.",
+        "US",
+        0,
+        "Lena Park",
+        id="agreement-inside-speech-keeps-the-speaker",
+    ),
+    pytest.param(
+        "Both sides agreed to hold more talks with France next year.",
+        "France",
+        0,
+        None,
+        id="agreement-is-not-speech",
+    ),
+    pytest.param(
+        "“China has shown that it still hopes to work with the United States,” said Wu Ping, "
+        "a professor in Shanghai.",
+        "United States",
+        0,
+        "Wu Ping",
+        id="unknown-inner-speaker-falls-back-to-the-quote",
+    ),
+    pytest.param(
+        "“They said that Japan would wait,” said Kim Lee, an analyst in Seoul.",
+        "Japan",
+        0,
+        "Kim Lee",
+        id="unresolved-they-falls-back-to-the-quote",
+    ),
+    pytest.param(
+        "The US said that Iran had broken the deal.",
+        "Iran",
+        0,
+        "United States",
+        id="country-as-state-by-its-short-name",
+    ),
+    pytest.param(
+        "Washington warned that Iran had broken the deal.",
+        "Iran",
+        0,
+        "United States",
+        id="capital-as-state-by-its-short-name",
+    ),
+    pytest.param(
+        "Reuters news agency noted that France had sent no envoy.",
+        "France",
+        0,
+        "Reuters",
+        id="organisation-without-its-descriptor",
+    ),
+    pytest.param(
+        "Trade envoy Maria Costa met officials on Monday. “Washington is punishing its "
+        "friends,” she said.",
+        "Washington",
+        0,
+        "Maria Costa",
+        id="pronoun-to-the-last-named-person",
+    ),
+    pytest.param(
+        "Analyst Sarah Lind spoke first. Later the Chinese leader hinted that Japan could join.",
+        "Japan",
+        0,
+        "the Chinese leader",
+        id="role-with-a-country-is-not-another-person",
+    ),
+    pytest.param(
+        "Some commentators called it a deliberate snub on the part of the Chinese authorities.",
+        "Chinese",
+        0,
+        "Some commentators",
+        id="content-reaches-the-end-of-its-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "occurrence", "speaker"), SPEAKERS)
+def test_pipeline_speaker_of_a_mention(
+    nlp: Language, text: str, mention: str, occurrence: int, speaker: str | None
+) -> None:
+    article = parse_article(text, article_id="test", title="Test")
+    located = [m for m in locate_mentions(article, nlp) if m.mention.mention == mention]
+    attribution = located[occurrence].attribution
+    assert (attribution.speaker if attribution else None) == speaker

@@ -11,10 +11,12 @@ from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
 from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
+from countrytone.quotes.vocabulary import OBJECT_VERBS, SPEECH_VERBS, STANCE_VERBS, TOPIC_VERBS
 from countrytone.segment import parse
 
 DIRECT = AttributionKind.DIRECT
 REPORTED = AttributionKind.REPORTED
+STANCE = AttributionKind.STANCE
 
 
 def article(text: str) -> Article:
@@ -301,7 +303,7 @@ PATTERNS = [
     pytest.param(
         "The union hoped to reach a deal by Friday.",
         "to reach a deal by Friday",
-        REPORTED,
+        STANCE,
         "The union",
         "The union",
         id="intent-hoped",
@@ -554,3 +556,136 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
         ("“China has s", "Wu Xinbo"),
         ("“Both sides ", "Matthew Miller"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "China reportedly refused to resume talks with the army.",
+            "to resume talks with the army",
+            "China",
+            id="refusal",
+        ),
+        pytest.param(
+            "The two sides also discussed the war in the east.",
+            "the war in the east",
+            "The two sides",
+            id="discussion",
+        ),
+        pytest.param(
+            "The ministry plans to open two more offices next year.",
+            "to open two more offices next year",
+            "The ministry",
+            id="plan",
+        ),
+        pytest.param(
+            "Both sides have agreed to continue the talks in May.",
+            "to continue the talks in May",
+            "Both sides",
+            id="agreement",
+        ),
+    ],
+)
+def test_quotes_acts_and_intentions_are_stance(
+    nlp: Language, text: str, content: str, speaker: str
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (STANCE, speaker)
+
+
+def test_quotes_cue_classes_share_no_word() -> None:
+    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS]
+    for index, first in enumerate(classes):
+        for second in classes[index + 1 :]:
+            assert not first & second
+
+
+# Rows a reader of the quotes table would reject: no one speaks, a thing speaks, or a cue takes
+# the sentence before it for its content.
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        pytest.param(
+            "“Nobody expected this meeting to solve every problem,” said Mark Olsen.",
+            "Nobody",
+            None,
+            id="nobody-speaks",
+        ),
+        pytest.param(
+            'Officials said that talks had to be "based on mutual respect."',
+            "talks",
+            None,
+            id="talks-do-not-speak",
+        ),
+        pytest.param(
+            'The leader hinted that the pandas could soon return as "envoys of friendship."',
+            "the pandas",
+            None,
+            id="pandas-do-not-speak",
+        ),
+        pytest.param(
+            "The conversation had been “candid but never hostile.”",
+            "The conversation",
+            None,
+            id="a-conversation-does-not-speak",
+        ),
+        pytest.param(
+            "But there were lighter notes too: the leader hinted at a dinner that the pandas "
+            "could return.",
+            None,
+            "But there were lighter notes too",
+            id="cue-without-commas-reports-its-own-clause",
+        ),
+    ],
+)
+def test_quotes_no_row_a_reader_would_reject(
+    nlp: Language, text: str, speaker: str | None, content: str | None
+) -> None:
+    rows = attributions(text, nlp)
+    assert speaker is None or speaker not in {row.speaker for row in rows}
+    assert content is None or content not in {text[row.start : row.end] for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Some commentators called it a deliberate snub on the part of the authorities.",
+            "it a deliberate snub on the part of the authorities",
+            id="object-verb",
+        ),
+        pytest.param(
+            'The ministry called the talks "positive and constructive," a spokesman said.',
+            'the talks "positive and constructive,"',
+            id="to-the-closing-mark",
+        ),
+    ],
+)
+def test_quotes_content_reaches_the_end_of_its_clause(
+    nlp: Language, text: str, content: str
+) -> None:
+    row_for(attributions(text, nlp), text, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        pytest.param("Beijing said, “We will respond.”", "China", "CHN", id="capital"),
+        pytest.param("The US said, “We will respond.”", "United States", "USA", id="short-form"),
+        pytest.param(
+            "Reuters news agency said, “The talks were tense.”", "Reuters", "GBR", id="agency"
+        ),
+        pytest.param(
+            "Lena Park spoke first. “We will respond,” Ms. Park said.",
+            "Lena Park",
+            None,
+            id="surname-with-title",
+        ),
+    ],
+)
+def test_quotes_one_name_per_speaker(
+    nlp: Language, text: str, speaker: str, country: str | None
+) -> None:
+    [row] = [row for row in attributions(text, nlp) if row.kind is DIRECT]
+    assert (row.speaker, row.speaker_country) == (speaker, country)

@@ -1,7 +1,9 @@
-"""Country sets per paragraph of the real article in ../shared/articles, checked by hand.
+"""Country sets per paragraph, and who speaks each country mention, of the real article in
+../shared/articles, checked by hand.
 
 Run ``.venv/bin/pytest tests/test_shared_article.py -s`` to print recall and precision over
-(paragraph, country) pairs. Skips where ../shared is absent.
+(paragraph, country) pairs and the share of mentions whose speaker matches. Skips where
+../shared is absent.
 """
 
 from pathlib import Path
@@ -55,3 +57,83 @@ def test_shared_article_paragraph_countries(shared: Path, nlp: Language) -> None
         if missed or extra:
             print(f"paragraph {paragraph}: missed {sorted(missed)}, extra {sorted(extra)}")
     assert found == EXPECTED
+
+
+# Who speaks each country mention, labelled by hand by DESIGN.md's rule (the innermost direct or
+# reported attribution with a known speaker; acts, intentions and refusals never speak; None is
+# the article's own voice), as (paragraph, mention, speaker) in text order.
+BLINKEN = "Antony Blinken"
+USA = "United States"
+EXPECTED_SPEAKERS: list[tuple[int | None, str, str | None]] = [
+    (None, "China", None),
+    (0, "US", None),  # "China reportedly refused to resume communication ... with the US"
+    (0, "China", None),
+    (0, "China", None),
+    (0, "US military", None),
+    (1, "China", None),
+    (1, "Chinese", "some commentators"),  # "called it a deliberate snub on the part of ..."
+    (1, "Chinese", "Reuters"),  # "Reuters news agency noted that ..."
+    (3, "China", None),
+    (3, "United States", None),
+    (3, "China", USA),  # "the United States accused China of ..."
+    (3, "American", USA),
+    (3, "China", None),
+    (3, "Taiwan", None),
+    (3, "US", None),
+    (3, "China", USA),  # "US fears that China could ..."
+    (4, "People’s Republic of China", BLINKEN),
+    (6, "China", BLINKEN),  # inside Bethany Allen's tweet: "Blinken says China didn't agree"
+    (6, "US", BLINKEN),
+    (6, "Taiwan", None),
+    (6, "China", None),
+    (7, "China", None),  # "BBC China correspondent"
+    (7, "United States", "Stephen McDonell"),
+    (7, "China", BLINKEN),  # inside McDonell's quote: "Antony Blinken said that #China ..."
+    (7, "US", BLINKEN),
+    (8, "Beijing", "Reuters"),  # "..., according to a Reuters analysis"
+    (8, "Washington", "Reuters"),
+    (8, "China", "Reuters"),
+    (9, "Taiwan", None),
+    (9, "Chinese", None),
+    (9, "China", "Wang Yi"),
+    (10, "United States", BLINKEN),  # "Blinken reiterated that the United States ..."
+    (10, "Taiwan", BLINKEN),
+    (10, "Chinese", BLINKEN),
+    (10, "Beijing", BLINKEN),
+    (10, "United States", None),
+    (10, "Taiwan", None),
+    (10, "China", None),
+    (11, "Russia", None),  # "The two sides also discussed Russia's war on Ukraine"
+    (11, "Ukraine", None),
+    (11, "United States", BLINKEN),  # Blinken "made it clear that the United States ..."
+    (11, "United States", None),
+    (11, "Ukraine", None),
+    (11, "China", USA),  # "has previously accused China of helping Russia"
+    (11, "Russia", USA),
+    (12, "China", "Xi Jinping"),
+    (12, "US", "Xi Jinping"),
+    (13, "China", "Wu Xinbo"),
+    (13, "China", "Wu Xinbo"),
+    (13, "United States", "Wu Xinbo"),  # "it still hopes to work with" inside his quote
+    (13, "China", "Wu Xinbo"),
+    (13, "China", "Wu Xinbo"),
+    (13, "US", "Wu Xinbo"),
+    (14, "US State Department", None),
+    (15, "US State Department", None),
+    (15, "Chinese Foreign Ministry", None),
+]
+
+
+def test_shared_article_speaker_of_every_mention(shared: Path, nlp: Language) -> None:
+    [article] = read_articles([shared / ARTICLE], on_skip=pytest.fail)
+    found = [
+        (
+            located.sentence.paragraph.index,
+            located.mention.mention,
+            located.attribution.speaker if located.attribution else None,
+        )
+        for located in locate_mentions(article, nlp)
+    ]
+    right = sum(a == b for a, b in zip(found, EXPECTED_SPEAKERS, strict=False))
+    print(f"\nspeakers: {right} of {len(EXPECTED_SPEAKERS)} mentions match the labels")
+    assert found == EXPECTED_SPEAKERS

@@ -48,7 +48,8 @@ class LanguageWarning(UserWarning):
 class LocatedMention:
     """A country mention with its article, sentence and speaker.
 
-    ``attribution`` is the innermost attribution whose content holds the mention (None: the
+    ``attribution`` is the one whose speaker speaks the mention (DESIGN.md, Speaker): the
+    innermost direct or reported attribution holding it with a known speaker (None: the
     article's own voice); ``in_quote`` tells whether the mention is inside quotation marks.
     """
 
@@ -308,15 +309,24 @@ def _locate(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
             article,
             article_sentences[bisect_right(sentence_starts, mention.start) - 1],
             mention,
-            attribution=_innermost(attributions, mention),
+            attribution=_speaking(attributions, mention),
             in_quote=any(start <= mention.start and mention.end <= end for start, end in quoted),
         )
         for mention in mentions
     ]
 
 
-def _innermost(attributions: list[Attribution], mention: CountryMention) -> Attribution | None:
-    holding = [a for a in attributions if a.start <= mention.start and mention.end <= a.end]
+def _speaking(attributions: list[Attribution], mention: CountryMention) -> Attribution | None:
+    # A stance never changes who speaks, and an inner attribution whose speaker is unknown never
+    # hides an outer one's.
+    holding = [
+        a
+        for a in attributions
+        if a.start <= mention.start
+        and mention.end <= a.end
+        and a.kind.is_speech
+        and a.speaker is not None
+    ]
     return min(holding, key=lambda a: a.end - a.start, default=None)
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from countrytone.articles import Article
 from countrytone.quotes.grammar import (
     DASHES,
+    author_of_document,
     entity_of,
     is_speech_verb,
     next_word,
@@ -266,6 +267,16 @@ def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> To
     speaker = speaker_token(cue)
     if speaker is not None and not quoted_from_outside(tokens, quotes, speaker, cue):
         return speaker
+    # The parser may give the cue two subjects, the quote's and the speaker's ("“… One of the
+    # brightest …,” Rep. Cummings said").
+    outside = [
+        child
+        for child in cue.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+        and enclosing_quote(quotes, tokens.start(child)) is None
+    ]
+    if outside:
+        return author_of_document(outside[0])
     window = MAX_CUE_GAP if speaker is not None else 1
     return next(
         (

@@ -8,8 +8,12 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     DOCUMENT_NOUNS,
+    FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    NO_ONE,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
@@ -103,6 +107,21 @@ def _may_speak(token: Token) -> bool:
         token.pos_ == "PROPN"
         or token.ent_type_ in ("PERSON", "ORG", "NORP")
         or token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS | DOCUMENT_NOUNS
+    )
+
+
+def can_speak(token: Token) -> bool:
+    """Whether a subject names someone who can say something: a person, group, organisation,
+    role, document or country, or a pronoun for one; "giant pandas" and "the talks" cannot,
+    nor "nobody"."""
+    if token.lower_ in NO_ONE:
+        return False
+    return bool(
+        token.lower_ in PERSON_PRONOUNS | FIRST_PERSON | {"they", "you"}
+        or token.ent_type_ == "GPE"
+        or token.lemma_.lower() in ORGANISATION_NOUNS
+        or _may_speak(token)
+        or _may_speak_as_written(token)
     )
 
 

@@ -104,7 +104,13 @@ def _paragraph_quotes(text: str, start: int, end: int, paragraph: int) -> Iterat
             if role == "open" or (role == "either" and mark[0] not in _CLOSING_SHAPES):
                 opened = mark
         elif _FAMILY[mark[0]] != _FAMILY[opened[0]]:
-            continue
+            # A closer of another family ends the quote when none of its own family follows:
+            # '"Oz has a huge bully pulpit,” said …' mixes straight and curly marks.
+            if role != "close" or _family_follows(marks[position:], _FAMILY[opened[0]]):
+                continue
+            yield Quote(opened.start(), mark.end(), opened.end(), mark.start(), paragraph,
+                         paragraph)  # fmt: skip
+            opened = None
         elif role == "open":
             # An opener while a quote is open: the earlier quote lost its closing mark.
             stop = _strip_end(text, opened.end(), mark.start())
@@ -117,6 +123,10 @@ def _paragraph_quotes(text: str, start: int, end: int, paragraph: int) -> Iterat
     if opened is not None:
         stop = _strip_end(text, opened.end(), end)
         yield Quote(opened.start(), stop, opened.end(), stop, paragraph, paragraph)
+
+
+def _family_follows(marks: list[re.Match[str]], family: str) -> bool:
+    return any(_FAMILY.get(mark[0]) == family for mark in marks)
 
 
 def _role(text: str, mark: re.Match[str], start: int, end: int) -> str:

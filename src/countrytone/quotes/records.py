@@ -9,10 +9,21 @@ from spacy.tokens import Token
 
 
 class AttributionKind(StrEnum):
-    """Whether the content is quoted word for word or reported."""
+    """What an attribution is (DESIGN.md, Speaker).
+
+    ``direct``: quoted word for word; ``reported``: speech or thought in the reporter's words;
+    ``stance``: what its subject does, wants or refuses, not what it says. Only ``direct`` and
+    ``reported`` attributions give a mention its speaker.
+    """
 
     DIRECT = "direct"
     REPORTED = "reported"
+    STANCE = "stance"
+
+    @property
+    def is_speech(self) -> bool:
+        """Whether the attribution says who speaks its content."""
+        return self is not AttributionKind.STANCE
 
 
 @dataclass(frozen=True)

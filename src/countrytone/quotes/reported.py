@@ -10,18 +10,20 @@ from spacy.tokens import Token
 from countrytone.articles import Article, Part
 from countrytone.quotes.grammar import (
     author_of_document,
+    can_speak,
     quoted_from_outside,
     speaker_token,
     subject_of,
 )
-from countrytone.quotes.marks import Quote
+from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
-    INTENT_VERBS,
+    NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
     SPEECH_VERBS,
+    STANCE_VERBS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
 )
@@ -43,10 +45,10 @@ def quoted_fragments(
         if verb is None or phrase is None:
             continue
         speaker = subject_of(verb)
-        if speaker is not None and speaker.lower_ not in _THINGS:
+        if speaker is not None and can_speak(speaker):
             start, end = tokens.span(phrase.left_edge, phrase.right_edge)
             yield RawAttribution(min(start, quote.start), max(end, quote.end),
-                       author_of_document(speaker), verb, AttributionKind.REPORTED)  # fmt: skip
+                                 author_of_document(speaker), verb, _kind(verb))  # fmt: skip
 
 
 # "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
@@ -103,27 +105,43 @@ def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
-# Subjects that name no speaker: "it seemed “unfair”".
-_THINGS = frozenset({"it", "this", "that", "there"})
-
-
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
 
 
 def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawAttribution]:
+    """Reported speech (``reported``) and acts, intentions and refusals (``stance``) of every
+    cue outside a direct quote's own cue, with the cue's subject as the speaker token."""
     for token in tokens.tokens:
         spans = _content_spans(tokens, token)
         speaker = speaker_token(token) if spans else None
-        if speaker is None or quoted_from_outside(tokens, quotes, speaker, token):
+        if speaker is None or speaker.lower_ in NO_ONE:
+            continue
+        if quoted_from_outside(tokens, quotes, speaker, token):
             continue
         for found in spans:
-            start, end = _trim(tokens.text, *found)
+            start, end = _to_closing_mark(quotes, *_trim(tokens.text, *found))
             if len(tokens.text[start:end].split()) >= 2:
-                yield RawAttribution(start, end, speaker, token, AttributionKind.REPORTED)
+                yield RawAttribution(start, end, speaker, token, _kind(token))
+
+
+def _kind(cue: Token) -> AttributionKind:
+    if cue.lemma_.lower() in STANCE_VERBS:
+        return AttributionKind.STANCE
+    return AttributionKind.REPORTED
+
+
+def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
+    # Content that opens outside a quote and ends inside it ("called the talks “positive,
+    # comprehensive and constructive,”") reaches its closing mark: the parser leaves the
+    # quote's last comma and mark out of the clause.
+    quote = enclosing_quote(quotes, end)
+    if quote is not None and start < quote.start:
+        return start, quote.end
+    return start, end
 
 
 def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]:
-    """What a cue token reports, by the kind of cue: usually one span, two for a cue standing
+    """What a cue token reports, by its cue class: usually one span, two for a cue standing
     in the middle of its clause ("The plan, he said, would fail")."""
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
@@ -138,8 +156,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
-    elif lemma in INTENT_VERBS:
-        found = _intent_content(tokens, token)
+    elif lemma in STANCE_VERBS:
+        found = _intent_content(tokens, token) or _stance_object(tokens, token)
     elif lemma == "make":
         found = _made_clear_content(tokens, token)
     else:
@@ -148,13 +166,19 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
-    # "X said (that) …": the clausal complement is what was said, on either side of the verb.
-    for child in cue.children:
-        if child.dep_ == "ccomp":
+    # "X said (that) …": the clausal complement is what was said, after the verb first; before
+    # it only when set off from the cue ("The plan will fail, he said"): a clause the parser
+    # hangs before "…: the leader hinted that …" is the reporter's.
+    clauses = [child for child in cue.children if child.dep_ == "ccomp"]
+    for child in [*cue.rights, *clauses]:
+        if child.dep_ != "ccomp":
+            continue
+        if child.i > cue.i:
             # What follows the clause in the verb's phrase belongs to it too: the parser often
             # cuts "she felt X and Y" after X.
-            last = cue.right_edge if child.i > cue.i else child.right_edge
-            return tokens.span(child.left_edge, last)
+            return tokens.span(child.left_edge, _clause_end(cue))
+        if _set_off_before(cue):
+            return tokens.span(child.left_edge, child.right_edge)
     # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
     # also mean doing ("concluded his visit", "posted on the website") take no noun content.
     if cue.lemma_.lower() in NOT_TOPICAL:
@@ -162,17 +186,54 @@ def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
     return _intent_content(tokens, cue) or _topic_content(tokens, cue)
 
 
+def _set_off_before(cue: Token) -> bool:
+    """Whether punctuation or a quotation mark sets the cue's phrase off from what precedes it
+    ("…, he said", "…” Xi said")."""
+    subject = subject_of(cue)
+    first = subject.left_edge if subject is not None and subject.i < cue.i else cue
+    before = cue.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and (before.text in _SETTING_OFF or before.is_quote)
+
+
 def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     # "noted the risk", "spoke about the deal", "responded to the report": without a clause,
     # what the verb is about is what was said; a person told or asked is not.
     for child in cue.rights:
         if child.dep_ == "dobj" and not _names_someone(child):
-            return tokens.span(child.left_edge, child.right_edge)
+            return tokens.span(child.left_edge, _clause_end(cue))
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
             if objects:
                 return tokens.span(objects[0].left_edge, objects[0].right_edge)
     return None
+
+
+def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    # "discussed Russia's war on Ukraine", "support Taiwan": what an act is about or aimed at,
+    # a name included.
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "prep"):
+            return tokens.span(child.left_edge, _clause_end(cue))
+    return None
+
+
+# Children of a verb that stand outside the clause its content belongs to: a second verb ("said
+# X and added Y"), punctuation, an aside set off by commas.
+_OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
+
+
+def _clause_end(cue: Token) -> Token:
+    """The last token of the cue's clause: content reaches it ("called it a snub on the part of
+    the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
+    ("…, adding that …") that reports something else."""
+    last = cue
+    for child in cue.rights:
+        if child.dep_ in _OUTSIDE_CLAUSE:
+            continue
+        if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_VERBS:
+            continue
+        last = max(last, child.right_edge, key=lambda token: token.i)
+    return last
 
 
 def _names_someone(token: Token) -> bool:
@@ -183,9 +244,22 @@ def _names_someone(token: Token) -> bool:
 def _is_parenthetical(cue: Token) -> bool:
     # "…, a source said" / "The plan, he said, would fail": the parser hangs a cue set off by
     # commas off the clause it reports, as parataxis, with no clause of its own.
-    return cue.dep_ == "parataxis" and not any(
-        child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children
+    # A cue the parser takes for parataxis without commas ("…: the leader hinted at a dinner
+    # that …") reports its own clause, not the one before it.
+    first = cue.left_edge
+    while first.is_punct and first.i < cue.i:
+        first = first.nbor(1)
+    before = cue.doc[first.i - 1] if first.i > 0 else None
+    return (
+        cue.dep_ == "parataxis"
+        and before is not None
+        and before.text in _SETTING_OFF
+        and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
     )
+
+
+# Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
+_SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
 
 def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
@@ -211,14 +285,16 @@ def _object_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
     ]
     if not right:
         return None
-    return tokens.span(right[0].left_edge, right[-1].right_edge)
+    return tokens.span(
+        right[0].left_edge, max(right[-1].right_edge, _clause_end(cue), key=lambda token: token.i)
+    )
 
 
 def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     # "vowed to fight on", "urged Congress to act": the infinitive is the stated intent.
     for child in cue.rights:
         if child.dep_ in ("xcomp", "ccomp"):
-            return tokens.span(child.left_edge, child.right_edge)
+            return tokens.span(child.left_edge, _clause_end(cue))
     return None
 
 

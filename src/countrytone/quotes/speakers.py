@@ -12,7 +12,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from countrytone.articles import Article
-from countrytone.countries import CountryMention
+from countrytone.countries import CountryMention, MentionKind, country_name
 from countrytone.quotes.grammar import DASHES, entity_of
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
@@ -21,6 +21,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_PRONOUNS,
+    ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
     TITLES,
@@ -65,11 +66,7 @@ class SpeakerResolver:
         if raw.kind is AttributionKind.DIRECT:
             self.quote_speakers[raw.start] = (speaker, country)
         speaker_span = self._mention_span(raw.speaker) if raw.speaker is not None else None
-        cue_span = self.tokens.span(raw.cue, raw.cue) if raw.cue is not None else None
-        if raw.cue is not None and raw.cue.lower_ == "according" and cue_span:
-            cue_span = (cue_span[0], cue_span[1] + 3)
-        elif raw.cue is not None and raw.cue.text[-1] in DASHES and cue_span:
-            cue_span = (cue_span[1] - 1, cue_span[1])
+        cue_span = self._cue_span(raw.cue) if raw.cue is not None else None
         return Attribution(
             start=raw.start,
             end=raw.end,
@@ -82,6 +79,16 @@ class SpeakerResolver:
             cue_end=cue_span[1] if cue_span else None,
             kind=raw.kind,
         )
+
+    def _cue_span(self, cue: Token) -> tuple[int, int]:
+        # The cue is the word, but for two shapes: "according to" is the phrase (its "to" is the
+        # child the speaker hangs off), and a signature's dash glued to the closing mark ("”―")
+        # is only the dash.
+        if cue.lower_ == "according":
+            to = next((child for child in cue.children if child.lower_ == "to"), cue)
+            return self.tokens.span(cue, max(cue, to, key=lambda token: token.i))
+        start, end = self.tokens.span(cue, cue)
+        return (end - 1, end) if cue.text[-1] in DASHES else (start, end)
 
     def resolve(self, raw: RawAttribution) -> tuple[str | None, str | None]:
         """The speaker's name and country."""
@@ -103,6 +110,12 @@ class SpeakerResolver:
             return (person.name, person.country) if person else (None, None)
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
             return self._first_or_group_pronoun(token)
+        state = self._state(token)
+        if state is not None:
+            return country_name(state), state
+        organisation = _organisation_name(token)
+        if organisation is not None:
+            return organisation, self._country(*self._descriptor(token))
         span = self._mention_span(token)
         written = self.text[span[0] : span[1]]
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
@@ -118,6 +131,16 @@ class SpeakerResolver:
             if person is not None:
                 return person.name, person.country
         return written, self._country(*self._descriptor(token))
+
+    def _state(self, token: Token) -> str | None:
+        # A country speaking as a state ("the US", "Washington", "Beijing said") goes by its
+        # short English name, however the text names it; an institution keeps its own name.
+        start = self.tokens.start(token)
+        for mention in self.mentions:
+            if mention.start <= start < mention.end:
+                kinds = (MentionKind.NAME, MentionKind.CAPITAL)
+                return mention.country if mention.kind in kinds else None
+        return None
 
     def _first_or_group_pronoun(self, token: Token) -> tuple[str | None, str | None]:
         # "I"/"we" inside a quote is its speaker; "they"/"it" cannot be told apart from the
@@ -231,10 +254,14 @@ class SpeakerResolver:
         # "the politician" is the last person named.
         role = token.lemma_.lower()
         earlier = [p for p in self.people if p.start < offset]
+        role_country = self._country(*self._descriptor(token))
+        if role_country is not None:
+            # "the Chinese leader" is no one the article gave another country or none.
+            earlier = [p for p in earlier if p.country == role_country]
         described = [p for p in earlier if re.search(rf"\b{re.escape(role)}", p.descriptor)]
         if described:
             return self._full_name(described[-1].name, offset) or described[-1]
-        if role in GENERIC_PERSON_NOUNS and earlier:
+        if role in GENERIC_PERSON_NOUNS and earlier and role_country is None:
             return self._full_name(earlier[-1].name, offset) or earlier[-1]
         return None
 
@@ -245,6 +272,19 @@ def _antecedent(token: Token) -> Token | None:
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         noun = token.head.head
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
+    return None
+
+
+def _organisation_name(token: Token) -> str | None:
+    # "Reuters news agency", "the BBC's website": an organisation goes by its name, without the
+    # common noun that describes it.
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ORGANISATION_NOUNS:
+        return None
+    for child in token.lefts:
+        if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
+            entity = entity_of(child)
+            words = entity if entity is not None and entity.root.i < token.i else [child]
+            return " ".join(word.text for word in words if word.lower_ not in ("the", "’s", "'s"))
     return None
 
 

@@ -9,44 +9,46 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Verbs that introduce what someone said, wrote or stated, with a quote or a clause.
+# Each cue class has its own vocabulary and no word is in two: the class decides the kind of
+# the attribution (``reported`` or ``stance``) and where its content lies.
+
+# Verbs of speech and thought that report what someone said, wrote, stated or believes, with a
+# clause ("said (that) …"), an infinitive ("vowed to fight", "urged Congress to act") or a topic
+# ("noted the risk").
 SPEECH_VERBS = _words(
     """say tell add confirm reiterate warn suggest claim argue note explain insist state announce
     report write tweet post declare conclude acknowledge admit deny assert allege contend maintain
     emphasize emphasise stress predict recall observe complain reveal indicate testify concede
-    estimate caution respond reply answer ask agree mention comment remark counter continue
-    propose recommend demand threaten boast joke quip lament charge wonder speculate muse
-    insist promise pledge vow believe think hope fear worry show find know signal disclose
-    point notice hint tout read shout yell chant scream sing exclaim"""
+    estimate caution respond reply answer ask mention comment remark counter propose recommend
+    demand threaten boast joke quip lament charge wonder speculate muse promise pledge vow urge
+    believe think fear worry find know signal disclose point hint tout read shout yell chant
+    scream sing exclaim"""
 )
 
-
-# Verbs whose content is their object: "called the plan a disaster", "described X as Y".
+# Verbs of speech whose content is their object: "called the plan a disaster", "described X as
+# Y", "accused the bank of fraud".
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
-    dismiss hail decry denounce cite offer question defend back support propose reject endorse
-    oppose highlight reference echo repeat express"""
+    dismiss hail decry denounce cite question defend highlight reference echo repeat express"""
 )
 
+# Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
+TOPIC_VERBS = _words("speak talk")
 
-# Verbs that name a topic of speech: "spoke about the deal", "commented on the plan".
-TOPIC_VERBS = _words("speak talk comment discuss testify")
-
+# Verbs of acts, intentions and refusals: what the subject does, wants or refuses, not what it
+# says ("refused to resume talks", "does not want to change", "agreed to meet", "discussed the
+# war", "continue to press", "has shown that"). Their rows are ``stance``: kept in the quotes
+# table, never the speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
+STANCE_VERBS = _words(
+    """agree continue discuss support back oppose reject endorse offer plan want refuse expect
+    seek decide need hope hop decline intend aim show try attempt prepare vote"""
+)
 
 # Speech verbs whose noun object or prepositional phrase is most often not something said.
-NOT_TOPICAL = _words("conclude continue post read")
-
+NOT_TOPICAL = _words("conclude post read")
 
 # Prepositions that introduce what a speech verb is about.
 TOPIC_PREPOSITIONS = _words("about on of to")
-
-
-# Verbs of intent whose content is an infinitive: "vowed to fight", "urged Congress to act".
-# "hop" is how the packaged lemmatizer gives "hoped" and "hoping".
-INTENT_VERBS = _words(
-    """urge pledge promise vow threaten plan want refuse expect seek decide need hope hop decline
-    intend aim"""
-)
 
 
 # Nouns that name a document or message: its author, when the text gives one, is the speaker
@@ -56,6 +58,12 @@ DOCUMENT_NOUNS = _words(
     message video interview op-ed editorial article column transcript readout"""
 )
 
+
+# Common nouns that describe an organisation named beside them: "Reuters news agency".
+ORGANISATION_NOUNS = _words(
+    """agency newspaper paper daily weekly magazine network broadcaster channel outlet website
+    site company firm group bank station service union government council committee"""
+)
 
 # Nouns that describe a person's role: "the secretary of state" is the person last so described.
 ROLE_NOUNS = _words(
@@ -76,6 +84,9 @@ GROUP_NOUNS = _words(
     lawmaker member student parent fan citizen"""
 )
 
+
+# Subjects that name no one, so no speaker: "Nobody expected this meeting to solve …".
+NO_ONE = _words("nobody no-one none nothing noone")
 
 PERSON_PRONOUNS = _words("he she him her")
 
