@@ -412,6 +412,39 @@ def test_countries_false_positives(nlp: Language, text: str, expected: list[Trip
     assert found(nlp, text) == expected
 
 
+# DESIGN.md's mention rules: a domestic agency without its country, and a newspaper, person or
+# company whose name contains a country's, are not mentions; a title-case headline and a
+# hyphenated dual identity are.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The Agriculture Department said exports rose.", [], id="agency-alone"),
+        pytest.param("The central bank raised rates.", [], id="central-bank-alone"),
+        pytest.param("The FBI opened an inquiry.", [], id="fbi"),
+        pytest.param(
+            "The US Agriculture Department said exports rose.",
+            [("US Agriculture Department", "USA", INST)],
+            id="agency-with-its-country",
+        ),
+        pytest.param("The Times of India reported the deal.", [], id="newspaper"),
+        pytest.param("Jordan Peterson spoke in Toronto.", [], id="person"),
+        pytest.param("China Mobile shares fell.", [], id="company"),
+        pytest.param(
+            "Japanese Carmaker Cuts Mexican Output",
+            [("Japanese", "JPN", D), ("Mexican", "MEX", D)],
+            id="title-case-headline",
+        ),
+        pytest.param(
+            "Mexican-American voters turned out.",
+            [("Mexican", "MEX", D), ("American", "USA", D)],
+            id="hyphenated-dual-identity",
+        ),
+    ],
+)
+def test_countries_mention_rules(nlp: Language, text: str, expected: list[Triple]) -> None:
+    assert found(nlp, text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

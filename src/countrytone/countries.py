@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -131,223 +132,42 @@ _KIND_OF_FORM = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+class _WordLists:
+    """``data/mention_words.toml``: the word lists of the context rules, each with its note."""
 
+    def __init__(self) -> None:
+        path = resources.files("countrytone") / "data" / "mention_words.toml"
+        with path.open("rb") as file:
+            self.lists: dict[str, list[Any]] = tomllib.load(file)
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.lists[key])
+
+    def phrases(self, key: str) -> list[str]:
+        return [str(phrase) for phrase in self.lists[key]]
+
+    def pairs(self, key: str) -> list[tuple[str, str]]:
+        return [(first, second) for first, second in self.lists[key]]
+
+
+# Read once, at import: a few kilobytes of package data that every rule below needs.
+_WORD_LISTS = _WordLists()
 
 # ---------------------------------------------------------------------------------------------
-# Phrases that contain a country form but do not refer to the country. Matched like forms; the
-# longest match wins, so "Papua New Guinea" still beats "New Guinea".
-_NOT_MENTIONS = (
-    # places named after a country word
-    "New Mexico",
-    "Gulf of Mexico",
-    "New Guinea",
-    "New England",
-    "New South Wales",
-    "British Columbia",
-    "British Virgin Islands",
-    "US Virgin Islands",
-    "U.S. Virgin Islands",
-    "American Samoa",
-    "South Georgia",
-    "South China Sea",
-    "East China Sea",
-    "Sea of Japan",
-    "Korean Peninsula",
-    "Indian Ocean",
-    "Irish Sea",
-    "Latin America",
-    "North America",
-    "South America",
-    "Central America",
-    "French Guiana",
-    "French Polynesia",
-    "Taiwan Strait",
-    "Jordan River",
-    "Jordan Valley",
-    "Niger Delta",
-    "Niger River",
-    "Congo River",
-    "Congo Basin",
-    "Lake Chad",
-    "Panama Canal",
-    "North Pole",
-    "South Pole",
-    # organisations and media whose names merely contain a country word
-    "Washington Post",
-    "Washington Times",
-    "China Daily",
-    "Air China",
-    "Air India",
-    "Bank of China",
-    "Bank of America",
-    "Voice of America",
-    "American Airlines",
-    "American Express",
-    "British Airways",
-    "Turkish Airlines",
-    "Qatar Airways",
-    "Singapore Airlines",
-    "Japan Airlines",
-    "South China Morning Post",
-    "Japan Times",
-    "Korea Herald",
-    "Korea Times",
-    "Times of India",
-    "Irish Times",
-    "Jerusalem Post",
-    "Moscow Times",
-    "Kyiv Independent",
-    "Kyiv Post",
-    "Saudi Aramco",
-    "British Museum",
-    # idioms, food and things in which the word is not the country
-    "French fries",
-    "French toast",
-    "French horn",
-    "French kiss",
-    "French doors",
-    "French windows",
-    "Danish pastry",
-    "Swiss cheese",
-    "Swiss army knife",
-    "Turkish delight",
-    "Turkish bath",
-    "Chinese checkers",
-    "Chinese whispers",
-    "Russian roulette",
-    "Russian doll",
-    "Russian dolls",
-    "Brazil nut",
-    "Brazil nuts",
-    "Panama hat",
-    "Dutch courage",
-    "Dutch auction",
-    "Irish coffee",
-    "Belgian waffle",
-    "Mexican wave",
-    "Spanish flu",
-    "Indian summer",
-    "Great Dane",
-    "Young Turks",
-    "Fine China",
-    "Bone China",
-    "Roast Turkey",
-    "Thanksgiving Turkey",
-    "Cold Turkey",
-    "Guinea pig",
-    "Guinea pigs",
-    "Guinea fowl",
-    "Georgian era",
-    "Georgian-era",
-    "Georgian architecture",
-    "Georgian mansion",
-    "Georgian house",
-    "Georgian houses",
-    "Georgian townhouse",
-    "Georgian terrace",
-    "Georgian period",
-    "Georgian style",
-    "Dominican friar",
-    "Dominican friars",
-    "Dominican order",
-    # events named after a country word
-    "America's Cup",
-    "Korean War",
-    "Chinese New Year",
-    "US Open",
-    "French Open",
-    "Australian Open",
-    "British Open",
-    # peoples that are not a country: Native Americans, "American Indian" (not India)
-    "Native American",
-    "Native Americans",
-    "American Indian",
-    "American Indians",
-    "West Indian",
-    "West Indians",
-    "East Indian",
-    "Plains Indians",
-    "Indian tribe",
-    "Indian tribes",
-    "Indian reservation",
-    "Indian reservations",
-    "Indian Country",
-    "Indian Affairs",
-)
+# Phrases that contain a country form but do not refer to the country, and group identities
+# ("Latin American") that are no country either.
+_NOT_MENTIONS = _WORD_LISTS.phrases("not_mentions")
 
-# "Latin American", "African-American", "Chinese American": a group identity, neither the US
-# nor the other country. Generated for these prefixes and every demonym in the data.
-_IDENTITY_PREFIXES = ("Latin", "South", "North", "Central", "African", "Asian", "Arab", "Hispanic")
-_IDENTITY_HEADS = ("American", "Americans")
+_IDENTITY_PREFIXES = _WORD_LISTS.phrases("identity_prefixes")
+_IDENTITY_HEADS = _WORD_LISTS.phrases("identity_heads")
 
 # ---------------------------------------------------------------------------------------------
 # Prenominal institutions: a name or demonym directly followed by one of these heads is one
 # institution mention ("US State Department", "the Chinese Foreign Ministry", "British Embassy").
-_BODY_TOPICS = [
-    "foreign",
-    "affairs",
-    "defence",
-    "defense",
-    "state",
-    "interior",
-    "internal",
-    "home",
-    "homeland",
-    "security",
-    "public",
-    "national",
-    "justice",
-    "finance",
-    "treasury",
-    "commerce",
-    "trade",
-    "economy",
-    "economic",
-    "industry",
-    "health",
-    "education",
-    "energy",
-    "agriculture",
-    "culture",
-    "environment",
-    "information",
-    "transport",
-    "labour",
-    "labor",
-    "emergencies",
-    "emergency",
-    "situations",
-    "war",
-]
-_BODY_NOUNS = ["ministry", "ministries", "department", "office"]
-_BODY_SINGLE = [
-    "government",
-    "administration",
-    "military",
-    "army",
-    "navy",
-    "parliament",
-    "congress",
-    "senate",
-    "cabinet",
-    "treasury",
-    "embassy",
-    "embassies",
-    "consulate",
-    "chancellery",
-    "presidency",
-]
-_BODY_PAIRS = [
-    ("armed", "forces"),
-    ("air", "force"),
-    ("coast", "guard"),
-    ("central", "bank"),
-    ("supreme", "court"),
-    ("defence", "forces"),
-    ("defense", "forces"),
-]
+_BODY_TOPICS = _WORD_LISTS.phrases("body_topics")
+_BODY_NOUNS = _WORD_LISTS.phrases("body_nouns")
+_BODY_SINGLE = _WORD_LISTS.phrases("body_single")
+_BODY_PAIRS = _WORD_LISTS.pairs("body_pairs")
 
 
 def _body_head_patterns() -> list[list[dict[str, Any]]]:
@@ -368,122 +188,31 @@ def _body_head_patterns() -> list[list[dict[str, Any]]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Part of a longer proper name: a form next to another proper noun inside one NER entity is part
-# of that name ("Washington Post", "Michael Jordan", "Air China"), unless the neighbour is a
-# title or state word, which makes the form a modifier ("Chinese President Xi Jinping",
-# "Russia's Defence Ministry", "US Supreme Court").
-_TITLE_OR_STATE_WORDS = _words(
-    """president president-elect prime premier minister ministers secretary ambassador envoy
-        chancellor king queen prince princess crown emperor vice deputy general gen. admiral
-        commander lt. col. sen. rep. gov. senator governor spokesman spokeswoman spokesperson
-        leader foreign defence defense state trade finance interior home justice commerce economy
-        security national federal supreme court congress senate house parliament army navy marines
-        military government administration embassy consulate ministry department office cabinet
-        treasury special forces coast guard intelligence"""
-)
-# Forms that are also people's names: alone and tagged PERSON by the NER they are the person
-# ("Jordan said he would"). Other forms keep their meaning whatever the NER says (the small
-# model tags "Kyiv" as a person).
-_PERSON_NAME_FORMS = _words(
-    "Jordan Chad Georgia Israel India Kenya Sofia Santiago Holland Wellington"
-)
-# "Bank of England", "University of Georgia", "Center for American Studies"
-_NAME_LINKS = frozenset({"of", "for", "de", "du", "des", "la", "le", "del", "and", "&", "the"})
+# Part of a longer proper name ("Washington Post", "Michael Jordan", "Air China"), unless the
+# neighbour is a title or state word ("Chinese President Xi Jinping").
+_TITLE_OR_STATE_WORDS = _WORD_LISTS.words("title_or_state_words")
+_PERSON_NAME_FORMS = _WORD_LISTS.words("person_name_forms")
+_NAME_LINKS = _WORD_LISTS.words("name_links")
 
 # ---------------------------------------------------------------------------------------------
 # Capitals and seats of power: does the span act as the state or is it only a place?
-# Prepositions whose object is a location: "a rally in Washington", "at the White House".
-_PLACE_PREPOSITIONS = _words(
-    """in at into inside outside near around across throughout within via through onto beyond
-        past above below"""
-)
-# Prepositions that relate an actor: "talks with Washington", "pressure from Moscow", "between
-# Washington and Beijing", "by Beijing" (passive agent), "sanctions on Moscow".
-_RELATIONAL_PREPOSITIONS = _words(
-    """with against from between by toward towards on upon for of versus vs vs. than unlike
-        about over"""
-)
-# Words that make a following from/to/between a journey or a distance, never a relation:
-# "flew from Moscow", "his visit to Beijing", "flights between Moscow and Beijing",
-# "50 km from Kyiv", "west of Savannah".
-_MOTION_WORDS = _words(
-    """fly flight travel trip journey voyage visit tour return arrive arrival come go head move
-        relocate drive ride sail leave depart departure flee escape commute ship shipment transport
-        deport evacuate march walk train route road highway railway rail bus plane jet report
-        dispatch broadcast bring take invite welcome summon expel km kilometre kilometer mile hour
-        minute north south east west northeast northwest southeast southwest"""
-)
-# "to" relates an actor only after words addressed to it: "a warning to Moscow", "ties to
-# Beijing"; otherwise it is a destination ("flew to Moscow").
-_ADDRESS_WORDS = _words(
-    """message warning signal letter appeal threat ultimatum response reply offer concession
-        rebuke challenge note plea proposal overture gift loan aid loyalty allegiance tie link
-        closeness opposition resistance deference close closer loyal friendly hostile beholden
-        turn pivot talk speak say listen defer lean answer submit surrender"""
-)
-# Verbs whose direct object is a place: "visited Beijing", "missiles struck Kyiv".
-_PLACE_VERBS = _words(
-    """visit tour reach leave enter flee besiege encircle surround capture storm bomb shell
-        strike attack hit rock blanket flood paralyze paralyse evacuate liberate occupy seize take
-        defend rebuild"""
-)
-# Nouns that make a capital (or seat) a place when it modifies them or they govern it:
-# "Beijing's airport", "the streets of Moscow", "the mayor of Kyiv", "White House lawn".
-_PLACE_NOUNS = _words(
-    """airport street road avenue square resident citizen people population mayor council metro
-        subway underground tube station bus traffic suburb outskirts district neighbourhood
-        neighborhood center centre downtown skyline park zoo museum university school hospital
-        hotel restaurant stadium marathon olympics games port harbour harbor river apartment home
-        house housing property rent air smog pollution weather winter summer spring autumn rain snow
-        heat temperature time office bureau correspondent branch campus plant factory headquarters
-        siege battle fall liberation capture shelling bombing bombardment evacuation defence defense
-        edge heart landmark monument building skyscraper tower lawn ground grounds gate garden roof
-        corridor ballroom room hall residence doorstep step region area city"""
-)
-# Heads that relate two countries: "Chinese-American relations", "Washington-Beijing ties".
-_RELATION_NOUNS = _words(
-    """relation relationship tie rivalry axis alliance tension partnership hotline rapprochement
-    détente detente dialogue standoff feud spat row rift divide trade cooperation summit"""
-)
-# Heads that make a capital modifier an actor: "Beijing authorities", "Washington-Beijing
-# relations", "Kremlin spokesman".
-_ACTOR_NOUNS = _RELATION_NOUNS | _words(
-    """authority authorities official officialdom government leadership leader policymaker
-    policy regime administration establishment elite hawk diplomat diplomacy negotiator
-    spokesman spokeswoman spokesperson envoy insider channel propaganda narrative stance
-    position"""
-)
+_PLACE_PREPOSITIONS = _WORD_LISTS.words("place_prepositions")
+_RELATIONAL_PREPOSITIONS = _WORD_LISTS.words("relational_prepositions")
+_MOTION_WORDS = _WORD_LISTS.words("motion_words")
+_ADDRESS_WORDS = _WORD_LISTS.words("address_words")
+_PLACE_VERBS = _WORD_LISTS.words("place_verbs")
+_PLACE_NOUNS = _WORD_LISTS.words("place_nouns")
+_RELATION_NOUNS = _WORD_LISTS.words("relation_nouns")
+_ACTOR_NOUNS = _RELATION_NOUNS | _WORD_LISTS.words("actor_nouns")
 # A dateline ends with one of these right after the place: "BEIJING (Reuters) -", "Kyiv —".
 _DATELINE_MARKS = frozenset({"(", "-", "–", "—", ":"})
 _DATELINE_WINDOW = 8  # tokens: "Beijing, June 20 (Reuters) -" puts the mark within 8
 
 # ---------------------------------------------------------------------------------------------
 # Georgia, the US state: decided by the words around it, then by the rest of the paragraph.
-_US_STATES = [
-    *_words(
-        """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii
-        Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
-        Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon
-        Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming"""
-    ),
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "West Virginia",
-]
-# Heads that only a US state has: "Georgia's governor", "Georgia voters", "Georgia Republicans".
-_US_STATE_HEADS = _words(
-    """governor gov. senator senate legislature legislator lawmaker voter resident republican
-        democrat gop primary runoff county secretary attorney sheriff state representative
-        congressman congresswoman district delegation peach bulldog"""
-)
-_GEORGIAN_CITIES = frozenset({"Tbilisi", "Batumi", "Kutaisi", "Rustavi", "Gori", "Zugdidi"})
+_US_STATES = _WORD_LISTS.phrases("us_states")
+_US_STATE_HEADS = _WORD_LISTS.words("us_state_heads")
+_GEORGIAN_CITIES = _WORD_LISTS.words("georgian_cities")
 _GEORGIA_COUNTRY_CUES = re.compile(
     r"\b(Tbilisi|Batumi|Kutaisi|Caucasus|Abkhazia|Ossetia|Armenia|Azerbaijan|Georgian Dream)\b"
 )
@@ -644,11 +373,16 @@ def _matchers(vocab: Vocab) -> _Matchers:
 
 def _not_mention_phrases() -> Iterator[str]:
     yield from _NOT_MENTIONS
-    demonyms = [text for text, (_, form) in _gazetteer().forms.items() if form is _Form.DEMONYM]
-    for prefix in (*_IDENTITY_PREFIXES, *demonyms):
+    for prefix in _IDENTITY_PREFIXES:
         for head in _IDENTITY_HEADS:
             yield f"{prefix} {head}"
             yield f"{prefix}-{head}"
+    # "Chinese Americans" are a group, not China nor the US; a hyphenated dual identity
+    # ("Mexican-American voters") names both countries and is two mentions.
+    demonyms = [text for text, (_, form) in _gazetteer().forms.items() if form is _Form.DEMONYM]
+    for demonym in demonyms:
+        for head in _IDENTITY_HEADS:
+            yield f"{demonym} {head}"
 
 
 # ---------------------------------------------------------------------------------------------

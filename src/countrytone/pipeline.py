@@ -247,7 +247,7 @@ def _may_name_a_country(docs: list[Doc]) -> bool:
 def quotes_table(
     articles: Iterable[Article], *, nlp: Language | str = DEFAULT_PIPELINE
 ) -> pd.DataFrame:
-    """One row per attribution (direct quote or reported speech) of the articles.
+    """One row per attribution (direct quote, reported speech or stance) of the articles.
 
     Returns:
         The quotes table (columns ``countrytone.tables.QUOTE_COLUMNS``), in text order.

@@ -15,20 +15,26 @@ How an article is read, in order:
    "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker. A
    quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a
    quoted span, part of whatever attribution holds it.
-3. Reported speech and quoted fragments (``reported``): a speech verb's clausal complement ("X
-   said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the risk", "spoke
-   about the deal"); a cue set off by commas inside its clause ("The plan, he said, would fail")
-   splits it in two rows; the object of a verb of calling, describing or taking a stance; "…,
-   according to X"; a quoted fragment no other row holds, as the object of its verb; transcript
-   turns ("WALLACE: …") and headline claims ("Graham: …").
+3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
+   ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
+   complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
+   risk", "spoke about the deal"); a cue set off by commas inside its clause ("The plan, he
+   said, would fail") splits it in two rows; the object of a verb of calling, describing or
+   accusing; "…, according to X"; a quoted fragment no other row holds, as the object of the
+   verb of a subject that can speak; transcript turns ("WALLACE: …") and headline claims
+   ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to", "agreed to", "plans
+   to", "discussed"): kept as rows, never the speaker of a mention. Content reaches the end of
+   its clause, and the closing mark of a quote it ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
-   of "a statement posted by X"), then resolved (``speakers``): pronouns to the nearest person
-   before them (inside the same quote first), surnames to the full name the article introduced,
-   "the secretary of state" to the last person so described; organisations and groups stay as
-   written.
-5. ``speaker_country``: an organisation, role or place from ``data/speakers.csv`` in the
-   speaker's descriptor ("BBC China correspondent" -> GBR), else a country mention in it
-   ("Chinese diplomat Wang Yi" -> CHN).
+   of "a statement posted by X"), then resolved (``speakers``) to one name per speaker: pronouns
+   to the nearest person before them (inside the same quote first), surnames to the full name
+   the article introduced, "the secretary of state" to the last person so described (of the
+   country the role names, if any); a country speaking as a state by its short English name
+   ("United States" for "the US", "Washington"); an organisation without its descriptors
+   ("Reuters" for "Reuters news agency"); groups as written.
+5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
+   place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
+   GBR), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN).
 """
 
 from __future__ import annotations
