@@ -320,6 +320,14 @@ SPEAKERS = [
         id="pronoun-to-the-last-named-person",
     ),
     pytest.param(
+        "Okonkwo, an economist at the bank, spoke first. “Washington is punishing its "
+        "friends,” he said.",
+        "Washington",
+        0,
+        "Okonkwo",
+        id="pronoun-to-a-person-the-tagger-missed",
+    ),
+    pytest.param(
         "Analyst Sarah Lind spoke first. Later the Chinese leader hinted that Japan could join.",
         "Japan",
         0,

@@ -682,6 +682,12 @@ def test_quotes_content_reaches_the_end_of_its_clause(
             None,
             id="surname-with-title",
         ),
+        pytest.param(
+            "Spokesperson Daniel Mercer said, “We will respond.”",
+            "Daniel Mercer",
+            None,
+            id="name-without-its-role",
+        ),
     ],
 )
 def test_quotes_one_name_per_speaker(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
@@ -57,6 +58,9 @@ class SpeakerResolver:
             self._person(entity) for chunk in chunks for entity in chunk.doc.ents
             if entity.label_ == "PERSON" and _name(entity.text)
         ]  # fmt: skip
+        for chunk in chunks:
+            for name in _described_names(chunk.doc):
+                self._remember(self._person(name))
         self.resolved: dict[int, tuple[str | None, str | None]] = {}
         self.quote_speakers: dict[int, tuple[str | None, str | None]] = {}
 
@@ -124,7 +128,9 @@ class SpeakerResolver:
             person = self._full_name(written, start)
             if person is not None:
                 return person.name, person.country
-            if token.ent_type_ in ("PERSON", ""):
+            # "Spokesperson Daniel Mercer", tagged as an organisation, is a person by the role.
+            titled = _name(written) != written.replace("’s", "").replace("'s", "")
+            if token.ent_type_ in ("PERSON", "") or titled:
                 return _name(written) or written, self._country(*self._descriptor(token))
         if token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS and _is_definite(token):
             person = self._described_as(token, start)
@@ -171,6 +177,10 @@ class SpeakerResolver:
                 first = child.left_edge
                 break
         return self.tokens.span(first, token)
+
+    def _remember(self, person: _Person) -> None:
+        if person.name and all(known.start != person.start for known in self.people):
+            bisect.insort(self.people, person, key=lambda known: known.start)
 
     def _person(self, entity: Span) -> _Person:
         start = self.tokens.start(entity[0])
@@ -275,6 +285,29 @@ def _antecedent(token: Token) -> Token | None:
     return None
 
 
+def _described_names(doc: Doc) -> Iterator[Span]:
+    """Names the tagger missed that an apposition describes as someone: "Okonkwo, an economist
+    at the bank", "Kovalenko, a farmer"."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("", "PERSON", "ORG"):
+            continue
+        if token.ent_type_ == "PERSON" or token.dep_ == "compound":
+            continue
+        if any(child.dep_ == "appos" and child.pos_ == "NOUN" for child in token.children):
+            yield _proper_name(token)
+
+
+def _proper_name(token: Token) -> Span:
+    """The proper nouns that end at ``token``: its entity, else the run of proper nouns."""
+    entity = entity_of(token)
+    if entity is not None and entity.label_ == "PERSON":
+        return entity
+    doc, first = token.doc, token
+    while first.i > 0 and doc[first.i - 1].pos_ == "PROPN":
+        first = doc[first.i - 1]
+    return doc[first.i : token.i + 1]
+
+
 def _organisation_name(token: Token) -> str | None:
     # "Reuters news agency", "the BBC's website": an organisation goes by its name, without the
     # common noun that describes it.
@@ -293,9 +326,10 @@ def _is_definite(token: Token) -> bool:
 
 
 def _name(text: str) -> str:
-    """A person's name without titles and possessive ("Mr. Burman's" -> "Burman")."""
+    """A person's name without titles, roles and possessive ("Mr. Burman's" -> "Burman",
+    "Spokesperson Daniel Mercer" -> "Daniel Mercer")."""
     words = text.replace("’s", "").replace("'s", "").split()
-    while words and words[0].lower() in TITLES:
+    while words and words[0].lower() in TITLES | ROLE_NOUNS:
         words = words[1:]
     return " ".join(words)
 
