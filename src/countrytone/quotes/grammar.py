@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    BODY_NOUNS,
     DOCUMENT_NOUNS,
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
@@ -119,7 +120,7 @@ def can_speak(token: Token) -> bool:
     return bool(
         token.lower_ in PERSON_PRONOUNS | FIRST_PERSON | {"they", "you"}
         or token.ent_type_ == "GPE"
-        or token.lemma_.lower() in ORGANISATION_NOUNS
+        or token.lemma_.lower() in ORGANISATION_NOUNS | BODY_NOUNS
         or _may_speak(token)
         or _may_speak_as_written(token)
     )

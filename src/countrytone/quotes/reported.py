@@ -116,6 +116,10 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         speaker = speaker_token(token) if spans else None
         if speaker is None or speaker.lower_ in NO_ONE:
             continue
+        thing = speaker.pos_ == "NOUN" and not can_speak(speaker)
+        if thing and _kind(token) is AttributionKind.STANCE:
+            # "the tariffs aim to …", "other areas showed …": a thing does not take a stance.
+            continue
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
         for found in spans:

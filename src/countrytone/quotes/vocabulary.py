@@ -70,7 +70,8 @@ ROLE_NOUNS = _words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson
     ambassador diplomat envoy senator governor mayor official correspondent reporter professor
     director chief leader candidate nominee chairman chair adviser advisor analyst economist
-    general commander lawmaker representative congressman congresswoman"""
+    general commander lawmaker representative congressman congresswoman judge investigator
+    officer operative attorney lawyer prosecutor"""
 )
 
 
@@ -81,7 +82,15 @@ GENERIC_PERSON_NOUNS = _words("politician man woman official leader diplomat")
 # Common nouns for groups of people, who may be quoted as a group ("critics: “…”").
 GROUP_NOUNS = _words(
     """people critic voter resident supporter protester worker expert analyst official
-    lawmaker member student parent fan citizen"""
+    lawmaker member student parent fan citizen family opponent environmentalist activist
+    majority side person"""
+)
+
+# Bodies that act and speak as one without a name beside them: "the campaign plans to …", "the
+# panel refused to …".
+BODY_NOUNS = _words(
+    """campaign panel party coalition court state country administration ministry department
+    school college museum business"""
 )
 
 
