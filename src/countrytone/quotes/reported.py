@@ -28,7 +28,24 @@ from countrytone.quotes.vocabulary import (
     TOPIC_VERBS,
 )
 
+# Characters trimmed off both ends of reported content.
 _TRIM = " \t\r\n,;:—–-"
+
+# Children of a verb that stand outside the clause its content belongs to: a second verb ("said
+# X and added Y"), punctuation, an aside set off by commas.
+_OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
+
+# Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
+_SETTING_OFF = frozenset({",", "—", "–", "-", "("})
+
+# Dependencies by which a quoted fragment is the object of the verb above it.
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
+
+# "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
+_TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
+
+# "Graham: Trump's rhetoric is hurting the party": a headline's speaker, a colon and the claim.
+_HEADLINE = re.compile(r"([^:\n]{2,40}):[ \t]+\S")
 
 
 def quoted_fragments(
@@ -51,10 +68,6 @@ def quoted_fragments(
                                  author_of_document(speaker), verb, _kind(verb))  # fmt: skip
 
 
-# "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
-_TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
-
-
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
     # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
     for paragraph in article.paragraphs:
@@ -65,10 +78,6 @@ def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAtt
         start, end = _trim(article.text, turn.end(), paragraph.end)
         if name is not None and colon is not None and start < end:
             yield RawAttribution(start, end, name, colon, AttributionKind.REPORTED)
-
-
-# "Graham: Trump's rhetoric is hurting the party": a headline's speaker, a colon and the claim.
-_HEADLINE = re.compile(r"([^:\n]{2,40}):[ \t]+\S")
 
 
 def headline_claims(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
@@ -103,9 +112,6 @@ def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
             return phrase.head, phrase
         phrase = phrase.head
     return None, None
-
-
-_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
 
 
 def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawAttribution]:
@@ -221,11 +227,6 @@ def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     return None
 
 
-# Children of a verb that stand outside the clause its content belongs to: a second verb ("said
-# X and added Y"), punctuation, an aside set off by commas.
-_OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
-
-
 def _clause_end(cue: Token) -> Token:
     """The last token of the cue's clause: content reaches it ("called it a snub on the part of
     the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
@@ -260,10 +261,6 @@ def _is_parenthetical(cue: Token) -> bool:
         and before.text in _SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
     )
-
-
-# Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
-_SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
 
 def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
