@@ -254,6 +254,13 @@ SPEAKERS = [
         id="intention-inside-speech-keeps-the-speaker",
     ),
     pytest.param(
+        "China declined to condemn Russia over the invasion.",
+        "Russia",
+        0,
+        None,
+        id="speech-act-inside-a-refusal-is-not-speech",
+    ),
+    pytest.param(
         "The two sides also discussed Russia's war on Ukraine.",
         "Ukraine",
         0,

@@ -126,6 +126,10 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         if thing and _kind(token) is AttributionKind.STANCE:
             # "the tariffs aim to …", "other areas showed …": a thing does not take a stance.
             continue
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in STANCE_VERBS:
+            # "declined to condemn the invasion", "is expected to announce duties": an act
+            # wanted, refused or expected, not said; the stance row holds it.
+            continue
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
         for found in spans:
