@@ -213,9 +213,11 @@ def test_plots_tone_over_time_says_when_it_keeps_the_top_countries() -> None:
     assert len(ax.get_legend().get_texts()) == 5
     ax = plots.tone_over_time(dated, top=2)
     assert ax.get_legend().get_title().get_text() == "country: the 2 most mentioned of 7"
-    ax = plots.tone_over_time(dated, countries=["FRA"])
+    ax = plots.tone_over_time(dated, countries=["fra"])
     assert ax.get_legend().get_title().get_text() == "country"
     assert _ticks(ax.get_legend().get_texts()) == ["France"]
+    with pytest.raises(ValueError, match="not ISO 3166-1 alpha-3 codes: XYZ"):
+        plots.tone_over_time(dated, countries=["CHN", "XYZ"])
 
 
 def test_plots_paragraph_heatmap_keeps_rows_of_paragraphs_without_mentions(

@@ -22,7 +22,7 @@ from matplotlib.axes import Axes
 from pandas.io.formats.style import Styler
 
 from countrytone.articles import Article
-from countrytone.countries import country_name
+from countrytone.countries import country_name, parse_country_codes
 from countrytone.errors import InputWarning
 from countrytone.tables import (
     ARTICLE_VOICE,
@@ -156,8 +156,8 @@ def tone_arc(
         article_id: the article to draw; may be omitted when the table holds one article.
         article: the article itself, when at hand: the x axis then spans all its paragraphs
             and the chart is titled with its title and date (else with its id).
-        countries: ISO-3 codes to draw; by default the ``top`` most mentioned, and the legend
-            says so when there are more.
+        countries: ISO-3 codes to draw, in any case; by default the ``top`` most mentioned,
+            and the legend says so when there are more.
         top: how many countries to draw when ``countries`` is not given.
         ax: the Axes to draw on.
     """
@@ -201,8 +201,8 @@ def tone_over_time(
 
     Args:
         mentions: the mentions table from ``analyze``.
-        countries: ISO-3 codes to draw; by default the ``top`` most mentioned, and the legend
-            says so when there are more.
+        countries: ISO-3 codes to draw, in any case; by default the ``top`` most mentioned,
+            and the legend says so when there are more.
         top: how many countries to draw when ``countries`` is not given.
         freq: the period, a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``.
         window: the periods each mean pools.
@@ -382,7 +382,8 @@ def _chosen_countries(
 ) -> tuple[list[str], str]:
     """The countries to draw, and the legend's title: it says when only the top ones are."""
     if countries is not None:
-        return list(countries), "country"
+        parse_country_codes(countries)  # an unknown code raises, as analyze's countries= does
+        return list(dict.fromkeys(code.strip().upper() for code in countries)), "country"
     counts = mentioned.value_counts()
     if len(counts) <= top:
         return counts.index.tolist(), "country"
