@@ -54,7 +54,12 @@ def target_of(text: str, mention: str, occurrence: int = 0) -> Target:
 
 
 class CountingModel:
-    """A fake tone model that records each batch and answers neutral, or a fixed count."""
+    """A fake tone model that records each batch and answers by each target's start.
+
+    The tone of a target depends on the target alone (its start modulo 3: three neutral tones
+    of different scores), never on its batch, so that batching never changes a row;
+    ``answer_count`` makes it answer that many tones instead, as a broken model would.
+    """
 
     def __init__(self, answer_count: int | None = None) -> None:
         self.batches: list[list[Target]] = []
@@ -66,10 +71,11 @@ class CountingModel:
 
     def score(self, targets: Sequence[Target]) -> list[Tone]:
         self.batches.append(list(targets))
-        count = len(targets) if self.answer_count is None else self.answer_count
-        return [
-            Tone.from_probabilities(0.1 * (i % 3), 0.9 - 0.1 * (i % 3), 0.1) for i in range(count)
+        tones = [
+            Tone.from_probabilities(0.1 * (t.start % 3), 0.9 - 0.1 * (t.start % 3), 0.1)
+            for t in targets
         ]
+        return tones if self.answer_count is None else tones[: self.answer_count]
 
 
 @pytest.fixture(scope="session")

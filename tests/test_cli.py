@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from matplotlib.figure import Figure
 
 import countrytone
 from countrytone.cli import _parser, main
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS
+from tests.conftest import CountingModel
 
 ARTICLE = (
     "date 2024-03-14 World\n"
@@ -403,24 +405,52 @@ def test_cli_help_shows_every_default(
 
 
 @pytest.mark.parametrize(
-    ("kind", "warning"),
+    ("kind", "axis", "ticks"),
     [
-        ("paragraphs", ""),
-        ("arc", ""),
-        ("speakers", ""),
-        ("dyads", ""),
-        ("over-time", ""),
-        ("sources", "no rows with a source"),
+        (
+            "paragraphs",
+            "y",
+            ["title China and Japan trade barbs", "¶0 Japan praised the agreement with Australia.",
+             "¶1 “We strongly condemn China’s drills,” the …"],
+        ),
+        ("arc", "x", ["title", "0", "1"]),
+        ("speakers", "y", ["(article)", "Japan", "the minister"]),
+        ("dyads", "y", ["Japan"]),
+        ("over-time", "legend", ["China", "Japan", "Australia"]),
+        ("sources", "y", ["Wire"]),
     ],
-)
+)  # fmt: skip
 def test_cli_plot_writes_png(
-    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path, kind: str, warning: str
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    article: Path,
+    tmp_path: Path,
+    kind: str,
+    axis: str,
+    ticks: list[str],
 ) -> None:
+    # In a folder, the outlet's subfolder names its source.
+    folder = tmp_path / "articles"
+    (folder / "Wire").mkdir(parents=True)
+    article.rename(folder / "Wire" / article.name)
+    saved: list[Figure] = []
+    save = Figure.savefig
+    monkeypatch.setattr(
+        Figure, "savefig", lambda self, *a, **k: saved.append(self) or save(self, *a, **k)
+    )
     out = tmp_path / f"{kind}.png"
-    status, _, err = _run(capsys, "plot", str(article), "--out", str(out), "--kind", kind)
-    assert status == 0
-    assert err == (f"countrytone: warning: nothing to draw: {warning}\n" if warning else "")
+    status, _, err = _run(capsys, "plot", str(folder), "--out", str(out), "--kind", kind)
+    assert (status, err) == (0, "")
     assert out.read_bytes().startswith(b"\x89PNG")
+    [figure] = saved
+    ax = figure.axes[0]
+    labels = {
+        "x": ax.get_xticklabels,
+        "y": ax.get_yticklabels,
+        "legend": lambda: ax.get_legend().get_texts(),
+    }[axis]()
+    assert [label.get_text() for label in labels] == ticks
+    assert ax.has_data()
 
 
 def test_cli_plot_one_article_kinds_refuse_a_folder(
@@ -484,11 +514,23 @@ def test_cli_evaluate_prints_scores_and_skips_bad_files(
 
 
 def test_cli_cache_rerun_gives_the_same_rows(
-    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    article: Path,
+    tmp_path: Path,
 ) -> None:
+    models: list[CountingModel] = []
+    monkeypatch.setattr(
+        "countrytone.cli.load_tone_model",
+        lambda *_, **__: models.append(CountingModel()) or models[-1],
+    )
     cache = tmp_path / "cache"
     first = _run(capsys, "analyze", str(article), "--cache", str(cache))
     second = _run(capsys, "analyze", str(article), "--cache", str(cache))
     assert first == second
     assert first[0] == 0
+    assert len(_jsonl(first[1])) == 5
     assert len(list(cache.rglob("*.parquet"))) == 1
+    # The first run scored the five mentions; the second read them back from the cache.
+    assert [len(batch) for batch in models[0].batches] == [5]
+    assert models[1].batches == []
