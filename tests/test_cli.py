@@ -530,7 +530,7 @@ def test_cli_cache_rerun_gives_the_same_rows(
     assert first == second
     assert first[0] == 0
     assert len(_jsonl(first[1])) == 5
-    assert len(list(cache.rglob("*.parquet"))) == 1
+    assert len(list(cache.rglob("*.entry"))) == 1
     # The first run scored the five mentions; the second read them back from the cache.
     assert [len(batch) for batch in models[0].batches] == [5]
     assert models[1].batches == []

@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
+from countrytone.cache import CacheWarning
 from countrytone.errors import InputError, InputWarning
 from countrytone.pipeline import (
     LanguageWarning,
@@ -210,12 +211,13 @@ def test_pipeline_cache_treats_an_unreadable_file_as_a_miss(
 ) -> None:
     articles = read_examples()[:2]
     rows = _cached_rows(articles, model=CountingModel(), nlp=nlp, cache=tmp_path)
-    for path in tmp_path.rglob("*.parquet"):
-        path.write_bytes(b"not parquet")
+    for path in tmp_path.rglob("*.entry"):
+        path.write_bytes(b"not an entry")
     model = CountingModel()
-    pd.testing.assert_frame_equal(
-        _cached_rows(articles, model=model, nlp=nlp, cache=tmp_path), rows
-    )
+    with pytest.warns(CacheWarning, match="truncated or corrupt") as caught:
+        again = _cached_rows(articles, model=model, nlp=nlp, cache=tmp_path)
+    pd.testing.assert_frame_equal(again, rows)
+    assert len(caught) == 2
     assert len(model.batches) == 1
 
 

@@ -1,26 +1,39 @@
 """An on-disk cache of analysed articles, so that a re-run over an unchanged corpus is cheap.
 
-One Parquet file per article under ``DIRECTORY/ab/abcdef….parquet``, named by a SHA-256 of the
-article (id, text, date, source, title) and of everything else its rows depend on: the tone
-model's id, the spaCy pipeline and its version, the countries kept and countrytone's version.
-A changed article, model, option or release misses and is analysed again; a file that cannot be
-read is a miss too, and is written anew.
+One file per article under ``DIRECTORY/ab/abcdef….entry``, named by a SHA-256 of the article
+(id, text, date, source, title) and of everything else its rows depend on: the tone model's id,
+the spaCy pipeline and its version, the countries kept and countrytone's version. A changed
+article, model, option or release misses and is analysed again.
+
+An entry is a header line holding the SHA-256 of what follows, then the rows as Parquet. It is
+written under a temporary name and moved into place whole, so that processes sharing the
+directory see an entry complete or not at all; one that is damaged nevertheless (a truncated
+file, a disk error) fails its checksum, is reported with a ``CacheWarning``, analysed again and
+written anew, and its rows are never returned.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
+import warnings
 from collections.abc import Collection
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from countrytone import __version__
 from countrytone.articles import Article
 from countrytone.errors import CountrytoneError
+from countrytone.writers import written_whole
+
+# The first line of an entry: this prefix, then the hex SHA-256 of the bytes after the line.
+_HEADER = b"countrytone-cache sha256="
+
+
+class CacheWarning(UserWarning):
+    """A cache entry is damaged: the article is analysed again and the entry rewritten."""
 
 
 class ResultCache:
@@ -55,22 +68,40 @@ class ResultCache:
         self._settings = [__version__, model, pipeline, kept]
 
     def get(self, article: Article) -> pd.DataFrame | None:
-        """The article's mentions table from an earlier run, or None."""
+        """The article's mentions table from an earlier run, or None.
+
+        Warns with ``CacheWarning`` (and returns None) when the entry is damaged.
+        """
         path = self._path(article)
         try:
-            return pd.read_parquet(path)
-        except (OSError, pa.ArrowException):
+            entry = path.read_bytes()
+        except FileNotFoundError:
             return None
+        except OSError as error:
+            problem = f"cannot be read ({error.strerror})"
+        else:
+            header, _, rows = entry.partition(b"\n")
+            if header == _HEADER + hashlib.sha256(rows).hexdigest().encode():
+                return pd.read_parquet(io.BytesIO(rows))
+            problem = "is truncated or corrupt (its checksum does not match)"
+        warnings.warn(CacheWarning(f"{path}: cache entry {problem}; analysed again"), stacklevel=2)
+        return None
 
     def put(self, article: Article, table: pd.DataFrame) -> None:
-        """Store the article's mentions table (written whole, then moved into place)."""
+        """Store the article's mentions table (written whole, then moved into place).
+
+        Raises:
+            CountrytoneError: the entry cannot be written.
+        """
         path = self._path(article)
+        rows = io.BytesIO()
+        table.to_parquet(rows, index=False)
+        header = _HEADER + hashlib.sha256(rows.getvalue()).hexdigest().encode()
         path.parent.mkdir(exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.partial")
-        table.to_parquet(partial, index=False)
-        partial.replace(path)
+        with written_whole(path) as partial:
+            partial.write_bytes(header + b"\n" + rows.getvalue())
 
     def _path(self, article: Article) -> Path:
         content = [article.id, article.text, article.date, article.source, article.title]
         key = hashlib.sha256(json.dumps([self._settings, content]).encode()).hexdigest()
-        return self.directory / key[:2] / f"{key}.parquet"
+        return self.directory / key[:2] / f"{key}.entry"

@@ -2,13 +2,15 @@
 ``evaluate`` and ``train``.
 
 Exit status: 0 when every input was processed, 2 when some were skipped (each reported on stderr
-in one line; the rows of the others are still written), 1 on a usage or fatal error.
+in one line; the rows of the others are still written), 1 on a usage or fatal error; 130 when
+interrupted (Ctrl-C), 143 when terminated (SIGTERM), leaving no ``--out`` file behind.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import warnings
 from collections import deque
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from itertools import islice
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn, TextIO, TypeGuard
 
 import pandas as pd
@@ -23,6 +26,7 @@ from tqdm import tqdm
 
 from countrytone import __version__, training
 from countrytone.articles import INPUT_FORMATS, STDIN, Article, decode, read_articles
+from countrytone.cache import CacheWarning
 from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
@@ -40,10 +44,18 @@ from countrytone.pipeline import (
 from countrytone.registry import MODEL_NAMES, load_tone_model
 from countrytone.tables import TONE_COLUMNS, mentions_frame, quotes_frame, tone_values
 from countrytone.tone import Target, ToneModel, score_targets
-from countrytone.writers import Format, TableWriter, open_text_output, output_format
+from countrytone.writers import (
+    Format,
+    TableWriter,
+    open_text_output,
+    output_format,
+    written_whole,
+)
 
 PROGRAM = "countrytone"
 EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
+# The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
@@ -89,10 +101,19 @@ class _SkipReporter:
         tqdm.write(f"{PROGRAM}: skipped {error}", file=sys.stderr)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that every open output is unwound."""
+
+
+def _terminate(signal_number: int, frame: FrameType | None) -> NoReturn:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.command
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
@@ -103,11 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FATAL
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted", file=sys.stderr)
-        return EXIT_FATAL
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        print(f"{PROGRAM}: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): not an error of ours.
         sys.stderr.close()
         return EXIT_OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -337,6 +363,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         warnings.catch_warnings(record=True) as caught,
     ):
         warnings.simplefilter("always", LanguageWarning)
+        warnings.simplefilter("always", CacheWarning)
         options = {"countries": args.countries, "batch_size": args.batch_size}
         if args.engine == "dask":
             from countrytone.distributed import analyze_distributed, connect
@@ -497,8 +524,13 @@ def _run_plot(args: argparse.Namespace) -> int:
         ax = plots.source_heatmap(mentions)
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart of countrytone.plots is drawn on a figure
+    # Written under a temporary name: the format comes from the name asked for.
+    image_format = (
+        Path(args.out).suffix.lstrip(".").lower() or matplotlib.rcParams["savefig.format"]
+    )
     try:
-        figure.savefig(args.out, bbox_inches="tight")
+        with written_whole(args.out) as partial:
+            figure.savefig(partial, format=image_format, bbox_inches="tight")
     except (OSError, ValueError) as error:
         raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
     return EXIT_SKIPPED if on_skip.count else EXIT_OK

@@ -39,6 +39,7 @@ from countrytone.plots import (
     tone_over_time,
 )
 from countrytone.tables import ARTICLE_VOICE, aggregate
+from countrytone.writers import written_whole
 
 __all__ = ["AnnotatedArticle", "highlight", "write_report"]
 
@@ -559,7 +560,8 @@ def _page_names(articles: Iterable[Article]) -> list[str]:
 
 def _write(path: Path, html: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
+    with written_whole(path) as partial:
+        partial.write_text(html, encoding="utf-8")
 
 
 @cache

@@ -1,8 +1,15 @@
-"""Writing tables incrementally as JSON lines, CSV or Parquet, to a file or stdout."""
+"""Writing tables incrementally as JSON lines, CSV or Parquet, to a file or stdout.
+
+A file is written under a temporary name beside it and moved into place only when complete:
+an interrupted or failed run leaves no file that looks complete (and an older file of that name
+as it was).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
@@ -43,8 +50,47 @@ def output_format(out: str | None, requested: str | None) -> Format:
 
 
 @contextmanager
+def written_whole(out: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``out`` to write to, moved onto ``out`` when the block completes.
+
+    When the block raises (an error, Ctrl-C, a signal turned into an exception), the temporary
+    file is removed and ``out`` is left as it was. The file gets the permissions a new file
+    would get.
+
+    Raises:
+        CountrytoneError: ``out`` is a folder, or its folder cannot be written to.
+    """
+    target = Path(out)
+    if target.is_dir():
+        raise CountrytoneError(f"{out}: cannot write (a folder)")
+    try:
+        handle, name = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".partial"
+        )
+    except OSError as error:
+        raise CountrytoneError(f"{out}: cannot write ({error.strerror})") from None
+    os.close(handle)
+    partial = Path(name)
+    try:
+        partial.chmod(0o666 & ~_umask())
+        yield partial
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it: set it back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
 def open_text_output(out: str | None) -> Iterator[IO[str]]:
-    """A UTF-8 text stream to the file ``out``, or stdout when it is None.
+    """A UTF-8 text stream to the file ``out`` (written whole, see ``written_whole``), or
+    stdout when it is None.
 
     Raises:
         CountrytoneError: the file cannot be opened for writing.
@@ -53,11 +99,10 @@ def open_text_output(out: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    try:
-        file = Path(out).open("w", encoding="utf-8", newline="")  # noqa: SIM115
-    except OSError as error:
-        raise CountrytoneError(f"{out}: cannot write ({error.strerror})") from None
-    with file:
+    with (
+        written_whole(out) as partial,
+        partial.open("w", encoding="utf-8", newline="") as file,
+    ):
         yield file
 
 
@@ -65,7 +110,8 @@ class TableWriter:
     """Appends DataFrames of one layout to a file (or stdout), so that rows stream out.
 
     Args:
-        out: the output path, or None for stdout (not for Parquet).
+        out: the output path (written whole, see ``written_whole``: use the writer as a context
+            manager, so that a failed run leaves no file), or None for stdout (not for Parquet).
         output: the format.
         template: an empty DataFrame with the table's columns and dtypes; it fixes the header
             and the Parquet schema, so that a run with no rows still writes a valid table.
@@ -91,19 +137,20 @@ class TableWriter:
         )
         self._stream: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
-        self._resources = ExitStack()
         if output is Format.PARQUET and out is None:
             raise CountrytoneError("parquet output needs --out FILE")
-        if output is Format.PARQUET:
-            try:
-                self._parquet = pq.ParquetWriter(out, self._schema)
-            except OSError as error:
-                raise CountrytoneError(f"{out}: cannot write ({error})") from None
-        else:
-            self._stream = self._resources.enter_context(open_text_output(out))
-        self._header_pending = output is Format.CSV
-        if self._header_pending:
-            self.write(template)
+        # Opened under one stack that a failure while opening unwinds (removing the file).
+        with ExitStack() as opening:
+            if output is Format.PARQUET and out is not None:
+                partial = opening.enter_context(written_whole(out))
+                self._parquet = pq.ParquetWriter(partial, self._schema)
+                opening.callback(self._parquet.close)
+            else:
+                self._stream = opening.enter_context(open_text_output(out))
+            self._header_pending = output is Format.CSV
+            if self._header_pending:
+                self.write(template)
+            self._resources = opening.pop_all()
 
     def write(self, frame: pd.DataFrame) -> None:
         """Append the rows of a DataFrame with the template's columns."""
@@ -121,9 +168,7 @@ class TableWriter:
             self._stream.flush()
 
     def close(self) -> None:
-        """Finish the output (Parquet's footer) and close the file."""
-        if self._parquet is not None:
-            self._parquet.close()
+        """Finish the output (Parquet's footer), close the file and move it into place."""
         self._resources.close()
 
     def __enter__(self) -> TableWriter:
@@ -135,7 +180,8 @@ class TableWriter:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        # On an exception the file is closed and removed, never moved into place.
+        self._resources.__exit__(exc_type, exc, traceback)
 
 
 def _arrow_field(name: str, column: pd.Series[Any]) -> pa.Field:
