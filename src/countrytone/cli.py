@@ -30,7 +30,7 @@ from countrytone.cache import CacheWarning
 from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
-from countrytone.errors import CountrytoneError, InputError, InputWarning
+from countrytone.errors import CountrytoneError, InputError, InputWarning, one_line
 from countrytone.evaluation import evaluate, read_labelled
 from countrytone.manifest import DEFAULT_MAX_LENGTH
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
@@ -575,13 +575,13 @@ def _show_warning(
     line: str | None = None,
 ) -> None:
     """Show a warning as one line of stderr, not Python's two lines with a source line."""
-    tqdm.write(f"{PROGRAM}: warning: {message}", file=sys.stderr)
+    tqdm.write(f"{PROGRAM}: warning: {one_line(str(message))}", file=sys.stderr)
 
 
 def _warn_language(caught: list[warnings.WarningMessage]) -> None:
     if caught:
         more = f" (and {len(caught) - 1} more inputs)" if len(caught) > 1 else ""
-        print(f"{PROGRAM}: warning: {caught[0].message}{more}", file=sys.stderr)
+        print(f"{PROGRAM}: warning: {one_line(str(caught[0].message))}{more}", file=sys.stderr)
 
 
 def _run_targets(args: argparse.Namespace) -> int:

@@ -1,5 +1,7 @@
 """Exception types. Each message is one line that names the input and the problem."""
 
+import unicodedata
+
 
 class CountrytoneError(Exception):
     """Base class of every error countrytone raises on purpose."""
@@ -14,9 +16,20 @@ class InputError(CountrytoneError):
     """
 
     def __init__(self, source: str, problem: str) -> None:
-        super().__init__(f"{source}: {problem}")
+        super().__init__(f"{one_line(source)}: {one_line(problem)}")
         self.source = source
         self.problem = problem
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and other control characters escaped (``\\r``,
+    ``\\x85``, ``\\u2028``), so that a message naming it stays one line."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        else char
+        for char in text
+    )
 
 
 class ModelError(CountrytoneError):
