@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import warnings
@@ -47,6 +48,7 @@ from countrytone.tone import Target, ToneModel, score_targets
 from countrytone.writers import (
     Format,
     TableWriter,
+    discard_partial_files,
     open_text_output,
     output_format,
     written_whole,
@@ -54,7 +56,7 @@ from countrytone.writers import (
 
 PROGRAM = "countrytone"
 EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
-# The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+# The shell's convention for a run ended by a signal: 128 + its number (SIGINT 2, SIGTERM 15).
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
@@ -101,19 +103,29 @@ class _SkipReporter:
         tqdm.write(f"{PROGRAM}: skipped {error}", file=sys.stderr)
 
 
-class _Terminated(BaseException):
-    """SIGTERM, raised where the program is, so that every open output is unwound."""
+def _stop(signal_number: int, frame: FrameType | None) -> NoReturn:
+    """Ctrl-C or SIGTERM: remove the partial output files, say so in one line, exit at once.
 
-
-def _terminate(signal_number: int, frame: FrameType | None) -> NoReturn:
-    raise _Terminated
+    Exiting from the handler, rather than unwinding an exception through spaCy's and the
+    model's native code, leaves nothing half-done behind and no crash on the way out.
+    """
+    discard_partial_files()
+    interrupted = signal_number == signal.SIGINT
+    stopped = "interrupted" if interrupted else "terminated"
+    os.write(2, f"{PROGRAM}: {stopped}\n".encode())  # stderr, whatever sys.stderr is now
+    os._exit(EXIT_INTERRUPTED if interrupted else EXIT_TERMINATED)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     command: Callable[[argparse.Namespace], int] = args.command
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # A signal the shell set to be ignored (SIGINT in a background job) stays ignored.
+    previous = {
+        number: signal.signal(number, _stop)
+        for number in (signal.SIGINT, signal.SIGTERM)
+        if signal.getsignal(number) is not signal.SIG_IGN
+    }
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
@@ -125,15 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except _Terminated:
-        print(f"{PROGRAM}: terminated", file=sys.stderr)
-        return EXIT_TERMINATED
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): not an error of ours.
         sys.stderr.close()
         return EXIT_OK
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _parser() -> argparse.ArgumentParser:

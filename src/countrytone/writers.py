@@ -49,6 +49,16 @@ def output_format(out: str | None, requested: str | None) -> Format:
     return Format(extension)
 
 
+# The temporary files being written now, so that a run ended by a signal can remove them.
+_PARTIAL_FILES: set[Path] = set()
+
+
+def discard_partial_files() -> None:
+    """Remove the temporary file of every output being written now (a run ends on a signal)."""
+    for partial in list(_PARTIAL_FILES):
+        partial.unlink(missing_ok=True)
+
+
 @contextmanager
 def written_whole(out: str | Path) -> Iterator[Path]:
     """A temporary path beside ``out`` to write to, moved onto ``out`` when the block completes.
@@ -71,6 +81,7 @@ def written_whole(out: str | Path) -> Iterator[Path]:
         raise CountrytoneError(f"{out}: cannot write ({error.strerror})") from None
     os.close(handle)
     partial = Path(name)
+    _PARTIAL_FILES.add(partial)
     try:
         partial.chmod(0o666 & ~_umask())
         yield partial
@@ -78,6 +89,8 @@ def written_whole(out: str | Path) -> Iterator[Path]:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        _PARTIAL_FILES.discard(partial)
 
 
 def _umask() -> int:
