@@ -322,6 +322,14 @@ SPEAKERS = [
         id="pronoun-to-a-person-the-tagger-missed",
     ),
     pytest.param(
+        "Ms. Lena Park, an economist, met Mr. Tom Hale on Monday. “Washington is punishing its "
+        "friends,” she said.",
+        "Washington",
+        0,
+        "Lena Park",
+        id="pronoun-passes-over-a-person-of-the-other-gender",
+    ),
+    pytest.param(
         "Analyst Sarah Lind spoke first. Later the Chinese leader hinted that Japan could join.",
         "Japan",
         0,

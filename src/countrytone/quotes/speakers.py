@@ -19,9 +19,11 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    FEMININE,
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_PRONOUNS,
+    MASCULINE,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     ROLE_NOUNS,
@@ -37,6 +39,7 @@ class _Person:
     words: frozenset[str]
     descriptor: str
     country: str | None
+    gender: str | None  # "he" or "she" when a title or role says so ("Ms.", "spokesman")
 
 
 class SpeakerResolver:
@@ -110,7 +113,7 @@ class SpeakerResolver:
         if antecedent is not None:
             return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
-            person = self._nearest_person(start)
+            person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
             return self._first_or_group_pronoun(token)
@@ -186,9 +189,11 @@ class SpeakerResolver:
         start = self.tokens.start(entity[0])
         name = _name(entity.text)
         descriptor = self._descriptor(entity.root)
-        return _Person(start, name, frozenset(name.lower().split()),
-                       self.text[descriptor[0]:descriptor[1]].lower(),
-                       self._country(*descriptor))  # fmt: skip
+        described = self.text[descriptor[0] : descriptor[1]].lower()
+        title = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
+        gender = _gender([title, *entity.text.lower().split(), *described.split()])
+        words = frozenset(name.lower().split())
+        return _Person(start, name, words, described, self._country(*descriptor), gender)
 
     def _descriptor(self, token: Token) -> tuple[int, int]:
         # What the text says about a speaker: the words before the name in its phrase
@@ -224,11 +229,14 @@ class SpeakerResolver:
                 return mention.country
         return None
 
-    def _nearest_person(self, offset: int) -> _Person | None:
+    def _nearest_person(self, offset: int, *, pronoun: str) -> _Person | None:
         # A pronoun refers to the nearest person before it, looking first inside the quote it
-        # stands in, then before that quote.
+        # stands in, then before that quote; "she" passes over a man the text calls "Mr.".
         quote = enclosing_quote(self.quotes, offset)
+        gender = _gender([pronoun])
         candidates = [p for p in self.people if p.start < offset]
+        agreeing = [p for p in candidates if p.gender in (None, gender)]
+        candidates = agreeing or candidates
         if quote is not None:
             inside = [p for p in candidates if quote.start < p.start]
             if inside:
@@ -257,7 +265,10 @@ class SpeakerResolver:
         country = chosen.country or next(
             (p.country for p in self.people if p.name == chosen.name and p.country), None
         )
-        return _Person(chosen.start, chosen.name, chosen.words, chosen.descriptor, country)
+        gender = chosen.gender or next(
+            (p.gender for p in self.people if p.name == chosen.name and p.gender), None
+        )
+        return _Person(chosen.start, chosen.name, chosen.words, chosen.descriptor, country, gender)
 
     def _described_as(self, token: Token, offset: int) -> _Person | None:
         # "the secretary of state" is the last person the article described as a secretary;
@@ -283,6 +294,17 @@ def _antecedent(token: Token) -> Token | None:
         noun = token.head.head
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
     return None
+
+
+def _gender(words: Sequence[str]) -> str | None:
+    """ "he" or "she" when the words say so and do not disagree, else None."""
+    genders = {
+        gender
+        for word in words
+        for gender, vocabulary in (("he", MASCULINE), ("she", FEMININE))
+        if word in vocabulary
+    }
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _described_names(doc: Doc) -> Iterator[Span]:

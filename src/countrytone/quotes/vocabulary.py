@@ -97,6 +97,13 @@ BODY_NOUNS = _words(
 # Subjects that name no one, so no speaker: "Nobody expected this meeting to solve …".
 NO_ONE = _words("nobody no-one none nothing noone")
 
+# Titles, roles and pronouns that tell a person's gender, for the pronouns that refer to them.
+MASCULINE = _words("mr mr. he him his spokesman congressman chairman businessman king prince")
+FEMININE = _words(
+    "ms ms. mrs mrs. miss she her hers spokeswoman congresswoman chairwoman businesswoman queen "
+    "princess"
+)
+
 PERSON_PRONOUNS = _words("he she him her")
 
 
