@@ -1,4 +1,4 @@
-"""The annotated article and the HTML report, on hand-built tables (no model)."""
+"""The annotated article and the HTML report on hand-built tables (no model); the report command."""
 
 import re
 from dataclasses import replace
@@ -9,6 +9,7 @@ import matplotlib
 import pandas as pd
 import pytest
 
+from countrytone import cli
 from countrytone.articles import Article, parse_article
 from countrytone.cli import main
 from countrytone.report import AnnotatedArticle, highlight, tone_colour, write_report
@@ -250,3 +251,20 @@ def test_report_cli_fails_in_one_line(
     assert status == 1
     assert problem in error
     assert error.count("\n") == (2 if inputs == ["missing.txt"] else 1)
+
+
+def test_report_cli_points_a_large_single_file_to_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "ONE_FILE_ARTICLES", 1)
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path in paths:
+        path.write_text("Talks\nChina met Japan.\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["report", *map(str, paths), "--out", str(out), "--model", "vader"]) == 0
+    assert capsys.readouterr().err == (
+        f"countrytone: warning: {out}: 2 articles in one file (0 MB) take seconds to open; "
+        "--out DIR/ writes an overview and one page per article\n"
+    )
+    assert main(["report", *map(str, paths), "--out", f"{tmp_path}/site/", "--model", "vader"]) == 0
+    assert capsys.readouterr().err == ""

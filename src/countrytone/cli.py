@@ -62,6 +62,9 @@ EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
 # The charts of `countrytone plot --kind`; the first two draw one article.
+# A one-file report of more articles than this takes seconds to open (benchmarks/report_size.py:
+# 2,000 generated articles, 64 MB, 3.6 s to load in Chromium): the user is told of --out DIR/.
+ONE_FILE_ARTICLES = 500
 PLOT_KINDS = ("paragraphs", "arc", "speakers", "dyads", "over-time", "sources")
 ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
 
@@ -572,7 +575,15 @@ def _run_report(args: argparse.Namespace) -> int:
             _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
     if not articles:
         raise CountrytoneError("no article to report on")
-    write_report(articles, mentions, quotes, out=args.out)
+    written = write_report(articles, mentions, quotes, out=args.out)
+    if len(written) == 1 and len(articles) > ONE_FILE_ARTICLES:
+        megabytes = written[0].stat().st_size / 1e6
+        tqdm.write(
+            f"{PROGRAM}: warning: {args.out}: {len(articles)} articles in one file "
+            f"({megabytes:.0f} MB) take seconds to open; --out DIR/ writes an overview and "
+            "one page per article",
+            file=sys.stderr,
+        )
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
