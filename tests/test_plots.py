@@ -203,6 +203,11 @@ def test_plots_tone_over_time_spans_the_data_and_names_the_period() -> None:
     one = plots.tone_over_time(_dated({"2024-03-14": [("CHN", 0.2)]}), freq="M")
     assert _ticks(one.get_xticklabels()) == ["2024-03"]
     assert one.get_xlim()[1] - one.get_xlim()[0] < 32  # days: one month, not years
+    # Without freq=, the period suits the span: quarters over three years.
+    years = plots.tone_over_time(_dated({"2022-02-01": [("CHN", 0.5)], "2025-01-20": [("CHN", 0)]}))
+    assert years.get_xlabel() == "quarter"
+    # 13 quarters: a tick every other one.
+    assert _ticks(years.get_xticklabels())[::3] == ["2022Q1", "2023Q3", "2025Q1"]
 
 
 def test_plots_tone_over_time_says_when_it_keeps_the_top_countries() -> None:

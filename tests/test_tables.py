@@ -9,6 +9,7 @@ from countrytone.tables import (
     aggregate,
     evidence_table,
     mentions_frame,
+    period_for,
     quotes_frame,
     rolling_tone,
     sentence_scores,
@@ -116,6 +117,20 @@ def test_tables_sentence_scores_average_a_country_within_a_sentence(
         ["b", 1, 0, "USA", 0.2, 1],
     ]
     assert table["label"].tolist() == ["neutral", "negative", "positive", "negative", "neutral"]
+
+
+@pytest.mark.parametrize(
+    ("dates", "period"),
+    [
+        (["2024-01-10"], "W"),
+        (["2024-01-10", "2024-03-10"], "W"),
+        (["2024-01-10", "2024-03-11"], "M"),
+        (["2023-01-10T08:00:00+02:00", "2024-12-31"], "M"),
+        (["2023-01-10", "2025-01-10"], "Q"),
+    ],
+)
+def test_tables_period_for_suits_the_span_of_the_dates(dates: list[str], period: str) -> None:
+    assert period_for(pd.Series(dates)) == period
 
 
 def test_tables_rolling_tone_means_and_bootstrap_band() -> None:

@@ -30,6 +30,7 @@ from countrytone.tables import (
     PROBABILITY_COLUMNS,
     aggregate,
     evidence_table,
+    period_for,
     rolling_tone,
 )
 
@@ -186,7 +187,7 @@ def tone_over_time(
     *,
     countries: Sequence[str] | None = None,
     top: int = MAX_LINES,
-    freq: str = "M",
+    freq: str | None = None,
     window: int = 3,
     seed: int = 0,
     ax: Axes | None = None,
@@ -204,7 +205,8 @@ def tone_over_time(
         countries: ISO-3 codes to draw, in any case; by default the ``top`` most mentioned,
             and the legend says so when there are more.
         top: how many countries to draw when ``countries`` is not given.
-        freq: the period, a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``.
+        freq: the period, a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``;
+            by default the one that suits the span of the dates (``tables.period_for``).
         window: the periods each mean pools.
         seed: the seed of the bootstrap resamples.
         ax: the Axes to draw on.
@@ -213,6 +215,7 @@ def tone_over_time(
     if dated.empty:
         return _nothing_to_draw(ax, "no rows with a date")
     chosen, legend = _chosen_countries(dated["country"], countries, top=top)
+    freq = freq or period_for(dated["date"])
     tone = rolling_tone(dated, countries=chosen, freq=freq, window=window, seed=seed)
     if tone.empty:
         return _nothing_to_draw(ax, f"no dated rows of {', '.join(chosen)}")

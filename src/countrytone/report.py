@@ -52,10 +52,7 @@ SPEAKER_COLOURS = (
     "#7f7f7f",
 )
 UNKNOWN_SPEAKER = "unknown speaker"
-# Tone over time: quarters over a corpus spanning more than two years, months over more than
-# two months, else weeks; the line is the mean of the last two periods.
-QUARTERS_AFTER_DAYS = 730
-MONTHS_AFTER_DAYS = 60
+# Tone over time, in the period that suits the corpus's span: the mean of the last two periods.
 OVER_TIME_WINDOW = 2
 # A country needs this many sentences in an article to be named as the one it leans on most.
 MIN_LEAN_SENTENCES = 2
@@ -474,9 +471,7 @@ def _overview(
         charts.append(
             (
                 "Tone over time",
-                _svg(
-                    tone_over_time(dated, freq=_frequency(dated["date"]), window=OVER_TIME_WINDOW)
-                ),
+                _svg(tone_over_time(dated, window=OVER_TIME_WINDOW)),
             )
         )
     if mentions["source"].notna().any():
@@ -526,13 +521,6 @@ def _ranking(
             )
         )
     return tuple(sorted(ranked, key=lambda item: -item.strength))
-
-
-def _frequency(dates: pd.Series[str]) -> str:
-    # Dates and timestamps mixed (ISO, some with a UTC offset), as articles' dates may be.
-    parsed = pd.to_datetime(dates, format="ISO8601", utc=True)
-    days = (parsed.max() - parsed.min()).days
-    return "Q" if days > QUARTERS_AFTER_DAYS else "M" if days > MONTHS_AFTER_DAYS else "W"
 
 
 def _svg(ax: Any) -> Markup:

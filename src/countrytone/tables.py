@@ -121,6 +121,10 @@ LEVELS: Mapping[str, tuple[str, ...]] = {
 SENTENCE_KEYS: tuple[str, ...] = ("article_id", "part", "paragraph", "sentence")
 # Bootstrap resamples for the band of rolling_tone; 1,000 gives percentiles stable to ~0.01.
 BOOTSTRAP_SAMPLES = 1000
+# The period that suits a span of dates: quarters over more than two years, months over more
+# than two months, else weeks (a few dozen periods at most, each holding several articles).
+QUARTERS_AFTER_DAYS = 730
+MONTHS_AFTER_DAYS = 60
 
 
 def mentions_frame(rows: Iterable[MentionRow]) -> pd.DataFrame:
@@ -231,6 +235,17 @@ def _group_keys(mentions: pd.DataFrame, by: str | Sequence[str]) -> list[str]:
     return list(dict.fromkeys(key for key in keys if key != "country"))
 
 
+def period_for(dates: pd.Series[str]) -> str:
+    """The period alias that suits the span of ``dates``: ``"Q"``, ``"M"`` or ``"W"``.
+
+    Quarters over more than two years, months over more than two months, else weeks. Dates
+    and timestamps may be mixed (ISO, some with a UTC offset), as articles' dates are.
+    """
+    parsed = _utc_dates(dates)
+    days = (parsed.max() - parsed.min()).days
+    return "Q" if days > QUARTERS_AFTER_DAYS else "M" if days > MONTHS_AFTER_DAYS else "W"
+
+
 def rolling_tone(
     mentions: pd.DataFrame,
     *,
@@ -252,9 +267,7 @@ def rolling_tone(
         period's start), ``mean``, ``low``, ``high`` and ``sentences`` (in the window).
     """
     sentences = sentence_scores(mentions[mentions["date"].notna()], by=["date"])
-    # Dates and timestamps mixed (ISO, some with a UTC offset): read as UTC, then naive.
-    dates = pd.to_datetime(sentences["date"], format="ISO8601", utc=True).dt.tz_localize(None)
-    sentences["period"] = dates.dt.to_period(freq)
+    sentences["period"] = _utc_dates(sentences["date"]).dt.tz_localize(None).dt.to_period(freq)
     rng = np.random.default_rng(seed)
     rows = [
         {"country": code, **row}
@@ -340,3 +353,8 @@ def evidence_table(
     return table.sort_values(
         ["article_id", "paragraph", "sentence"], na_position="first", ignore_index=True
     )
+
+
+def _utc_dates(dates: pd.Series[str]) -> pd.Series[pd.Timestamp]:
+    # Dates and timestamps mixed (ISO, some with a UTC offset): all read as UTC.
+    return pd.to_datetime(dates, format="ISO8601", utc=True)
