@@ -4,6 +4,7 @@ Usage: python scripts/demo.py [EXAMPLES_FOLDER] [OUT_FOLDER]
 """
 
 import sys
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -54,6 +55,12 @@ def save(ax: Axes, out: Path, name: str) -> None:
     plt.close(ax.figure)
 
 
+def one_line_warning(message: Warning | str, category: type[Warning], *_: object) -> str:
+    """A warning as one line ("warning: ..."), as the command line shows it."""
+    return f"warning: {message}\n"
+
+
 if __name__ == "__main__":
+    warnings.formatwarning = one_line_warning
     examples_folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("examples")
     main(examples_folder, Path(sys.argv[2]) if len(sys.argv) > 2 else Path("out"))
