@@ -10,24 +10,26 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from countrytone.annotated import AnnotatedArticle, highlight
     from countrytone.articles import Article, Paragraph, Part, parse_article, read_articles
     from countrytone.countries import CountryMention, MentionKind, country_name, find_mentions
     from countrytone.errors import CountrytoneError, InputError, ModelError
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import analyze, analyze_articles, analyze_batches, quotes_table
     from countrytone.registry import load_tone_model
-    from countrytone.report import AnnotatedArticle, highlight, write_report
+    from countrytone.report import write_report
     from countrytone.tables import aggregate
     from countrytone.tone import Label, Target, Tone, ToneModel
 
 _EXPORTS = {
+    "countrytone.annotated": ("AnnotatedArticle", "highlight"),
     "countrytone.articles": ("Article", "Paragraph", "Part", "parse_article", "read_articles"),
     "countrytone.countries": ("CountryMention", "MentionKind", "country_name", "find_mentions"),
     "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
     "countrytone.nlp": ("load_nlp",),
     "countrytone.pipeline": ("analyze", "analyze_articles", "analyze_batches", "quotes_table"),
     "countrytone.registry": ("load_tone_model",),
-    "countrytone.report": ("AnnotatedArticle", "highlight", "write_report"),
+    "countrytone.report": ("write_report",),
     "countrytone.tables": ("aggregate",),
     "countrytone.tone": ("Label", "Target", "Tone", "ToneModel"),
 }
