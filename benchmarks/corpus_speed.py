@@ -71,7 +71,8 @@ def polnear_articles() -> Iterator[Article]:
 
 def generated_articles(count: int, *, seed: int = 13) -> Iterator[Article]:
     """``count`` articles of shuffled example paragraphs, with country names swapped."""
-    examples = list(read_articles([EXAMPLES], on_skip=lambda error: print(f"skipped {error}")))
+    files = [str(path) for path in sorted(EXAMPLES.glob("*/*.txt"))]  # the outlets' articles
+    examples = list(read_articles(files, on_skip=lambda error: print(f"skipped {error}")))
     paragraphs = [article.paragraph_text(p) for article in examples for p in article.paragraphs]
     rng = random.Random(seed)
     for number in range(count):

@@ -73,7 +73,32 @@ long_tokens = st.one_of(
     ),
     st.builds(lambda mark, n: mark * n, st.sampled_from(["“", '"', "«"]), st.integers(1, 1_000)),
 )
+SPEAKERS = [
+    "Xi Jinping", "Antony Blinken", "he", "she", "they", "a Chinese diplomat", "Beijing",
+    "the US State Department", "some analysts", "Reuters", "the minister", "Russia's Lavrov",
+]  # fmt: skip
+SPEECH_VERBS = ["said", "told reporters", "warned", "added", "says", "wrote", "denied"]
+contents = st.lists(st.sampled_from(COUNTRY_WORDS + WORDS + APOSTROPHES), min_size=1, max_size=9)
+# A sentence that quotes or reports a speaker, its marks drawn at random (so often unbalanced,
+# mismatched or nested): where attributions and speakers come from.
+speech = st.builds(
+    lambda form, opening, content, closing, speaker, verb: [
+        f"{speaker} {verb}, {opening}{content}{closing}",
+        f"{opening}{content},{closing} {speaker} {verb}.",
+        f"{opening}{content},{closing} {verb} {speaker}, {opening}{content}{closing}",
+        f"{speaker} {verb} that {content}.",
+        f"According to {speaker}, {content}.",
+    ][form],
+    st.integers(0, 4),
+    st.sampled_from(QUOTE_MARKS),
+    contents.map(" ".join),
+    st.sampled_from([*QUOTE_MARKS, ""]),
+    st.sampled_from(SPEAKERS),
+    st.sampled_from(SPEECH_VERBS),
+)
 pieces = st.one_of(
+    speech,
+    speech,
     st.sampled_from(COUNTRY_WORDS),
     st.sampled_from(WORDS),
     st.sampled_from(QUOTE_MARKS),
