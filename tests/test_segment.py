@@ -28,6 +28,28 @@ def test_segment_chunk_spans_cut_at_boundaries(
     assert all(end - start <= max_chars for start, end in spans)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ab cdefghij k", ["ab cdef", "ghij k"]),
+        ("ab cdef k", ["ab cdef k"]),  # a run of max_run is not cut
+        ("“““““““““ x", ["““““", "““““", "“ x"]),
+    ],
+)
+def test_segment_chunk_spans_cut_long_runs_without_a_space(text: str, expected: list[str]) -> None:
+    spans = list(chunk_spans(text, 0, len(text), max_chars=100, max_run=4))
+    assert [text[start:end] for start, end in spans] == expected
+
+
+def test_segment_a_run_of_10000_marks_is_parsed_in_pieces(nlp: Language) -> None:
+    article = parse_article("Title\nChina said " + "“" * 10_000 + " no.", article_id="a")
+    chunks = parse(article, nlp)
+    assert "".join(chunk.doc.text for chunk in chunks[1:]) == article.paragraph_text(
+        article.paragraphs[1]
+    )
+    assert max(len(chunk.doc.text) for chunk in chunks) <= 1_000 + len("China said ")
+
+
 def test_segment_sentences_numbered_per_paragraph(nlp: Language) -> None:
     article = parse_article(
         "Title of it\nFirst sentence here. Second one here.\nThird here.", article_id="a"
