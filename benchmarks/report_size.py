@@ -29,7 +29,7 @@ from corpus_speed import EXAMPLES, generated_articles
 
 from countrytone.articles import read_articles
 from countrytone.nlp import load_nlp
-from countrytone.pipeline import analyze_articles, quotes_table
+from countrytone.pipeline import analyze_with_quotes
 from countrytone.registry import load_tone_model
 from countrytone.report import write_report
 
@@ -53,11 +53,10 @@ def main() -> None:
             for number, article in enumerate(generated_articles(args.articles))
         ]
     model, nlp = load_tone_model(args.model), load_nlp()
-    mentions, seconds = timed(lambda: analyze_articles(articles, model=model, nlp=nlp))
-    quotes, quote_seconds = timed(lambda: quotes_table(articles, nlp=nlp))
+    (mentions, quotes), seconds = timed(lambda: analyze_with_quotes(articles, model=model, nlp=nlp))
     print(
         f"{len(articles)} articles, {len(mentions)} mentions, {len(quotes)} attributions: "
-        f"analysed in {seconds:.1f} s ({args.model}), quotes in {quote_seconds:.1f} s"
+        f"analysed in {seconds:.1f} s ({args.model})"
     )
     with tempfile.TemporaryDirectory() as folder:
         single = Path(folder) / "report.html"

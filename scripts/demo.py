@@ -15,9 +15,8 @@ from matplotlib.axes import Axes
 
 from countrytone import (
     aggregate,
-    analyze_articles,
+    analyze_with_quotes,
     plots,
-    quotes_table,
     read_articles,
     write_report,
 )
@@ -30,7 +29,7 @@ TRACKED_COUNTRIES = ["CHN", "USA", "RUS", "UKR"]
 def main(examples: Path, out: Path) -> None:
     """Write mentions.csv, one by_LEVEL.csv per aggregation level, the charts and report.html."""
     articles = list(read_articles([examples], on_skip=lambda error: print(f"skipped {error}")))
-    mentions = analyze_articles(articles)
+    mentions, quotes = analyze_with_quotes(articles)
     (out / "charts").mkdir(parents=True, exist_ok=True)
     mentions.to_csv(out / "mentions.csv", index=False)
     for level in LEVELS:
@@ -43,7 +42,7 @@ def main(examples: Path, out: Path) -> None:
     save(plots.source_heatmap(mentions), out, "sources.png")
     over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
     save(over_time, out, "over-time.png")
-    write_report(articles, mentions, quotes_table(articles), out=out / "report.html")
+    write_report(articles, mentions, quotes, out=out / "report.html")
     print(f"{len(mentions)} country mentions in {mentions['article_id'].nunique()} articles")
     print(aggregate(mentions, by="country").round(2).to_string(index=False))
     print(f"tables, charts and report.html written to {out}/")

@@ -15,6 +15,7 @@ from countrytone.pipeline import (
     analyze,
     analyze_articles,
     analyze_batches,
+    analyze_with_quotes,
     locate_mentions,
     quotes_table,
 )
@@ -354,3 +355,18 @@ def test_pipeline_speaker_of_a_mention(
     located = [m for m in locate_mentions(article, nlp) if m.mention.mention == mention]
     attribution = located[occurrence].attribution
     assert (attribution.speaker if attribution else None) == speaker
+
+
+def test_pipeline_analyze_with_quotes_gives_both_tables_from_one_parse(nlp: Language) -> None:
+    articles = [
+        *read_examples()[:3],
+        # No country: not parsed for mentions, but its quote is in the quotes table.
+        parse_article('"We will keep the plant open," the mayor said.', article_id="local"),
+    ]
+    model = CountingModel()
+    mentions, quotes = analyze_with_quotes(articles, model=model, nlp=nlp)
+    pd.testing.assert_frame_equal(mentions, analyze_articles(articles, model=model, nlp=nlp))
+    pd.testing.assert_frame_equal(quotes, quotes_table(articles, nlp=nlp))
+    assert quotes["article_id"].nunique() == 4
+    assert "local" in set(quotes["article_id"])
+    assert len(mentions) > 0

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from countrytone.countries import CountryMention, MentionKind, country_name, find_mentions
     from countrytone.errors import CountrytoneError, InputError, ModelError
     from countrytone.nlp import load_nlp
-    from countrytone.pipeline import analyze, analyze_articles, analyze_batches, quotes_table
+    from countrytone.pipeline import (
+        analyze,
+        analyze_articles,
+        analyze_batches,
+        analyze_with_quotes,
+        quotes_table,
+    )
     from countrytone.registry import load_tone_model
     from countrytone.report import write_report
     from countrytone.tables import aggregate
@@ -27,7 +33,13 @@ _EXPORTS = {
     "countrytone.countries": ("CountryMention", "MentionKind", "country_name", "find_mentions"),
     "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
     "countrytone.nlp": ("load_nlp",),
-    "countrytone.pipeline": ("analyze", "analyze_articles", "analyze_batches", "quotes_table"),
+    "countrytone.pipeline": (
+        "analyze",
+        "analyze_articles",
+        "analyze_batches",
+        "analyze_with_quotes",
+        "quotes_table",
+    ),
     "countrytone.registry": ("load_tone_model",),
     "countrytone.report": ("write_report",),
     "countrytone.tables": ("aggregate",),
@@ -53,6 +65,7 @@ __all__ = [
     "analyze",
     "analyze_articles",
     "analyze_batches",
+    "analyze_with_quotes",
     "country_name",
     "find_mentions",
     "highlight",

@@ -40,6 +40,7 @@ from countrytone.pipeline import (
     LanguageWarning,
     analyze_articles,
     analyze_batches,
+    analyze_with_quotes,
     quotes_table,
 )
 from countrytone.registry import MODEL_NAMES, load_tone_model
@@ -565,10 +566,9 @@ def _run_report(args: argparse.Namespace) -> int:
                 args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
             )
         )
-        mentions = analyze_articles(
+        mentions, quotes = analyze_with_quotes(
             tqdm(articles, unit=" articles", disable=None), model=model, nlp=nlp
         )
-        quotes = quotes_table(articles, nlp=nlp)
     _warn_language([warning for warning in caught if warning.category is LanguageWarning])
     for warning in caught:
         if warning.category is not LanguageWarning:
