@@ -432,6 +432,15 @@ def test_quotes_headline_speaker_and_colon(nlp: Language) -> None:
     ]
 
 
+def test_quotes_headline_colon_without_a_claim_gives_no_empty_row(nlp: Language) -> None:
+    # Found by benchmarks/fuzz.py: the title "China : ." gave a row with an empty span.
+    text = "date 2024-03-14 World\nChina \ufeff China China : . \nChina said no."
+    parsed = parse_article(text, article_id="test")
+    rows = find_attributions(parsed, parse(parsed, nlp))
+    assert all(row.start < row.end for row in rows)
+    assert not [row for row in rows if row.cue == ":"]
+
+
 def test_quotes_split_quote_gives_two_rows_with_one_speaker(nlp: Language) -> None:
     text = "“We are ready,” Mark Olsen said. “The rest is up to them.”"
     rows = [row for row in attributions(text, nlp) if row.kind is DIRECT]

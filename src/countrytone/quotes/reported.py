@@ -89,7 +89,9 @@ def headline_claims(article: Article, tokens: ArticleTokens) -> Iterator[RawAttr
         words = tokens.between(paragraph.start, claim.end(1))
         colon = tokens.at(claim.end(1))
         start, end = _trim(article.text, claim.end(1) + 1, paragraph.end)
-        if words and colon is not None and not any(w.pos_ in ("VERB", "AUX") for w in words):
+        # "China : ." claims nothing: no row with an empty span.
+        claims = start < end and not any(w.pos_ in ("VERB", "AUX") for w in words)
+        if words and colon is not None and claims:
             yield RawAttribution(start, end, words[-1], colon, AttributionKind.REPORTED)
 
 
