@@ -135,6 +135,27 @@ def test_pipeline_batches_stream_the_same_rows(nlp: Language, examples: Path) ->
     pd.testing.assert_frame_equal(pd.concat(tables, ignore_index=True), whole)
 
 
+def test_pipeline_batches_score_a_sentence_repeated_across_them_once(nlp: Language) -> None:
+    wire = "China and Japan signed a trade pact on Monday, Reuters reported."
+    articles = [
+        parse_article(f"{wire}\n{local}", article_id=f"outlet-{number}")
+        for number, local in enumerate(["Chile cheered.", "Peru shrugged.", "Chile cheered."])
+    ]
+    model = CountingModel()
+    tables = list(analyze_batches(articles, model=model, nlp=nlp, batch_size=1))
+    assert [sorted(target.mention for target in batch) for batch in model.batches] == [
+        ["Chile", "China", "Japan"],
+        ["Peru"],
+    ]
+    whole = analyze_articles(articles, model=CountingModel(), nlp=nlp)
+    pd.testing.assert_frame_equal(pd.concat(tables, ignore_index=True), whole)
+    assert whole.groupby("article_id")["country"].agg(list).to_dict() == {
+        "outlet-0": ["CHN", "JPN", "CHL"],
+        "outlet-1": ["CHN", "JPN", "PER"],
+        "outlet-2": ["CHN", "JPN", "CHL"],
+    }
+
+
 def test_pipeline_parsing_in_two_processes_gives_the_same_rows(
     nlp: Language, examples: Path
 ) -> None:

@@ -1,11 +1,11 @@
-"""Tests of countrytone.tone: labels, targets, tones and score_targets."""
+"""Tests of countrytone.tone: labels, targets, tones, score_targets and ToneMemory."""
 
 import math
 
 import pytest
 
 from countrytone.errors import ModelError
-from countrytone.tone import Label, Target, Tone, score_targets
+from countrytone.tone import Label, Target, Tone, ToneMemory, score_targets
 from tests.conftest import CountingModel, target_of
 
 # --- Tone and Target ---------------------------------------------------------------------------
@@ -82,3 +82,48 @@ def test_tone_score_targets_makes_no_call_for_no_targets() -> None:
 def test_tone_score_targets_rejects_a_model_that_miscounts() -> None:
     with pytest.raises(ModelError, match="'counting' returned 1 tones for 2 targets"):
         score_targets(CountingModel(answer_count=1), [Target("ab", 0, 1), Target("ab", 1, 2)])
+
+
+# --- ToneMemory -------------------------------------------------------------------------------
+
+
+def test_tone_memory_scores_a_target_once_over_many_calls() -> None:
+    model = CountingModel()
+    memory = ToneMemory(model)
+    text = "Japan praised the deal, but China condemned the sanctions."
+    japan, china = target_of(text, "Japan"), target_of(text, "China")
+    first = memory.score([japan, japan])
+    second = memory.score([china, Target(text, japan.start, japan.end)])
+    assert model.batches == [[japan], [china]]
+    assert first == [second[1], second[1]]
+    assert second == score_targets(CountingModel(), [china, japan])
+    assert memory.score([japan, china]) == [second[1], second[0]]
+    assert len(model.batches) == 2
+
+
+def test_tone_memory_forgets_the_least_recently_used_beyond_its_capacity() -> None:
+    model = CountingModel()
+    memory = ToneMemory(model, capacity=2)
+    a, b, c = (Target("abc", start, start + 1) for start in range(3))
+    memory.score([a, b])
+    memory.score([a])  # a is now used more recently than b
+    memory.score([c])  # b is forgotten
+    memory.score([a, b])
+    assert model.batches == [[a, b], [c], [b]]
+
+
+def test_tone_memory_answers_a_call_larger_than_its_capacity() -> None:
+    model = CountingModel()
+    targets = [Target("abcd", start, start + 1) for start in range(4)]
+    tones = ToneMemory(model, capacity=1).score([*targets, targets[0]])
+    assert tones == score_targets(CountingModel(), [*targets, targets[0]])
+    assert model.batches == [targets]
+
+
+def test_tone_memory_makes_no_call_for_no_new_target() -> None:
+    model = CountingModel()
+    memory = ToneMemory(model)
+    assert memory.score([]) == []
+    memory.score([Target("ab", 0, 1)])
+    memory.score([Target("ab", 0, 1)])
+    assert len(model.batches) == 1

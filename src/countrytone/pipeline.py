@@ -28,7 +28,7 @@ from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.registry import load_tone_model
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
 from countrytone.tables import MentionRow, QuoteRow, mentions_frame, quotes_frame
-from countrytone.tone import Target, Tone, ToneModel, score_targets
+from countrytone.tone import Target, Tone, ToneMemory, ToneModel
 
 # Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
 # targets, enough to fill the model's length-sorted batches, a few MB of rows in memory.
@@ -132,10 +132,10 @@ def analyze_batches(
     """Stream the mentions table of a corpus, one table per batch of articles.
 
     Articles that name no country are only tokenised, never parsed. spaCy parses the others
-    in one call (``n_process`` processes); the mentions of
-    ``batch_size`` articles at a time are scored in one model call, identical (sentence,
-    target) pairs once. Articles are read lazily and each batch is released once yielded, so
-    memory stays flat whatever the corpus size.
+    in one call (``n_process`` processes); the mentions of ``batch_size`` articles at a time are
+    scored in one model call, a (sentence, target) pair scored before in the stream not again
+    (``countrytone.tone.ToneMemory``). Articles are read lazily and each batch is released once
+    yielded, so memory stays flat whatever the corpus size.
 
     Args:
         articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.
@@ -184,13 +184,14 @@ def _batches(
     items = _parse_or_recall(
         articles, pipeline, n_process=n_process, cache=results, worth_parsing=worth_parsing
     )
+    tones = ToneMemory(tone_model)
     while batch := list(islice(items, batch_size)):
-        yield _batch_table(batch, tone_model, countries=countries, cache=results, quotes=quotes)
+        yield _batch_table(batch, tones, countries=countries, cache=results, quotes=quotes)
 
 
 def _batch_table(
     batch: list[tuple[Article, list[Chunk] | None, pd.DataFrame | None]],
-    tone_model: ToneModel,
+    tone_memory: ToneMemory,
     *,
     countries: Collection[str] | None,
     cache: ResultCache | None,
@@ -203,12 +204,13 @@ def _batch_table(
         located.append([m for m in mentions if countries is None or m.mention.country in countries])
         if quotes is not None:
             quotes.extend(_quote_rows(article, attributions))
-    tones = iter(score_targets(tone_model, [m.target() for mentions in located for m in mentions]))
+    tones = iter(tone_memory.score([m.target() for mentions in located for m in mentions]))
     tables = []
     for (article, _, recalled), mentions in zip(batch, located, strict=True):
         if recalled is None:
             recalled = mentions_frame(
-                _row(mention, next(tones), model_name=tone_model.name) for mention in mentions
+                _row(mention, next(tones), model_name=tone_memory.model.name)
+                for mention in mentions
             )
             if cache is not None:
                 cache.put(article, recalled)

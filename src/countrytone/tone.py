@@ -7,6 +7,7 @@ them.
 """
 
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -121,3 +122,34 @@ def score_targets(model: ToneModel, targets: Sequence[Target]) -> list[Tone]:
         )
     by_target = dict(zip(unique, tones, strict=True))
     return [by_target[target] for target in targets]
+
+
+# Distinct targets whose tones a ToneMemory keeps: a few times the targets of a batch of
+# articles, about 25 MB of sentences and tones.
+REMEMBERED_TARGETS = 50_000
+
+
+class ToneMemory:
+    """Scores targets with a model, remembering the tones of the last ``capacity`` distinct ones.
+
+    A corpus repeats sentences (one wire story printed by several outlets, an outlet's
+    boilerplate); over a stream of batches each is scored once, as long as it recurs within
+    ``capacity`` distinct targets, and memory stays bounded however long the stream.
+    """
+
+    def __init__(self, model: ToneModel, *, capacity: int = REMEMBERED_TARGETS) -> None:
+        self.model = model
+        self.capacity = capacity
+        self._tones: OrderedDict[Target, Tone] = OrderedDict()
+
+    def score(self, targets: Sequence[Target]) -> list[Tone]:
+        """One Tone per target, in order; the targets not remembered are scored in one call
+        (``score_targets``), and all of them become the most recently used."""
+        distinct = dict.fromkeys(targets)
+        known = {target: self._tones.pop(target) for target in distinct if target in self._tones}
+        unknown = [target for target in distinct if target not in known]
+        known.update(zip(unknown, score_targets(self.model, unknown), strict=True))
+        self._tones.update(known)
+        while len(self._tones) > self.capacity:
+            self._tones.popitem(last=False)
+        return [known[target] for target in targets]
