@@ -28,10 +28,14 @@ from countrytone.tables import (
     ARTICLE_VOICE,
     LABELS,
     PROBABILITY_COLUMNS,
+    TITLE_ROW,
     aggregate,
     evidence_table,
+    paragraph_row,
+    paragraph_rows,
     period_for,
     rolling_tone,
+    row_name,
 )
 
 DIVERGING_CMAP = "RdBu"
@@ -94,7 +98,7 @@ def paragraph_heatmap(
     if mentions.empty:
         return _nothing_to_draw(ax, "no country mentions in this article")
     table = aggregate(mentions, by="paragraph")
-    table["row"] = _row_numbers(table["paragraph"])
+    table["row"] = paragraph_rows(table["paragraph"])
     labels = _article_labels(article) if article else _paragraph_labels(mentions)
     ax = _heatmap(table, rows="row", row_labels=labels.to_dict(), ax=ax)
     ax.set_ylabel("paragraph")
@@ -167,14 +171,14 @@ def tone_arc(
         return _nothing_to_draw(ax, "no country mentions in this article")
     ax = _axes(ax)
     table = aggregate(mentions, by="paragraph")
-    table["row"] = _row_numbers(table["paragraph"])
+    table["row"] = paragraph_rows(table["paragraph"])
     rows = list(_article_labels(article).index if article else _paragraph_labels(mentions).index)
     chosen, legend = _chosen_countries(mentions["country"], countries, top=top)
     for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
         # Missing paragraphs are NaN: matplotlib breaks the line there.
         line = table[table["country"] == code].set_index("row")["score"].reindex(rows)
         ax.plot(rows, line.to_numpy(), marker=marker, color=color, label=country_name(code))
-    ax.set_xticks(rows, ["title" if row < 0 else str(row) for row in rows])
+    ax.set_xticks(rows, ["title" if row == TITLE_ROW else str(row) for row in rows])
     _score_y_axis(ax)
     ax.set_xlabel("paragraph")
     ax.set_title(f"Tone arc\n{_heading(mentions, article)}")
@@ -450,34 +454,27 @@ def _one_article(mentions: pd.DataFrame, article_id: str | None) -> pd.DataFrame
     return mentions
 
 
-def _row_numbers(paragraph: pd.Series[Any]) -> pd.Series[int]:
-    # The title (no paragraph number) becomes row -1, so that it sorts before paragraph 0.
-    return paragraph.fillna(-1).astype(int)
-
-
 def _paragraph_labels(mentions: pd.DataFrame) -> pd.Series[str]:
     """Rows from the title (when it has mentions) through every paragraph to the last one
     with mentions; a paragraph without mentions is labelled with its number alone."""
-    first = mentions.assign(row=_row_numbers(mentions["paragraph"]))
+    first = mentions.assign(row=paragraph_rows(mentions["paragraph"]))
     first = first.sort_values(["row", "sentence", "start"]).drop_duplicates("row")
     words = dict(zip(first["row"], first["sentence_text"].map(_first_words), strict=True))
-    rows = ([-1] if -1 in words else []) + list(range(max(first["row"].max(), -1) + 1))
-    names = {row: "title" if row < 0 else f"¶{row}" for row in rows}
+    rows = [TITLE_ROW] if TITLE_ROW in words else []
+    rows += range(max(first["row"].max(), TITLE_ROW) + 1)
     return pd.Series(
-        {row: f"{names[row]} {words[row]}" if row in words else names[row] for row in rows}
+        {row: f"{row_name(row)} {words[row]}" if row in words else row_name(row) for row in rows}
     )
 
 
 def _article_labels(article: Article) -> pd.Series[str]:
-    labels = {
-        -1 if paragraph.index is None else paragraph.index: (
-            "title" if paragraph.index is None else f"¶{paragraph.index}"
-        )
-        + " "
-        + _first_words(article.paragraph_text(paragraph))
-        for paragraph in article.paragraphs
-    }
-    return pd.Series(labels)
+    rows = {paragraph_row(paragraph.index): paragraph for paragraph in article.paragraphs}
+    return pd.Series(
+        {
+            row: f"{row_name(row)} {_first_words(article.paragraph_text(paragraph))}"
+            for row, paragraph in rows.items()
+        }
+    )
 
 
 def _first_words(text: str) -> str:

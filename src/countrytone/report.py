@@ -26,7 +26,7 @@ from countrytone.articles import Article
 from countrytone.countries import country_name
 from countrytone.errors import CountrytoneError
 from countrytone.plots import MAX_COLUMNS, source_heatmap, tone_over_time
-from countrytone.tables import ARTICLE_VOICE, aggregate
+from countrytone.tables import ARTICLE_VOICE, aggregate, paragraph_row, paragraph_rows, row_name
 from countrytone.templating import render, stylesheet
 from countrytone.writers import written_whole
 
@@ -147,11 +147,9 @@ def _section(
     if mentions.empty:
         return _Section(anchor, annotated, None, None)
     table = aggregate(mentions, by="paragraph")
-    table["row"] = table["paragraph"].fillna(-1).astype(int)
-    labels = {
-        -1 if p.index is None else p.index: "title" if p.index is None else f"¶{p.index}"
-        for p in article.paragraphs
-    }
+    table["row"] = paragraph_rows(table["paragraph"])
+    rows = [paragraph_row(paragraph.index) for paragraph in article.paragraphs]
+    labels = {row: row_name(row) for row in rows}
     paragraphs = _grid(
         table,
         rows="row",

@@ -119,12 +119,29 @@ LEVELS: Mapping[str, tuple[str, ...]] = {
 
 # The columns that identify one sentence of a corpus (the title's paragraph is null).
 SENTENCE_KEYS: tuple[str, ...] = ("article_id", "part", "paragraph", "sentence")
+# The title's row in a table or chart by paragraph (its ``paragraph`` is null): before paragraph 0.
+TITLE_ROW = -1
 # Bootstrap resamples for the band of rolling_tone; 1,000 gives percentiles stable to ~0.01.
 BOOTSTRAP_SAMPLES = 1000
 # The period that suits a span of dates: quarters over more than two years, months over more
 # than two months, else weeks (a few dozen periods at most, each holding several articles).
 QUARTERS_AFTER_DAYS = 730
 MONTHS_AFTER_DAYS = 60
+
+
+def paragraph_row(paragraph: int | None) -> int:
+    """The row of a paragraph number in a table or chart by paragraph: ``TITLE_ROW`` for None."""
+    return TITLE_ROW if paragraph is None else paragraph
+
+
+def paragraph_rows(paragraphs: pd.Series[Any]) -> pd.Series[int]:
+    """``paragraph_row`` of each value of a ``paragraph`` column (the title's is null)."""
+    return paragraphs.fillna(TITLE_ROW).astype(int)
+
+
+def row_name(row: int) -> str:
+    """A row of a table or chart by paragraph as a reader names it: ``"title"``, ``"¶3"``."""
+    return "title" if row == TITLE_ROW else f"¶{row}"
 
 
 def mentions_frame(rows: Iterable[MentionRow]) -> pd.DataFrame:
