@@ -221,6 +221,20 @@ def test_cli_unreadable_date_is_one_warning_line(
     assert {(row["date"], row["part"]) for row in rows} == {(None, "title"), (None, "body")}
 
 
+def test_cli_unreadable_dates_of_a_corpus_are_one_warning_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for number in range(3):
+        text = ARTICLE.replace("2024-03-14", f"{number} Marchish 2024")
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+    for command in ("analyze", "report"):
+        out = ["--out", str(tmp_path / "report.html")] if command == "report" else []
+        status, _, err = _run(capsys, command, str(tmp_path), "--model", "vader", *out)
+        problem = "cannot read the date '0 Marchish 2024 World'; the date is left empty"
+        first = f"{tmp_path / '0.txt'}: {problem}"
+        assert (status, err) == (0, f"countrytone: warning: {first} (and 2 more inputs)\n")
+
+
 def test_cli_unbalanced_quotes_are_analysed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

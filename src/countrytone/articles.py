@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from countrytone.dates import iso_date, split_date
-from countrytone.errors import InputError, InputWarning
+from countrytone.errors import DateWarning, InputError, InputWarning
 
 STDIN = "-"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
@@ -95,10 +95,10 @@ def parse_article(
     title. The date may be written ``2023-06-20``, ``2023-6-20``, ``20 June 2023``, ``June 20,
     2023`` (a weekday before it or not) and becomes ISO ``YYYY-MM-DD``; so does a ``date`` given
     by a corpus row, a timestamp keeping its time (``countrytone.dates``). A date that cannot be
-    read is left empty with an ``InputWarning``; the header is still the header. Without a
-    header, the first paragraph is the title when it is at most 150 characters and more
-    paragraphs follow. A ``title`` given by a corpus row replaces title detection: then
-    every line of ``text`` is a body paragraph. Blank lines are ignored.
+    read is left empty with a ``DateWarning`` (an ``InputWarning``); the header is still the
+    header. Without a header, the first paragraph is the title when it is at most 150
+    characters and more paragraphs follow. A ``title`` given by a corpus row replaces title
+    detection: then every line of ``text`` is a body paragraph. Blank lines are ignored.
 
     Raises:
         InputError: the text holds no paragraph.
@@ -480,7 +480,7 @@ def _read_date(value: str, *, article_id: str) -> str | None:
 
 def _warn_date(value: str, *, article_id: str) -> None:
     message = f"{article_id}: cannot read the date {value!r}; the date is left empty"
-    warnings.warn(InputWarning(message), stacklevel=4)
+    warnings.warn(DateWarning(message), stacklevel=4)
 
 
 def _optional_str(value: object) -> str | None:

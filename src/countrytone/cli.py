@@ -31,7 +31,13 @@ from countrytone.cache import CacheWarning
 from countrytone.countries import parse_country_codes
 from countrytone.devices import DEVICES
 from countrytone.encoders import BASE_ENCODERS, MINILM
-from countrytone.errors import CountrytoneError, InputError, InputWarning, one_line
+from countrytone.errors import (
+    CountrytoneError,
+    DateWarning,
+    InputError,
+    InputWarning,
+    one_line,
+)
 from countrytone.evaluation import evaluate, read_labelled
 from countrytone.manifest import DEFAULT_MAX_LENGTH
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
@@ -62,12 +68,14 @@ EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
-# The charts of `countrytone plot --kind`; the first two draw one article.
 # A one-file report of more articles than this takes seconds to open (benchmarks/report_size.py:
 # 2,000 generated articles, 64 MB, 3.6 s to load in Chromium): the user is told of --out DIR/.
 ONE_FILE_ARTICLES = 500
+# The charts of `countrytone plot --kind`; the first two draw one article.
 PLOT_KINDS = ("paragraphs", "arc", "speakers", "dyads", "over-time", "sources")
 ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
+# Warnings that a corpus can raise for each of its articles: one line each for a whole run.
+PER_ARTICLE_WARNINGS: tuple[type[Warning], ...] = (LanguageWarning, DateWarning)
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -398,10 +406,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
             bar.set_postfix_str(
                 f"{mentions / max(bar.format_dict['elapsed'], 1e-9):.0f} mentions/s"
             )
-    _warn_language([warning for warning in caught if warning.category is LanguageWarning])
-    for warning in caught:
-        if warning.category is not LanguageWarning:
-            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
+    _show_caught(caught)
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
 
 
@@ -569,10 +574,7 @@ def _run_report(args: argparse.Namespace) -> int:
         mentions, quotes = analyze_with_quotes(
             tqdm(articles, unit=" articles", disable=None), model=model, nlp=nlp
         )
-    _warn_language([warning for warning in caught if warning.category is LanguageWarning])
-    for warning in caught:
-        if warning.category is not LanguageWarning:
-            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
+    _show_caught(caught)
     if not articles:
         raise CountrytoneError("no article to report on")
     written = write_report(articles, mentions, quotes, out=args.out)
@@ -599,10 +601,17 @@ def _show_warning(
     tqdm.write(f"{PROGRAM}: warning: {one_line(str(message))}", file=sys.stderr)
 
 
-def _warn_language(caught: list[warnings.WarningMessage]) -> None:
-    if caught:
-        more = f" (and {len(caught) - 1} more inputs)" if len(caught) > 1 else ""
-        print(f"{PROGRAM}: warning: {one_line(str(caught[0].message))}{more}", file=sys.stderr)
+def _show_caught(caught: list[warnings.WarningMessage]) -> None:
+    """Show the warnings of a run, one line each, but a kind that a corpus can raise for every
+    article (``PER_ARTICLE_WARNINGS``) in one line: its first, and how many more."""
+    for kind in PER_ARTICLE_WARNINGS:
+        same = [warning for warning in caught if issubclass(warning.category, kind)]
+        if same:
+            more = f" (and {len(same) - 1} more inputs)" if len(same) > 1 else ""
+            _show_warning(f"{same[0].message}{more}", kind, same[0].filename, same[0].lineno)
+    for warning in caught:
+        if not issubclass(warning.category, PER_ARTICLE_WARNINGS):
+            _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _run_targets(args: argparse.Namespace) -> int:

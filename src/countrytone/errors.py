@@ -38,3 +38,7 @@ class ModelError(CountrytoneError):
 
 class InputWarning(UserWarning):
     """An input is read, but part of it is not understood or left out (one line: input, what)."""
+
+
+class DateWarning(InputWarning):
+    """An article's date cannot be read: it is left empty."""
