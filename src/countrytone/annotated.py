@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
 import matplotlib
 import pandas as pd
+from matplotlib.colors import Colormap
 
 from countrytone.articles import Article, Part
 from countrytone.countries import country_name
@@ -170,9 +172,16 @@ def highlight(
 
 def tone_colour(score: float) -> tuple[str, str]:
     """The background of a score on the heatmaps' diverging scale, and a readable ink on it."""
-    red, green, blue, _ = matplotlib.colormaps[DIVERGING_CMAP]((score + 1) / 2)
+    red, green, blue, _ = _tone_scale()((score + 1) / 2)
     background = f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
     return background, "#ffffff" if abs(score) > DARK_CELL else "#000000"
+
+
+@cache
+def _tone_scale() -> Colormap:
+    # matplotlib's registry hands out a new copy of a colour map on every lookup, which builds
+    # its lookup table on first use: a report colours tens of thousands of cells with one copy.
+    return matplotlib.colormaps[DIVERGING_CMAP]
 
 
 def _mark(row: Mapping[Any, Any]) -> _Mark:

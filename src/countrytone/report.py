@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,10 +68,9 @@ def write_report(
     names = _page_names(articles) if folder else [""] * len(articles)
     links = [f"articles/{name}" if folder else f"#{_anchor(i)}" for i, name in enumerate(names)]
     overview = _overview(articles, mentions, links) if len(articles) > 1 else None
-    by_article = dict(tuple(mentions.groupby("article_id", sort=False)))
-    empty = mentions.iloc[0:0]
+    tables_of = _per_article(mentions, quotes)
     sections = [
-        _section(article, by_article.get(article.id, empty), quotes, anchor=_anchor(i))
+        _section(article, tables_of(article.id), anchor=_anchor(i))
         for i, article in enumerate(articles)
     ]
     css = stylesheet()
@@ -140,14 +139,41 @@ class _Overview:
     notes: tuple[str, ...]
 
 
-def _section(
-    article: Article, mentions: pd.DataFrame, quotes: pd.DataFrame, *, anchor: str
-) -> _Section:
-    annotated = highlight(mentions, article, quotes=quotes)
-    if mentions.empty:
+@dataclass(frozen=True)
+class _ArticleTables:
+    """One article's rows of the corpus's tables."""
+
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    by_paragraph: pd.DataFrame
+    by_speaker: pd.DataFrame
+
+
+def _per_article(mentions: pd.DataFrame, quotes: pd.DataFrame) -> Callable[[str], _ArticleTables]:
+    """Each article's tables by its id: the corpus's aggregated and grouped once (two
+    ``aggregate`` calls per article took most of a report's time, in pandas' cost per call)."""
+    tables = (
+        mentions,
+        quotes,
+        aggregate(mentions, by="paragraph"),
+        aggregate(mentions, by=["article_id", "speaker"]),
+    )
+    groups = [dict(tuple(table.groupby("article_id", sort=False))) for table in tables]
+    empty = [table.iloc[0:0] for table in tables]
+
+    def tables_of(article_id: str) -> _ArticleTables:
+        return _ArticleTables(
+            *(rows.get(article_id, none) for rows, none in zip(groups, empty, strict=True))
+        )
+
+    return tables_of
+
+
+def _section(article: Article, tables: _ArticleTables, *, anchor: str) -> _Section:
+    annotated = highlight(tables.mentions, article, quotes=tables.quotes)
+    if tables.mentions.empty:
         return _Section(anchor, annotated, None, None)
-    table = aggregate(mentions, by="paragraph")
-    table["row"] = paragraph_rows(table["paragraph"])
+    table = tables.by_paragraph.assign(row=paragraph_rows(tables.by_paragraph["paragraph"]))
     rows = [paragraph_row(paragraph.index) for paragraph in article.paragraphs]
     labels = {row: row_name(row) for row in rows}
     paragraphs = _grid(
@@ -157,7 +183,7 @@ def _section(
         caption="Tone toward each country by paragraph",
         header="paragraph",
     )
-    speakers = aggregate(mentions, by="speaker")
+    speakers = tables.by_speaker
     volume = speakers.groupby("speaker")["sentences"].sum()
     order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
     grid = _grid(
@@ -177,7 +203,7 @@ def _grid(
     countries = (
         table.groupby("country")["sentences"].sum().sort_values(ascending=False, kind="stable")
     ).index[:MAX_COLUMNS]
-    cells = {(row[rows], row["country"]): row for _, row in table.iterrows()}
+    cells = {(row[rows], row["country"]): row for row in table.to_dict("records")}
     grid_rows = []
     for key, label in labels.items():
         line = []
@@ -189,7 +215,7 @@ def _grid(
     return _Grid(caption, header, names, tuple(grid_rows))
 
 
-def _cell(row: pd.Series[Any], *, where: str) -> _Cell:
+def _cell(row: Mapping[Any, Any], *, where: str) -> _Cell:
     score = float(row["score"])
     colour, ink = tone_colour(score)
     sentences, count = int(row["sentences"]), int(row["mentions"])
@@ -270,7 +296,7 @@ def _ranking(
                 meta=meta,
                 strength=strength,
                 country=country_name(top["country"]),
-                cell=_cell(top, where=article.title or article.id),
+                cell=_cell(top.to_dict(), where=article.title or article.id),
             )
         )
     return tuple(sorted(ranked, key=lambda item: -item.strength))
