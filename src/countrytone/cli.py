@@ -69,7 +69,7 @@ EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 # Lines of `targets` input scored per model call: large enough to batch, small enough to stream.
 TARGETS_BATCH_LINES = 512
 # A one-file report of more articles than this takes seconds to open (benchmarks/report_size.py:
-# 2,000 generated articles, 64 MB, 3.6 s to load in Chromium): the user is told of --out DIR/.
+# 2,000 generated articles, 62 MB, 3.1 s to load in Chromium): the user is told of --out DIR/.
 ONE_FILE_ARTICLES = 500
 # The charts of `countrytone plot --kind`; the first two draw one article.
 PLOT_KINDS = ("paragraphs", "arc", "speakers", "dyads", "over-time", "sources")
