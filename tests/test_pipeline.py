@@ -391,3 +391,38 @@ def test_pipeline_analyze_with_quotes_gives_both_tables_from_one_parse(nlp: Lang
     assert quotes["article_id"].nunique() == 4
     assert "local" in set(quotes["article_id"])
     assert len(mentions) > 0
+
+
+# (text, mention, its occurrence, expected speaker): which attribution speaks a mention when
+# several hold it, and who that is.
+WHO_SPEAKS = [
+    pytest.param(
+        "“Our military strongly condemns North Korea’s missile launch as a provocation,” "
+        "General Tom Reed said in a statement.",
+        "North Korea",
+        0,
+        "Tom Reed",
+        id="first-person-owner-in-a-quote-is-its-speaker",
+    ),
+    pytest.param(
+        "“My government condemns Japan’s claim to the islands,” said Jane Holm.",
+        "Japan",
+        0,
+        "Jane Holm",
+        id="my-government-in-a-quote-is-its-speaker",
+    ),
+    pytest.param(
+        "“We told Beijing that China must stop,” said Jane Holm.",
+        "China",
+        0,
+        "Jane Holm",
+        id="we-in-a-quote-is-its-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "occurrence", "speaker"), WHO_SPEAKS)
+def test_pipeline_which_attribution_speaks_a_mention(
+    nlp: Language, text: str, mention: str, occurrence: int, speaker: str | None
+) -> None:
+    test_pipeline_speaker_of_a_mention(nlp, text, mention, occurrence, speaker)

@@ -27,7 +27,8 @@ How an article is read, in order:
    its clause, and the closing mark of a quote it ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
    of "a statement posted by X"), then resolved (``speakers``) to one name per speaker: pronouns
-   to the nearest person before them (inside the same quote first), surnames to the full name
+   to the nearest person before them (inside the same quote first), the first person inside a
+   quote ("we", "I", "our military") to the quote's speaker, surnames to the full name
    the article introduced, "the secretary of state" to the last person so described (of the
    country the role names, if any); a country speaking as a state by its short English name
    ("United States" for "the US", "Washington"); an organisation without its descriptors

@@ -21,6 +21,7 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     FEMININE,
     FIRST_PERSON,
+    FIRST_PERSON_POSSESSIVES,
     GENERIC_PERSON_NOUNS,
     GROUP_PRONOUNS,
     MASCULINE,
@@ -115,8 +116,14 @@ class SpeakerResolver:
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
+        quote = enclosing_quote(self.quotes, start)
+        if quote is not None and _first_person(token):
+            # "We", "I", "our military", "my government" inside a quote are its speaker.
+            return self.quote_speakers.get(quote.start, (None, None))
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
-            return self._first_or_group_pronoun(token)
+            # "I"/"we" outside a quote is no one the article names; "they"/"it" cannot be told
+            # apart from the article's other groups reliably: both stay unknown.
+            return None, None
         state = self._state(token)
         if state is not None:
             return country_name(state), state
@@ -150,14 +157,6 @@ class SpeakerResolver:
                 kinds = (MentionKind.NAME, MentionKind.CAPITAL)
                 return mention.country if mention.kind in kinds else None
         return None
-
-    def _first_or_group_pronoun(self, token: Token) -> tuple[str | None, str | None]:
-        # "I"/"we" inside a quote is its speaker; "they"/"it" cannot be told apart from the
-        # article's other groups reliably, so they stay unknown.
-        quote = enclosing_quote(self.quotes, self.tokens.start(token))
-        if token.lower_ in FIRST_PERSON and quote is not None:
-            return self.quote_speakers.get(quote.start, (None, None))
-        return None, None
 
     def _mention_span(self, token: Token) -> tuple[int, int]:
         """The words that name the speaker: the pronoun, the entity, or the head and its
@@ -294,6 +293,17 @@ def _antecedent(token: Token) -> Token | None:
         noun = token.head.head
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
     return None
+
+
+def _first_person(token: Token) -> bool:
+    """Whether a speaker is the first person: "we", "I", or what the first person owns ("our
+    military", "my government")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in FIRST_PERSON
+    return any(
+        child.dep_ == "poss" and child.lower_ in FIRST_PERSON_POSSESSIVES
+        for child in token.children
+    )
 
 
 def _gender(words: Sequence[str]) -> str | None:

@@ -112,6 +112,9 @@ GROUP_PRONOUNS = _words("they them it")
 
 FIRST_PERSON = _words("i we me us")
 
+# A subject the first person owns speaks for it: "our military", "my government" in a quote.
+FIRST_PERSON_POSSESSIVES = _words("my our")
+
 
 # Words that precede a name without being part of it.
 TITLES = _words(
