@@ -418,6 +418,29 @@ WHO_SPEAKS = [
         "Jane Holm",
         id="we-in-a-quote-is-its-speaker",
     ),
+    pytest.param(
+        "Jane Holm said the calm suggested that traders saw the attack as calibrated, with Iran "
+        "signalling restraint.",
+        "Iran",
+        0,
+        "Jane Holm",
+        id="a-thing-says-nothing-the-outer-speaker-speaks",
+    ),
+    pytest.param(
+        "Trade minister Eleanor Ashworth said the agreement could add several billion pounds a "
+        "year to the British economy.",
+        "British",
+        0,
+        "Eleanor Ashworth",
+        id="a-thing-adds-nothing-the-outer-speaker-speaks",
+    ),
+    pytest.param(
+        "Jane Holm said a source had told her that Iran sent no envoy.",
+        "Iran",
+        0,
+        "a source",
+        id="a-person-noun-outside-the-role-lists-speaks",
+    ),
 ]
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+from functools import cache
+from importlib import resources
+
 from spacy.tokens import Span, Token
 
 from countrytone.quotes.marks import Quote, enclosing_quote
@@ -113,17 +117,27 @@ def _may_speak(token: Token) -> bool:
 
 def can_speak(token: Token) -> bool:
     """Whether a subject names someone who can say something: a person, group, organisation,
-    role, document or country, or a pronoun for one; "giant pandas" and "the talks" cannot,
-    nor "nobody"."""
+    role, document or country, or a pronoun for one; "giant pandas", "the talks" and "the calm"
+    cannot, nor "nobody"."""
     if token.lower_ in NO_ONE:
         return False
     return bool(
         token.lower_ in PERSON_PRONOUNS | FIRST_PERSON | {"they", "you"}
         or token.ent_type_ == "GPE"
         or token.lemma_.lower() in ORGANISATION_NOUNS | BODY_NOUNS
+        or token.lemma_.lower() in _speaking_nouns()
         or _may_speak(token)
         or _may_speak_as_written(token)
     )
+
+
+@cache
+def _speaking_nouns() -> frozenset[str]:
+    """``data/speaking_nouns.csv``: the common nouns that can name a speaker (people, groups,
+    organisations, documents), from WordNet by ``scripts/speaking_nouns.py``."""
+    path = resources.files("countrytone") / "data" / "speaking_nouns.csv"
+    with path.open(encoding="utf-8") as file:
+        return frozenset(row["lemma"] for row in csv.DictReader(file))
 
 
 def subject_of(verb: Token) -> Token | None:

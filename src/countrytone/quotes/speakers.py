@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
-from countrytone.quotes.grammar import DASHES, entity_of
+from countrytone.quotes.grammar import DASHES, can_speak, entity_of
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
@@ -116,6 +116,11 @@ class SpeakerResolver:
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
+        if token.pos_ == "NOUN" and not can_speak(token) and not self._full_name(token.text, start):
+            # "the calm suggested that …", "the agreement could add …": a thing says nothing of
+            # its own, so the attribution around it speaks its mentions. A name the tagger took
+            # for a noun ("Trump urges") is no thing: the article names that person.
+            return None, None
         quote = enclosing_quote(self.quotes, start)
         if quote is not None and _first_person(token):
             # "We", "I", "our military", "my government" inside a quote are its speaker.

@@ -55,7 +55,8 @@ TOPIC_PREPOSITIONS = _words("about on of to")
 # ("a statement posted by spokesperson Matthew Miller", "a Reuters analysis").
 DOCUMENT_NOUNS = _words(
     """statement tweet post report analysis letter release email memo study survey poll note
-    message video interview op-ed editorial article column transcript readout"""
+    message video interview op-ed editorial article column transcript readout ad advertisement
+    commercial clip complaint lawsuit filing book"""
 )
 
 
