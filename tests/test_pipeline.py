@@ -441,6 +441,32 @@ WHO_SPEAKS = [
         "a source",
         id="a-person-noun-outside-the-role-lists-speaks",
     ),
+    pytest.param(
+        "Wu Dehai, a foreign ministry spokesman, spoke on Tuesday. Countries outside the region, "
+        "he said, “should not stir up trouble,” adding that Taiwan was purely China’s internal "
+        "affair.",
+        "Taiwan",
+        0,
+        "Wu Dehai",
+        id="adding-after-a-cue-set-off-by-commas-is-that-cue-speaker",
+    ),
+    pytest.param(
+        "Minister Lena Park told reporters that Washington should stop arming Taiwan, according "
+        "to the Chinese readout.",
+        "Taiwan",
+        0,
+        "Lena Park",
+        id="according-to-ends-the-content-of-the-cue-it-reports",
+    ),
+    pytest.param(
+        "Chinese President Xi Jinping met Joe Biden in California. According to the Chinese "
+        "readout, the Chinese president told his counterpart that Washington should “stop arming "
+        "Taiwan.”",
+        "Taiwan",
+        0,
+        "Xi Jinping",
+        id="speech-inside-according-to-speaks-its-mentions",
+    ),
 ]
 
 

@@ -24,9 +24,12 @@ How an article is read, in order:
    verb of a subject that can speak; transcript turns ("WALLACE: …") and headline claims
    ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to", "agreed to", "plans
    to", "discussed"): kept as rows, never the speaker of a mention. Content reaches the end of
-   its clause, and the closing mark of a quote it ends inside.
+   its clause (not an "…, according to X" that says whose it is), and the closing mark of a
+   quote it ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
-   of "a statement posted by X"), then resolved (``speakers``) to one name per speaker: pronouns
+   of "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it
+   hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding
+   that …" is his), then resolved (``speakers``) to one name per speaker: pronouns
    to the nearest person before them (inside the same quote first), the first person inside a
    quote ("we", "I", "our military") to the quote's speaker, surnames to the full name
    the article introduced, "the secretary of state" to the last person so described (of the

@@ -25,6 +25,9 @@ from countrytone.quotes.vocabulary import (
 
 DASHES = frozenset({"―", "—", "–"})
 
+# Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
+SETTING_OFF = frozenset({",", "—", "–", "-", "("})
+
 
 def is_speech_verb(token: Token) -> bool:
     return bool(token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"))
@@ -74,9 +77,12 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     # "a diplomat saying …": the participle modifies its speaker.
     if cue.dep_ in ("acl", "relcl") and _may_speak(cue.head):
         return cue.head
-    # "…, saying …" / "said … and added …": the speaker is the subject of the verb above.
+    # "…, saying …" / "said … and added …": the speaker is the subject of the verb above, or
+    # the speaker of a cue set off inside that verb's clause ("Countries outside the region, he
+    # said, “should not stir up trouble,” adding that …": he adds, not the countries).
     if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head is not cue:
-        return _grammatical_speaker(cue.head, depth=depth + 1)
+        aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
+        return _grammatical_speaker(aside or cue.head, depth=depth + 1)
     # "concluded his visit with a press conference describing …": the participle hangs off a
     # noun that cannot speak; the verb above it has the speaker.
     if cue.dep_ in ("acl", "relcl"):
@@ -84,6 +90,23 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         if governing is not None:
             return _grammatical_speaker(governing, depth=depth + 1)
     return None
+
+
+def is_parenthetical(cue: Token) -> bool:
+    """Whether a speech cue is set off by commas inside the clause it reports ("…, a source
+    said", "The plan, he said, would fail"): the parser hangs it off that clause as parataxis,
+    with no clause of its own. A cue the parser takes for parataxis without commas ("…: the
+    leader hinted at a dinner that …") reports its own clause, not the one before it."""
+    first = cue.left_edge
+    while first.is_punct and first.i < cue.i:
+        first = first.nbor(1)
+    before = cue.doc[first.i - 1] if first.i > 0 else None
+    return (
+        cue.dep_ == "parataxis"
+        and before is not None
+        and before.text in SETTING_OFF
+        and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+    )
 
 
 def _colon_noun_speaker(noun: Token) -> Token | None:

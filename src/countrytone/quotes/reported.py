@@ -9,8 +9,10 @@ from spacy.tokens import Token
 
 from countrytone.articles import Article, Part
 from countrytone.quotes.grammar import (
+    SETTING_OFF,
     author_of_document,
     can_speak,
+    is_parenthetical,
     quoted_from_outside,
     speaker_token,
     subject_of,
@@ -34,9 +36,6 @@ _TRIM = " \t\r\n,;:—–-"
 # Children of a verb that stand outside the clause its content belongs to: a second verb ("said
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
-
-# Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
-_SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
@@ -167,7 +166,7 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     elif lemma in TOPIC_VERBS:
         found = _topic_content(tokens, token)
     elif lemma in SPEECH_VERBS:
-        if _is_parenthetical(token):
+        if is_parenthetical(token):
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
@@ -208,7 +207,7 @@ def _set_off_before(cue: Token) -> bool:
     subject = subject_of(cue)
     first = subject.left_edge if subject is not None and subject.i < cue.i else cue
     before = cue.doc[first.i - 1] if first.i > 0 else None
-    return before is not None and (before.text in _SETTING_OFF or before.is_quote)
+    return before is not None and (before.text in SETTING_OFF or before.is_quote)
 
 
 def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
@@ -235,11 +234,12 @@ def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _clause_end(cue: Token) -> Token:
     """The last token of the cue's clause: content reaches it ("called it a snub on the part of
-    the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
-    ("…, adding that …") that reports something else."""
+    the Chinese authorities"), but not a verb joined to the cue, a participle of speech ("…,
+    adding that …") that reports something else, nor the source of what the cue reports ("…,
+    according to the readout")."""
     last = cue
     for child in cue.rights:
-        if child.dep_ in _OUTSIDE_CLAUSE:
+        if child.dep_ in _OUTSIDE_CLAUSE or child.lower_ == "according":
             continue
         if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_VERBS:
             continue
@@ -250,23 +250,6 @@ def _clause_end(cue: Token) -> Token:
 def _names_someone(token: Token) -> bool:
     # "told reporters", "asked Beijing": an addressee, not what was said.
     return token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-
-
-def _is_parenthetical(cue: Token) -> bool:
-    # "…, a source said" / "The plan, he said, would fail": the parser hangs a cue set off by
-    # commas off the clause it reports, as parataxis, with no clause of its own.
-    # A cue the parser takes for parataxis without commas ("…: the leader hinted at a dinner
-    # that …") reports its own clause, not the one before it.
-    first = cue.left_edge
-    while first.is_punct and first.i < cue.i:
-        first = first.nbor(1)
-    before = cue.doc[first.i - 1] if first.i > 0 else None
-    return (
-        cue.dep_ == "parataxis"
-        and before is not None
-        and before.text in _SETTING_OFF
-        and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
-    )
 
 
 def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
