@@ -459,6 +459,14 @@ WHO_SPEAKS = [
         id="according-to-ends-the-content-of-the-cue-it-reports",
     ),
     pytest.param(
+        "The Chinese president told his counterpart that Washington should “stop arming "
+        "Taiwan,” according to the Chinese readout.",
+        "Chinese",
+        1,
+        None,
+        id="according-to-hung-inside-the-content-is-no-part-of-it",
+    ),
+    pytest.param(
         "Chinese President Xi Jinping met Joe Biden in California. According to the Chinese "
         "readout, the Chinese president told his counterpart that Washington should “stop arming "
         "Taiwan.”",

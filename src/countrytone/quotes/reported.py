@@ -134,9 +134,24 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
         for found in spans:
-            start, end = _to_closing_mark(quotes, *_trim(tokens.text, *found))
+            start, end = _to_closing_mark(
+                quotes, *_trim(tokens.text, *_before_source(tokens, *found))
+            )
             if len(tokens.text[start:end].split()) >= 2:
                 yield RawAttribution(start, end, speaker, token, _kind(token))
+
+
+def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, int]:
+    # "… should stop arming Taiwan, according to the readout": the phrase that says whose the
+    # content is ends it, wherever the parser hangs it, so that the cue's row nests inside the
+    # readout's and the readout's own words are no one's content.
+    for token in tokens.between(start, end):
+        if token.lower_ != "according":
+            continue
+        after = tokens.between(tokens.end(token.right_edge), end)
+        if all(word.is_punct or word.is_space for word in after):
+            return start, tokens.start(token)
+    return start, end
 
 
 def _kind(cue: Token) -> AttributionKind:
@@ -234,12 +249,11 @@ def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _clause_end(cue: Token) -> Token:
     """The last token of the cue's clause: content reaches it ("called it a snub on the part of
-    the Chinese authorities"), but not a verb joined to the cue, a participle of speech ("…,
-    adding that …") that reports something else, nor the source of what the cue reports ("…,
-    according to the readout")."""
+    the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
+    ("…, adding that …") that reports something else."""
     last = cue
     for child in cue.rights:
-        if child.dep_ in _OUTSIDE_CLAUSE or child.lower_ == "according":
+        if child.dep_ in _OUTSIDE_CLAUSE:
             continue
         if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_VERBS:
             continue
