@@ -442,6 +442,13 @@ WHO_SPEAKS = [
         id="a-person-noun-outside-the-role-lists-speaks",
     ),
     pytest.param(
+        "The pollster said that 74 percent of voters said that China was a rival.",
+        "China",
+        0,
+        "74 percent",
+        id="a-share-of-people-polled-speaks",
+    ),
+    pytest.param(
         "Wu Dehai, a foreign ministry spokesman, spoke on Tuesday. Countries outside the region, "
         "he said, “should not stir up trouble,” adding that Taiwan was purely China’s internal "
         "affair.",

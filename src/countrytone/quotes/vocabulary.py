@@ -80,11 +80,12 @@ ROLE_NOUNS = _words(
 GENERIC_PERSON_NOUNS = _words("politician man woman official leader diplomat")
 
 
-# Common nouns for groups of people, who may be quoted as a group ("critics: “…”").
+# Common nouns for groups of people, who may be quoted as a group ("critics: “…”"); "74
+# percent said" is a share of the people a poll asked.
 GROUP_NOUNS = _words(
     """people critic voter resident supporter protester worker expert analyst official
     lawmaker member student parent fan citizen family opponent environmentalist activist
-    majority side person"""
+    majority side person percent"""
 )
 
 # Bodies that act and speak as one without a name beside them: "the campaign plans to …", "the
