@@ -23,6 +23,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     FIRST_PERSON_POSSESSIVES,
     GENERIC_PERSON_NOUNS,
+    GOVERNMENT_NOUNS,
     GROUP_PRONOUNS,
     MASCULINE,
     ORGANISATION_NOUNS,
@@ -129,12 +130,14 @@ class SpeakerResolver:
             # "I"/"we" outside a quote is no one the article names; "they"/"it" cannot be told
             # apart from the article's other groups reliably: both stay unknown.
             return None, None
-        state = self._state(token)
+        state = self._state(token) or self._government_of(token)
         if state is not None:
             return country_name(state), state
-        organisation = _organisation_name(token)
-        if organisation is not None:
-            return organisation, self._country(*self._descriptor(token))
+        owner = _organisation_owner(token)
+        if owner and self._mention_at(owner[0]) is None:
+            # A country is no organisation's name: "the UK company" goes as written.
+            name = " ".join(word.text for word in owner)
+            return name, self._country(*self._descriptor(token))
         span = self._mention_span(token)
         written = self.text[span[0] : span[1]]
         if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
@@ -156,12 +159,26 @@ class SpeakerResolver:
     def _state(self, token: Token) -> str | None:
         # A country speaking as a state ("the US", "Washington", "Beijing said") goes by its
         # short English name, however the text names it; an institution keeps its own name.
-        start = self.tokens.start(token)
-        for mention in self.mentions:
-            if mention.start <= start < mention.end:
-                kinds = (MentionKind.NAME, MentionKind.CAPITAL)
-                return mention.country if mention.kind in kinds else None
+        mention = self._mention_at(token)
+        if mention is not None and mention.kind in (MentionKind.NAME, MentionKind.CAPITAL):
+            return mention.country
         return None
+
+    def _government_of(self, token: Token) -> str | None:
+        # "the UK government", "Britain's government", "the Japanese administration": one
+        # state's government speaks as that state.
+        if token.lemma_.lower() not in GOVERNMENT_NOUNS or token.tag_ == "NNS":
+            return None
+        owners = [child for child in token.lefts if child.dep_ in ("compound", "poss", "amod")]
+        for word in (token, *owners):
+            mention = self._mention_at(word)
+            if mention is not None:
+                return mention.country
+        return None
+
+    def _mention_at(self, token: Token) -> CountryMention | None:
+        start = self.tokens.start(token)
+        return next((m for m in self.mentions if m.start <= start < m.end), None)
 
     def _mention_span(self, token: Token) -> tuple[int, int]:
         """The words that name the speaker: the pronoun, the entity, or the head and its
@@ -345,17 +362,22 @@ def _proper_name(token: Token) -> Span:
     return doc[first.i : token.i + 1]
 
 
-def _organisation_name(token: Token) -> str | None:
-    # "Reuters news agency", "the BBC's website": an organisation goes by its name, without the
-    # common noun that describes it.
+def _organisation_owner(token: Token) -> list[Token]:
+    """The name an organisation goes by, without the common noun that describes it: "Reuters"
+    of "Reuters news agency", "BBC" of "the BBC's website"; none for a noun that names one of
+    many ("some U.S. business groups", "a U.S. firm"): such a group goes as written."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in ORGANISATION_NOUNS:
-        return None
+        return []
+    if token.tag_ == "NNS" or any(
+        child.dep_ == "det" and child.lower_ != "the" for child in token.children
+    ):
+        return []
     for child in token.lefts:
         if child.dep_ in ("compound", "poss") and child.pos_ == "PROPN":
             entity = entity_of(child)
             words = entity if entity is not None and entity.root.i < token.i else [child]
-            return " ".join(word.text for word in words if word.lower_ not in ("the", "’s", "'s"))
-    return None
+            return [word for word in words if word.lower_ not in ("the", "’s", "'s")]
+    return []
 
 
 def _is_definite(token: Token) -> bool:

@@ -66,6 +66,10 @@ ORGANISATION_NOUNS = _words(
     site company firm group bank station service union government council committee"""
 )
 
+# Nouns for the government of a state, which speaks as the state when its country names it:
+# "the UK government" is the United Kingdom.
+GOVERNMENT_NOUNS = _words("government administration")
+
 # Nouns that describe a person's role: "the secretary of state" is the person last so described.
 ROLE_NOUNS = _words(
     """secretary minister president premier chancellor spokesman spokeswoman spokesperson

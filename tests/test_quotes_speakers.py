@@ -1,0 +1,57 @@
+"""Speaker names: who an attribution's speaker is called, and their country.
+
+Every sentence here is written for these tests (some after the repo's examples); they run the
+packaged spaCy pipeline.
+"""
+
+import pytest
+from spacy.language import Language
+
+from tests.test_quotes import attributions, row_for
+
+# (text, content, speaker, speaker_country)
+NAMES = [
+    pytest.param(
+        "Britain and India will resume negotiations next year, the UK government said on Tuesday.",
+        "Britain and India will resume negotiations next year",
+        "United Kingdom",
+        "GBR",
+        id="a-state-by-its-government",
+    ),
+    pytest.param(
+        "Talks will resume, Britain's government said.",
+        "Talks will resume",
+        "United Kingdom",
+        "GBR",
+        id="a-state-owning-its-government",
+    ),
+    pytest.param(
+        "The Japanese government said that the drills were a threat.",
+        "that the drills were a threat",
+        "Japan",
+        "JPN",
+        id="a-state-by-its-government-adjective",
+    ),
+    pytest.param(
+        "The UK company said that sales had fallen.",
+        "that sales had fallen",
+        "The UK company",
+        "GBR",
+        id="a-country-names-no-organisation",
+    ),
+    pytest.param(
+        "Some U.S. business groups have complained that British exporters are ahead.",
+        "that British exporters are ahead",
+        "Some U.S. business groups",
+        "USA",
+        id="a-group-is-not-its-country",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "country"), NAMES)
+def test_quotes_speaker_names(
+    nlp: Language, text: str, content: str, speaker: str, country: str | None
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.speaker, row.speaker_country) == (speaker, country)
