@@ -46,6 +46,42 @@ NAMES = [
         "USA",
         id="a-group-is-not-its-country",
     ),
+    pytest.param(
+        "A number of economists warned that the controls could fail.",
+        "that the controls could fail",
+        "A number of economists",
+        None,
+        id="a-quantity-keeps-its-group",
+    ),
+    pytest.param(
+        "Dozens of Chinese officials said that the plan would fail.",
+        "that the plan would fail",
+        "Dozens of Chinese officials",
+        "CHN",
+        id="a-quantity-of-a-country",
+    ),
+    pytest.param(
+        "A number of economists plan to leave.",
+        "to leave",
+        "A number of economists",
+        None,
+        id="a-quantity-of-people-takes-a-stance",
+    ),
+    pytest.param(
+        "Japanese and South Korean officials said they were relieved but wary, and European "
+        "business groups complained that their members were still waiting.",
+        "that their members were still waiting",
+        "European business groups",
+        None,
+        id="a-speaker-within-its-clause",
+    ),
+    pytest.param(
+        "Japanese and South Korean officials said they were relieved.",
+        "they were relieved",
+        "Japanese and South Korean officials",
+        "JPN",
+        id="a-speaker-with-coordinated-modifiers",
+    ),
 ]
 
 

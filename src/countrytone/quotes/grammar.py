@@ -19,6 +19,7 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
+    QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
@@ -144,6 +145,10 @@ def can_speak(token: Token) -> bool:
     cannot, nor "nobody"."""
     if token.lower_ in NO_ONE:
         return False
+    complement = quantity_complement(token)
+    if complement is not None and can_speak(complement):
+        # "a number of economists" speaks as economists.
+        return True
     return bool(
         token.lower_ in PERSON_PRONOUNS | FIRST_PERSON | {"they", "you"}
         or token.ent_type_ == "GPE"
@@ -161,6 +166,17 @@ def _speaking_nouns() -> frozenset[str]:
     path = resources.files("countrytone") / "data" / "speaking_nouns.csv"
     with path.open(encoding="utf-8") as file:
         return frozenset(row["lemma"] for row in csv.DictReader(file))
+
+
+def quantity_complement(token: Token) -> Token | None:
+    """The group a quantity counts: "economists" of "a number of economists", "officials" of
+    "dozens of officials" and "some of the officials"; None for any other word."""
+    if token.lemma_.lower() not in QUANTITY_WORDS and token.pos_ != "NUM":
+        return None
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:

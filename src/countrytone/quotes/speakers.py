@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
-from countrytone.quotes.grammar import DASHES, can_speak, entity_of
+from countrytone.quotes.grammar import DASHES, can_speak, entity_of, quantity_complement
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
@@ -182,10 +182,12 @@ class SpeakerResolver:
 
     def _mention_span(self, token: Token) -> tuple[int, int]:
         """The words that name the speaker: the pronoun, the entity, or the head and its
-        determiners and modifiers ("some analysts")."""
-        if token.pos_ == "PRON":
+        determiners and modifiers ("some analysts"), with the "of" complement of a quantity ("a
+        number of economists"), within its own clause."""
+        complement = quantity_complement(token)
+        if token.pos_ == "PRON" and complement is None:
             return self.tokens.span(token, token)
-        if token.ent_type_:
+        if token.ent_type_ and complement is None:
             entity = entity_of(token)
             if entity is not None:
                 words = [
@@ -200,7 +202,7 @@ class SpeakerResolver:
             if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod", "nmod"):
                 first = child.left_edge
                 break
-        return self.tokens.span(first, token)
+        return self.tokens.span(_phrase_start(first, token), complement or token)
 
     def _remember(self, person: _Person) -> None:
         if person.name and all(known.start != person.start for known in self.people):
@@ -219,7 +221,7 @@ class SpeakerResolver:
     def _descriptor(self, token: Token) -> tuple[int, int]:
         # What the text says about a speaker: the words before the name in its phrase
         # ("BBC China correspondent") and its apposition ("professor at Fudan University").
-        first, last = token.left_edge, token
+        first, last = _phrase_start(token.left_edge, token), quantity_complement(token) or token
         for child in token.rights:
             if child.dep_ == "appos":
                 last = child.right_edge
@@ -326,6 +328,22 @@ def _first_person(token: Token) -> bool:
         child.dep_ == "poss" and child.lower_ in FIRST_PERSON_POSSESSIVES
         for child in token.children
     )
+
+
+def _phrase_start(first: Token, last: Token) -> Token:
+    """The first word of the phrase ``first``..``last`` after any comma or conjunction that
+    does not join two of its modifiers: a misparse can hang the end of the clause before on a
+    subject ("relieved but wary, and European business groups complained"), never
+    "Japanese and South Korean officials"."""
+    doc, start = first.doc, first.i
+    for word in doc[first.i : last.i]:
+        breaks = word.dep_ == "cc" or word.text in (",", ";", ":") or word.text in DASHES
+        joins = any(
+            child.dep_ == "conj" and word.i < child.i <= last.i for child in word.head.children
+        )
+        if breaks and not joins:
+            start = word.i + 1
+    return doc[start]
 
 
 def _gender(words: Sequence[str]) -> str | None:

@@ -92,6 +92,13 @@ GROUP_NOUNS = _words(
     majority side person percent"""
 )
 
+# Words for a part or a number of a group, which speaks as the group of their "of" complement:
+# "a number of economists", "dozens of officials", "some of the analysts" (numbers too).
+QUANTITY_WORDS = _words(
+    """number group majority minority handful couple dozen score hundred thousand million lot
+    host few some many most several all both each half rest"""
+)
+
 # Bodies that act and speak as one without a name beside them: "the campaign plans to …", "the
 # panel refused to …".
 BODY_NOUNS = _words(
