@@ -82,6 +82,20 @@ NAMES = [
         "JPN",
         id="a-speaker-with-coordinated-modifiers",
     ),
+    pytest.param(
+        "On Thursday the General Assembly said that the war must end.",
+        "that the war must end",
+        "General Assembly",
+        None,
+        id="a-rank-that-starts-an-organisation-name",
+    ),
+    pytest.param(
+        "General Mark Milley said that the war would be long.",
+        "that the war would be long",
+        "Mark Milley",
+        None,
+        id="a-rank-before-a-person",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from countrytone.quotes.vocabulary import (
     GENERIC_PERSON_NOUNS,
     GOVERNMENT_NOUNS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     MASCULINE,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
@@ -146,10 +147,14 @@ class SpeakerResolver:
             person = self._full_name(written, start)
             if person is not None:
                 return person.name, person.country
-            # "Spokesperson Daniel Mercer", tagged as an organisation, is a person by the role.
-            titled = _name(written) != written.replace("’s", "").replace("'s", "")
-            if token.ent_type_ in ("PERSON", "") or titled:
-                return _name(written) or written, self._country(*self._descriptor(token))
+            # "Spokesperson Daniel Mercer", tagged as an organisation, is a person by the role;
+            # "General Assembly" is an organisation whose name starts with a rank.
+            bare = written.replace("’s", "").replace("'s", "")
+            name = _name(written)
+            if name != bare and not _names_a_person(token, written, name):
+                name = bare
+            if token.ent_type_ in ("PERSON", "") or name != bare:
+                return name or written, self._country(*self._descriptor(token))
         if token.lemma_.lower() in ROLE_NOUNS | GENERIC_PERSON_NOUNS and _is_definite(token):
             person = self._described_as(token, start)
             if person is not None:
@@ -400,6 +405,18 @@ def _organisation_owner(token: Token) -> list[Token]:
 
 def _is_definite(token: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ == "the" for child in token.children)
+
+
+def _names_a_person(token: Token, written: str, name: str) -> bool:
+    """Whether ``name``, what follows a title or role word in ``written``, is a person's name
+    ("General Mark Milley", "Spokesperson Daniel Mercer", "Gen. Milley") and not the rest of an
+    organisation's name that the word begins ("General Assembly", "General Motors"): the tagger
+    says a person, the title is an honorific, or a given name and a surname follow."""
+    return bool(
+        token.ent_type_ == "PERSON"
+        or written.split()[0].lower() in HONORIFICS
+        or len(name.split()) >= 2
+    )
 
 
 def _name(text: str) -> str:

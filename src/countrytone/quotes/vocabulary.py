@@ -129,8 +129,8 @@ FIRST_PERSON = _words("i we me us")
 FIRST_PERSON_POSSESSIVES = _words("my our")
 
 
+# Forms of address that stand only before a person's name.
+HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.")
+
 # Words that precede a name without being part of it.
-TITLES = _words(
-    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president secretary
-    prime minister senator governor"""
-)
+TITLES = HONORIFICS | _words("president secretary prime minister senator governor")
