@@ -362,7 +362,7 @@ SPEAKERS = [
         "Some commentators called it a deliberate snub on the part of the Chinese authorities.",
         "Chinese",
         0,
-        "Some commentators",
+        "some commentators",
         id="content-reaches-the-end-of-its-clause",
     ),
 ]

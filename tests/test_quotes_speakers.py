@@ -35,35 +35,35 @@ NAMES = [
     pytest.param(
         "The UK company said that sales had fallen.",
         "that sales had fallen",
-        "The UK company",
+        "the UK company",
         "GBR",
         id="a-country-names-no-organisation",
     ),
     pytest.param(
         "Some U.S. business groups have complained that British exporters are ahead.",
         "that British exporters are ahead",
-        "Some U.S. business groups",
+        "some U.S. business groups",
         "USA",
         id="a-group-is-not-its-country",
     ),
     pytest.param(
         "A number of economists warned that the controls could fail.",
         "that the controls could fail",
-        "A number of economists",
+        "a number of economists",
         None,
         id="a-quantity-keeps-its-group",
     ),
     pytest.param(
         "Dozens of Chinese officials said that the plan would fail.",
         "that the plan would fail",
-        "Dozens of Chinese officials",
+        "dozens of Chinese officials",
         "CHN",
         id="a-quantity-of-a-country",
     ),
     pytest.param(
         "A number of economists plan to leave.",
         "to leave",
-        "A number of economists",
+        "a number of economists",
         None,
         id="a-quantity-of-people-takes-a-stance",
     ),
@@ -96,6 +96,20 @@ NAMES = [
         None,
         id="a-rank-before-a-person",
     ),
+    pytest.param(
+        "A Brazilian trade official said that Brasília welcomed the plan.",
+        "that Brasília welcomed the plan",
+        "a Brazilian trade official",
+        "BRA",
+        id="a-group-in-lower-case-at-a-sentence-start",
+    ),
+    pytest.param(
+        "Chinese officials said that the plan would fail.",
+        "that the plan would fail",
+        "Chinese officials",
+        "CHN",
+        id="a-demonym-keeps-its-capital",
+    ),
 ]
 
 
@@ -105,3 +119,9 @@ def test_quotes_speaker_names(
 ) -> None:
     row = row_for(attributions(text, nlp), text, content)
     assert (row.speaker, row.speaker_country) == (speaker, country)
+
+
+def test_quotes_one_group_whatever_the_sentence_case(nlp: Language) -> None:
+    text = "Officials said that the talks would resume. The talks stalled, officials said."
+    rows = attributions(text, nlp)
+    assert {row.speaker for row in rows} == {"officials"}

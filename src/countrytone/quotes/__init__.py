@@ -39,11 +39,12 @@ How an article is read, in order:
    for "the US", "Washington"; "United Kingdom" for "the UK government"); an organisation
    without its descriptors ("Reuters" for "Reuters news agency"), but never by a country alone;
    groups as written ("some U.S. business groups"), a quantity with the group it counts ("a
-   number of economists"); a speaker's words never reach back across a comma or conjunction
-   into the clause before ("wary, and European business groups complained"); a thing ("the
-   calm suggested …") is no one, so the attribution around it speaks (the common nouns that can
-   speak, people, groups, organisations and documents, are WordNet's:
-   ``data/speaking_nouns.csv``).
+   number of economists"), a common word that starts the sentence in lower case ("officials"
+   for "Officials said", "a Brazilian official"); a speaker's words never reach back across a
+   comma or conjunction into the clause before ("wary, and European business groups
+   complained"); a thing ("the calm suggested …") is no one, so the attribution around it
+   speaks (the common nouns that can speak, people, groups, organisations and documents, are
+   WordNet's: ``data/speaking_nouns.csv``).
 5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
    place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
    GBR), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN).

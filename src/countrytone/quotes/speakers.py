@@ -19,20 +19,33 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    BODY_NOUNS,
     FEMININE,
     FIRST_PERSON,
     FIRST_PERSON_POSSESSIVES,
     GENERIC_PERSON_NOUNS,
     GOVERNMENT_NOUNS,
+    GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     MASCULINE,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
+    QUANTITY_WORDS,
     ROLE_NOUNS,
     TITLES,
 )
 from countrytone.segment import Chunk
+
+# Words for people, groups and bodies: common nouns, whatever case they start a sentence in.
+_PEOPLE_WORDS = (
+    ROLE_NOUNS
+    | GENERIC_PERSON_NOUNS
+    | GROUP_NOUNS
+    | QUANTITY_WORDS
+    | ORGANISATION_NOUNS
+    | BODY_NOUNS
+)
 
 
 @dataclass(frozen=True)
@@ -159,7 +172,32 @@ class SpeakerResolver:
             person = self._described_as(token, start)
             if person is not None:
                 return person.name, person.country
-        return written, self._country(*self._descriptor(token))
+        return self._group_name(written, span[0]), self._country(*self._descriptor(token))
+
+    def _group_name(self, written: str, start: int) -> str:
+        # "Officials said …" and "…, officials said" are one group: a common word capitalised
+        # only because it starts its sentence is written in lower case ("The", "Dozens");
+        # a name never is ("Chinese officials", and "Trump" the tagger took for a noun).
+        first = self.tokens.at(start)
+        if (
+            first is None
+            or not first.is_sent_start
+            or first.pos_ == "PROPN"
+            or first.ent_type_ not in ("", "CARDINAL", "QUANTITY", "ORDINAL", "DATE")
+            or self._mention_at(first) is not None
+            or not self._common_word(first)
+        ):
+            return written
+        return written[:1].lower() + written[1:]
+
+    def _common_word(self, token: Token) -> bool:
+        # A determiner, pronoun or number, a word for people or groups, or a word the article
+        # itself writes in lower case.
+        return bool(
+            token.pos_ in ("DET", "PRON", "NUM")
+            or token.lemma_.lower() in _PEOPLE_WORDS
+            or re.search(rf"\b{re.escape(token.lower_)}\b", self.text)
+        )
 
     def _state(self, token: Token) -> str | None:
         # A country speaking as a state ("the US", "Washington", "Beijing said") goes by its
