@@ -449,6 +449,14 @@ WHO_SPEAKS = [
         id="a-share-of-people-polled-speaks",
     ),
     pytest.param(
+        "Downing Street said the prime minister had spoken to Ukraine’s president and would "
+        "host a meeting.",
+        "Ukraine",
+        0,
+        "United Kingdom",
+        id="whom-someone-spoke-to-is-not-what-they-said",
+    ),
+    pytest.param(
         "Wu Dehai, a foreign ministry spokesman, spoke on Tuesday. Countries outside the region, "
         "he said, “should not stir up trouble,” adding that Taiwan was purely China’s internal "
         "affair.",

@@ -18,14 +18,14 @@ How an article is read, in order:
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
-   risk", "spoke about the deal"); a cue set off by commas inside its clause ("The plan, he
-   said, would fail") splits it in two rows; the object of a verb of calling, describing or
-   accusing; "…, according to X"; a quoted fragment no other row holds, as the object of the
-   verb of a subject that can speak; transcript turns ("WALLACE: …") and headline claims
-   ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to", "agreed to", "plans
-   to", "discussed"): kept as rows, never the speaker of a mention. Content reaches the end of
-   its clause (not an "…, according to X" that says whose it is), and the closing mark of a
-   quote it ends inside.
+   risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a
+   cue set off by commas inside its clause ("The plan, he said, would fail") splits it in two
+   rows; the object of a verb of calling, describing or accusing; "…, according to X"; a quoted
+   fragment no other row holds, as the object of the verb of a subject that can speak;
+   transcript turns ("WALLACE: …") and headline claims ("Graham: …"). Acts, intentions and
+   refusals (``stance``: "refused to", "agreed to", "plans to", "discussed"): kept as rows,
+   never the speaker of a mention. Content reaches the end of its clause (not an "…, according
+   to X" that says whose it is), and the closing mark of a quote it ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
    of "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it
    hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding

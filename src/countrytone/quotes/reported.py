@@ -21,6 +21,7 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    DOCUMENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
@@ -233,6 +234,8 @@ def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
             return tokens.span(child.left_edge, _clause_end(cue))
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            if objects and child.lower_ == "to" and _addressee(objects[0]):
+                continue
             if objects:
                 return tokens.span(objects[0].left_edge, objects[0].right_edge)
     return None
@@ -259,6 +262,14 @@ def _clause_end(cue: Token) -> Token:
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
+
+
+def _addressee(token: Token) -> bool:
+    # "had spoken to Ukraine's president", "talked to reporters": whom the words went to, not
+    # what they were about; "responded to the report" is about the report.
+    return _names_someone(token) or (
+        can_speak(token) and token.lemma_.lower() not in DOCUMENT_NOUNS
+    )
 
 
 def _names_someone(token: Token) -> bool:
