@@ -110,6 +110,13 @@ NAMES = [
         "CHN",
         id="a-demonym-keeps-its-capital",
     ),
+    pytest.param(
+        "Taiwan’s defence ministry reported 37 aircraft crossing the median line.",
+        "37 aircraft crossing the median line",
+        "Taiwan’s defence ministry",
+        "TWN",
+        id="an-organisation-as-written-not-as-a-name",
+    ),
 ]
 
 

@@ -154,9 +154,10 @@ class SpeakerResolver:
             return name, self._country(*self._descriptor(token))
         span = self._mention_span(token)
         written = self.text[span[0] : span[1]]
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+        if (token.pos_ == "PROPN" and not token.is_lower) or token.ent_type_ == "PERSON":
             # The tagger's entity type is unreliable for bare surnames ("Blinken" as ORG): a
-            # name the article gave a person is that person.
+            # name the article gave a person is that person. A word in lower case is no name,
+            # whatever its tag ("Taiwan’s defence ministry").
             person = self._full_name(written, start)
             if person is not None:
                 return person.name, person.country
