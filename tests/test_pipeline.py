@@ -457,6 +457,14 @@ WHO_SPEAKS = [
         id="whom-someone-spoke-to-is-not-what-they-said",
     ),
     pytest.param(
+        "Spokesman Tom Reed said the United States would keep supporting Ukraine and accused "
+        "Russia of deliberate cruelty.",
+        "Russia",
+        0,
+        "Tom Reed",
+        id="a-past-verb-after-would-is-the-reporting-speaker-s",
+    ),
+    pytest.param(
         "Wu Dehai, a foreign ministry spokesman, spoke on Tuesday. Countries outside the region, "
         "he said, “should not stir up trouble,” adding that Taiwan was purely China’s internal "
         "affair.",

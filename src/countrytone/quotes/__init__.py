@@ -26,25 +26,25 @@ How an article is read, in order:
    refusals (``stance``: "refused to", "agreed to", "plans to", "discussed"): kept as rows,
    never the speaker of a mention. Content reaches the end of its clause (not an "…, according
    to X" that says whose it is), and the closing mark of a quote it ends inside.
-4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author
-   of "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it
-   hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding
-   that …" is his), then resolved (``speakers``) to one name per speaker: pronouns
-   to the nearest person before them (inside the same quote first), the first person inside a
-   quote ("we", "I", "our military") to the quote's speaker, surnames to the full name the
-   article introduced, a name without the title before it ("Mark Milley" for "General Mark
-   Milley", but "General Assembly", an organisation's name a rank begins), "the secretary of
-   state" to the last person so described (of the country the role names, if any); a country
-   speaking as a state, or through its government, by its short English name ("United States"
-   for "the US", "Washington"; "United Kingdom" for "the UK government"); an organisation
-   without its descriptors ("Reuters" for "Reuters news agency"), but never by a country alone;
-   groups as written ("some U.S. business groups"), a quantity with the group it counts ("a
-   number of economists"), a common word that starts the sentence in lower case ("officials"
-   for "Officials said", "a Brazilian official"); a speaker's words never reach back across a
-   comma or conjunction into the clause before ("wary, and European business groups
-   complained"); a thing ("the calm suggested …") is no one, so the attribution around it
-   speaks (the common nouns that can speak, people, groups, organisations and documents, are
-   WordNet's: ``data/speaking_nouns.csv``).
+4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author of
+   "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it hangs
+   off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is
+   his; a past tense joined to a clause with "would" is the reporting verb's: "X said the US would
+   … and accused Russia" is X's), then resolved (``speakers``) to one name per speaker: pronouns to
+   the nearest person before them (inside the same quote first), the first person inside a quote
+   ("we", "I", "our military") to the quote's speaker, surnames to the full name the article
+   introduced, a name without the title before it ("Mark Milley" for "General Mark Milley", but
+   "General Assembly", an organisation's name a rank begins), "the secretary of state" to the last
+   person so described (of the country the role names, if any); a country speaking as a state, or
+   through its government, by its short English name ("United States" for "the US", "Washington";
+   "United Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters"
+   for "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business
+   groups"), a quantity with the group it counts ("a number of economists"), a common word that
+   starts the sentence in lower case ("officials" for "Officials said", "a Brazilian official"); a
+   speaker's words never reach back across a comma or conjunction into the clause before ("wary,
+   and European business groups complained"); a thing ("the calm suggested …") is no one, so the
+   attribution around it speaks (the common nouns that can speak, people, groups, organisations and
+   documents, are WordNet's: ``data/speaking_nouns.csv``).
 5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
    place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
    GBR), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN).

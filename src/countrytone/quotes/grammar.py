@@ -81,6 +81,11 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     # "…, saying …" / "said … and added …": the speaker is the subject of the verb above, or
     # the speaker of a cue set off inside that verb's clause ("Countries outside the region, he
     # said, “should not stir up trouble,” adding that …": he adds, not the countries).
+    if cue.dep_ == "conj" and cue.tag_ == "VBD" and cue.head.dep_ == "ccomp" and _modal(cue.head):
+        # "Mercer said the US would keep supporting Ukraine and accused Russia of …": a past
+        # tense cannot share the clause's "would", so the parser joined it one clause too low:
+        # it is the reporting verb's second verb, with that verb's speaker.
+        return _grammatical_speaker(cue.head.head, depth=depth + 1)
     if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head is not cue:
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
@@ -108,6 +113,10 @@ def is_parenthetical(cue: Token) -> bool:
         and before.text in SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
     )
+
+
+def _modal(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children)
 
 
 def _colon_noun_speaker(noun: Token) -> Token | None:
