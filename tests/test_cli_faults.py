@@ -45,7 +45,9 @@ def test_cli_killed_mid_run_leaves_no_output_file(
     out = tmp_path / "out" / "mentions.jsonl"
     out.parent.mkdir()
     args = ["analyze", str(corpus), "--out", str(out), "--model", "vader", "--batch-size", "1"]
-    with subprocess.Popen(_countrytone(*args), stderr=subprocess.PIPE, text=True) as process:
+    with subprocess.Popen(
+        _countrytone(*args), stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible
+    ) as process:
         deadline = time.monotonic() + STARTUP_TIMEOUT_S
         # Killed once rows are on disk, under the temporary name beside the output.
         while not any(path.stat().st_size for path in out.parent.iterdir()):
@@ -57,6 +59,12 @@ def test_cli_killed_mid_run_leaves_no_output_file(
     assert process.returncode == status
     assert err.splitlines() == [line]
     assert list(out.parent.iterdir()) == []
+
+
+def _interruptible() -> None:
+    # A test run from a background shell job inherits SIGINT ignored, and the CLI keeps a signal
+    # its shell ignores: the child gets Ctrl-C back, as in a terminal's foreground.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_cli_two_runs_sharing_a_cache_agree_and_leave_it_sound(tmp_path: Path) -> None:
