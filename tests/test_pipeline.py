@@ -498,6 +498,16 @@ WHO_SPEAKS = [
         "Xi Jinping",
         id="speech-inside-according-to-speaks-its-mentions",
     ),
+    pytest.param(
+        # The tagger takes the consultancy for a person, named after Pryce's first mention.
+        "Growth would be modest, according to Jordan Pryce, chief economist at the London "
+        "consultancy Harrow Lane Economics. Pryce estimated that a deal would raise output a "
+        "little. “Britain will wait,” he said.",
+        "Britain",
+        0,
+        "Jordan Pryce",
+        id="a-person-named-again-is-the-nearest-for-the-pronoun-after",
+    ),
 ]
 
 

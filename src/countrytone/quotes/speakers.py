@@ -6,7 +6,7 @@ import bisect
 import csv
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -160,6 +160,10 @@ class SpeakerResolver:
             # whatever its tag ("Taiwan’s defence ministry").
             person = self._full_name(written, start)
             if person is not None:
+                # Named again here, the person is the nearest for the pronouns that follow, not
+                # whoever the article named in between ("Jordan Pryce, chief economist at Harrow
+                # Lane Economics. Pryce estimated … “…,” he said": he is Pryce).
+                self._remember(replace(person, start=start))
                 return person.name, person.country
             # "Spokesperson Daniel Mercer", tagged as an organisation, is a person by the role;
             # "General Assembly" is an organisation whose name starts with a rank.
