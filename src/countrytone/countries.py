@@ -41,7 +41,6 @@ demonym ("speaks Chinese") still counts; the Holy See (VAT) is included beside t
 
 from __future__ import annotations
 
-import csv
 import re
 import tomllib
 import unicodedata
@@ -60,6 +59,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from countrytone.errors import CountrytoneError
+from countrytone.package_data import read_csv
 
 __all__ = [
     "CountryMention",
@@ -280,7 +280,7 @@ def parse_country_codes(codes: str | Iterable[str]) -> frozenset[str]:
 def _gazetteer() -> _Gazetteer:
     names: dict[str, str] = {}
     forms: dict[str, tuple[str, _Form]] = {}
-    for row in _read_csv("countries.csv"):
+    for row in read_csv("countries.csv"):
         code = row["iso3"]
         names[code] = row["name"]
         for alias in _split(row["aliases"]):
@@ -289,17 +289,12 @@ def _gazetteer() -> _Gazetteer:
             _add_form(forms, demonym, code, _Form.DEMONYM)
         for capital in _split(row["capitals"]):
             _add_form(forms, capital, code, _Form.CITY)
-    for row in _read_csv("institutions.csv"):
+    for row in read_csv("institutions.csv"):
         form = _Form.SEAT if row["kind"] == "capital" else _Form.BODY
         _add_form(forms, row["name"], row["iso3"], form)
     _add_demonym_plurals(forms)
     _add_pycountry_names(forms, names)
     return _Gazetteer(names=names, forms=forms)
-
-
-def _read_csv(filename: str) -> list[dict[str, str]]:
-    text = resources.files("countrytone").joinpath("data", filename).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
 
 
 def _split(field: str) -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from countrytone.package_data import read_csv
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
@@ -172,9 +171,7 @@ def can_speak(token: Token) -> bool:
 def _speaking_nouns() -> frozenset[str]:
     """``data/speaking_nouns.csv``: the common nouns that can name a speaker (people, groups,
     organisations, documents), from WordNet by ``scripts/speaking_nouns.py``."""
-    path = resources.files("countrytone") / "data" / "speaking_nouns.csv"
-    with path.open(encoding="utf-8") as file:
-        return frozenset(row["lemma"] for row in csv.DictReader(file))
+    return frozenset(row["lemma"] for row in read_csv("speaking_nouns.csv"))
 
 
 def quantity_complement(token: Token) -> Token | None:

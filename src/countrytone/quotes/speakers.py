@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
+from countrytone.package_data import read_csv
 from countrytone.quotes.grammar import DASHES, can_speak, entity_of, quantity_complement
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
@@ -167,7 +166,7 @@ class SpeakerResolver:
                 return person.name, person.country
             # "Spokesperson Daniel Mercer", tagged as an organisation, is a person by the role;
             # "General Assembly" is an organisation whose name starts with a rank.
-            bare = written.replace("’s", "").replace("'s", "")
+            bare = _without_possessive(written)
             name = _name(written)
             if name != bare and not _names_a_person(token, written, name):
                 name = bare
@@ -462,10 +461,14 @@ def _names_a_person(token: Token, written: str, name: str) -> bool:
     )
 
 
+def _without_possessive(text: str) -> str:
+    return text.replace("’s", "").replace("'s", "")
+
+
 def _name(text: str) -> str:
     """A person's name without titles, roles and possessive ("Mr. Burman's" -> "Burman",
     "Spokesperson Daniel Mercer" -> "Daniel Mercer")."""
-    words = text.replace("’s", "").replace("'s", "").split()
+    words = _without_possessive(text).split()
     while words and words[0].lower() in TITLES | ROLE_NOUNS:
         words = words[1:]
     return " ".join(words)
@@ -474,9 +477,7 @@ def _name(text: str) -> str:
 @cache
 def _speaker_table() -> tuple[tuple[re.Pattern[str], str], ...]:
     """``data/speakers.csv``: organisations, roles and places that give a speaker's country."""
-    path = resources.files("countrytone") / "data" / "speakers.csv"
-    with path.open(encoding="utf-8") as file:
-        rows = list(csv.DictReader(file))
+    rows = read_csv("speakers.csv")
     return tuple(
         (_table_pattern(row["name"], ignore_case=row["kind"] == "role"), row["iso3"])
         for row in sorted(rows, key=lambda row: -len(row["name"]))
