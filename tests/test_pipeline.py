@@ -368,31 +368,6 @@ SPEAKERS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "mention", "occurrence", "speaker"), SPEAKERS)
-def test_pipeline_speaker_of_a_mention(
-    nlp: Language, text: str, mention: str, occurrence: int, speaker: str | None
-) -> None:
-    article = parse_article(text, article_id="test", title="Test")
-    located = [m for m in locate_mentions(article, nlp) if m.mention.mention == mention]
-    attribution = located[occurrence].attribution
-    assert (attribution.speaker if attribution else None) == speaker
-
-
-def test_pipeline_analyze_with_quotes_gives_both_tables_from_one_parse(nlp: Language) -> None:
-    articles = [
-        *read_examples()[:3],
-        # No country: not parsed for mentions, but its quote is in the quotes table.
-        parse_article('"We will keep the plant open," the mayor said.', article_id="local"),
-    ]
-    model = CountingModel()
-    mentions, quotes = analyze_with_quotes(articles, model=model, nlp=nlp)
-    pd.testing.assert_frame_equal(mentions, analyze_articles(articles, model=model, nlp=nlp))
-    pd.testing.assert_frame_equal(quotes, quotes_table(articles, nlp=nlp))
-    assert quotes["article_id"].nunique() == 4
-    assert "local" in set(quotes["article_id"])
-    assert len(mentions) > 0
-
-
 # (text, mention, its occurrence, expected speaker): which attribution speaks a mention when
 # several hold it, and who that is.
 WHO_SPEAKS = [
@@ -511,8 +486,26 @@ WHO_SPEAKS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "mention", "occurrence", "speaker"), WHO_SPEAKS)
-def test_pipeline_which_attribution_speaks_a_mention(
+@pytest.mark.parametrize(("text", "mention", "occurrence", "speaker"), [*SPEAKERS, *WHO_SPEAKS])
+def test_pipeline_speaker_of_a_mention(
     nlp: Language, text: str, mention: str, occurrence: int, speaker: str | None
 ) -> None:
-    test_pipeline_speaker_of_a_mention(nlp, text, mention, occurrence, speaker)
+    article = parse_article(text, article_id="test", title="Test")
+    located = [m for m in locate_mentions(article, nlp) if m.mention.mention == mention]
+    attribution = located[occurrence].attribution
+    assert (attribution.speaker if attribution else None) == speaker
+
+
+def test_pipeline_analyze_with_quotes_gives_both_tables_from_one_parse(nlp: Language) -> None:
+    articles = [
+        *read_examples()[:3],
+        # No country: not parsed for mentions, but its quote is in the quotes table.
+        parse_article('"We will keep the plant open," the mayor said.', article_id="local"),
+    ]
+    model = CountingModel()
+    mentions, quotes = analyze_with_quotes(articles, model=model, nlp=nlp)
+    pd.testing.assert_frame_equal(mentions, analyze_articles(articles, model=model, nlp=nlp))
+    pd.testing.assert_frame_equal(quotes, quotes_table(articles, nlp=nlp))
+    assert quotes["article_id"].nunique() == 4
+    assert "local" in set(quotes["article_id"])
+    assert len(mentions) > 0
