@@ -522,6 +522,7 @@ def test_cli_evaluate_prints_scores_and_skips_bad_files(
     )
     assert status == 2
     assert f"{data}: model vader, 1 targets, macro-F1" in out
+    assert "precision  recall" in out
     assert "predicted" in out
     assert "no such file" in err
     assert "no labelled targets" in err

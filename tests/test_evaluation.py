@@ -145,6 +145,20 @@ def test_evaluation_macro_f1_and_confusion_on_a_hand_computed_case() -> None:
     assert list(confusion.index) == list(confusion.columns) == ["negative", "neutral", "positive"]
     assert (confusion.index.name, confusion.columns.name) == ("gold", "predicted")
     assert confusion.to_numpy().tolist() == [[1, 1, 0], [0, 1, 0], [1, 0, 0]]
+    per_label = evaluation.per_label
+    assert list(per_label.index) == ["negative", "neutral", "positive"]
+    assert per_label["precision"].tolist() == pytest.approx([1 / 2, 1 / 2, 0])
+    assert per_label["recall"].tolist() == pytest.approx([1 / 2, 1, 0])
+    assert per_label["f1"].tolist() == pytest.approx([1 / 2, 2 / 3, 0])
+    assert per_label["support"].tolist() == [2, 1, 1]
+    assert per_label["f1"].mean() == pytest.approx(evaluation.macro_f1)
+
+
+def test_evaluation_per_label_of_a_label_never_predicted_or_absent() -> None:
+    per_label = evaluate_labels([NEG, NEG], [NEG, NEU]).per_label
+    assert per_label.loc["negative"].tolist() == pytest.approx([1, 1 / 2, 2 / 3, 2])
+    assert per_label.loc["neutral"].tolist() == pytest.approx([0, 0, 0, 0])
+    assert per_label.loc["positive"].tolist() == pytest.approx([0, 0, 0, 0])
 
 
 @pytest.mark.parametrize(

@@ -207,6 +207,25 @@ class Evaluation:
     confusion: pd.DataFrame
     n: int
 
+    @property
+    def per_label(self) -> pd.DataFrame:
+        """Precision, recall, F1 and support (gold count) of each label, in Label order.
+
+        A label never predicted has precision 0, one absent from gold recall 0 (as sklearn's
+        ``zero_division=0``); macro-F1 leaves out a label absent from both (``macro_f1``).
+        """
+        counts = self.confusion.to_numpy()
+        hits = np.diag(counts).astype(float)
+        gold, predicted = counts.sum(axis=1), counts.sum(axis=0)
+        precision = np.divide(hits, predicted, out=np.zeros_like(hits), where=predicted > 0)
+        recall = np.divide(hits, gold, out=np.zeros_like(hits), where=gold > 0)
+        both = precision + recall
+        f1 = np.divide(2 * precision * recall, both, out=np.zeros_like(hits), where=both > 0)
+        return pd.DataFrame(
+            {"precision": precision, "recall": recall, "f1": f1, "support": gold},
+            index=self.confusion.index.rename("label"),
+        )
+
 
 def evaluate(model: ToneModel, examples: Sequence[LabelledTarget]) -> Evaluation:
     """Score the model on the examples (one batched call) and compare with the gold labels.
