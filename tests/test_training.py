@@ -93,7 +93,7 @@ def test_training_tiny_run_saves_a_loadable_model(
 ) -> None:
     output = tmp_path / "out"
     result = train(
-        tiny_train_file,
+        [tiny_train_file],
         output_dir=output,
         base=str(tiny_model_dir),
         epochs=2,
@@ -110,7 +110,7 @@ def test_training_tiny_run_saves_a_loadable_model(
     assert model.temperature == result.temperature
     assert len(model.score([target_of("Chile met Peru.", "Peru")])) == 1
     examples = read_newsmtsc(tiny_train_file)
-    rebuilt = saved_split(output, tiny_train_file.parent)
+    rebuilt = saved_split(output, [tiny_train_file])
     assert rebuilt == split_by_sentence(examples, fraction=0.25, seed=DEFAULT_SEED)
     assert len(rebuilt[1]) == result.n_validation
 
@@ -118,16 +118,81 @@ def test_training_tiny_run_saves_a_loadable_model(
 def test_training_saved_split_refuses_another_training_file(
     tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
 ) -> None:
-    record = {"train_path": tiny_train_file.name, "validation_fraction": 0.25, "seed": 13}
+    record = {"validation_fraction": 0.25, "seed": 13}
     saved = tmp_path / "saved"
     saved.mkdir()
-    ModelManifest(training=record | {"n_validation": 3}).write(saved)
-    assert len(saved_split(saved, tiny_train_file.parent)[1]) == 3
-    ModelManifest(training=record | {"n_validation": 4}).write(saved)
+    trained_on = {"path": "data/train.jsonl", "n_train": 9}
+    ModelManifest(training=record | {"train_files": [trained_on | {"n_validation": 3}]}).write(
+        saved
+    )
+    assert len(saved_split(saved, [tiny_train_file])[1]) == 3
+    with pytest.raises(InputError, match=r"trained on 1 files: data/train\.jsonl"):
+        saved_split(saved, [tiny_train_file, tiny_train_file])
+    ModelManifest(training=record | {"train_files": [trained_on | {"n_validation": 4}]}).write(
+        saved
+    )
     with pytest.raises(InputError, match="not the file the model was trained on"):
-        saved_split(saved, tiny_train_file.parent)
+        saved_split(saved, [tiny_train_file])
     with pytest.raises(ModelError, match="no manifest"):
-        saved_split(tiny_model_dir, tiny_train_file.parent)
+        saved_split(tiny_model_dir, [tiny_train_file])
+
+
+@pytest.fixture
+def tiny_targets_file(tmp_path: Path) -> Path:
+    """Labelled target lines (the country-tone format) of eight one-target sentences."""
+    sentences = [
+        ("Peru praised Chile warmly.", "Chile", "positive"),
+        ("Peru attacked Chile fiercely.", "Chile", "negative"),
+        ("Peru met Chile on Monday.", "Chile", "neutral"),
+        ("Peru visited Chile again.", "Chile", "neutral"),
+    ] * 2
+    lines = []
+    for index, (sentence, mention, label) in enumerate(sentences):
+        text = f"{sentence} ({index})"
+        start = text.index(mention)
+        record = {"text": text, "start": start, "end": start + len(mention), "label": label}
+        lines.append(json.dumps(record))
+    path = tmp_path / "targets.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_training_on_two_files_selects_on_the_mean_of_their_slices(
+    tiny_model_dir: Path, tiny_train_file: Path, tiny_targets_file: Path, tmp_path: Path
+) -> None:
+    lines: list[str] = []
+    output = tmp_path / "two"
+    result = train(
+        [tiny_train_file, tiny_targets_file],
+        output_dir=output,
+        base=str(tiny_model_dir),
+        epochs=1,
+        batch_size=4,
+        validation_fraction=0.25,
+        progress=lines.append,
+    )
+    (epoch,) = result.epochs
+    assert len(epoch.validation_macro_f1_by_file) == 2
+    assert epoch.validation_macro_f1 == pytest.approx(sum(epoch.validation_macro_f1_by_file) / 2)
+    assert any("(mean of " in line for line in lines)
+    assert result.n_train + result.n_validation == 12 + 8
+    files = json.loads((output / "countrytone.json").read_text(encoding="utf-8"))["training"][
+        "train_files"
+    ]
+    assert [file["path"] for file in files] == [str(tiny_train_file), str(tiny_targets_file)]
+    assert [file["n_train"] + file["n_validation"] for file in files] == [12, 8]
+    train_part, validation = saved_split(output, [tiny_train_file, tiny_targets_file])
+    assert len(train_part) == result.n_train
+    assert len(validation) == result.n_validation
+    model = load_transformer(output)
+    predicted = [tone.label for tone in model.score([example.target for example in validation])]
+    gold = [example.label for example in validation]
+    first = files[0]["n_validation"]
+    f1_by_file = [
+        macro_f1(gold[:first], predicted[:first]),
+        macro_f1(gold[first:], predicted[first:]),
+    ]
+    assert f1_by_file == pytest.approx(list(epoch.validation_macro_f1_by_file))
 
 
 def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
@@ -135,7 +200,7 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
 ) -> None:
     output = tmp_path / "lora"
     result = train(
-        tiny_train_file,
+        [tiny_train_file],
         output_dir=output,
         base=MINILM,
         lora_rank=2,
@@ -148,7 +213,7 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
     assert manifest["base_encoder"] == MINILM
     assert manifest["lora"]["r"] == 2
     assert not (output / "model.safetensors").exists()
-    _, validation = saved_split(output, tiny_train_file.parent)
+    _, validation = saved_split(output, [tiny_train_file])
     model = load_transformer(output)
     predicted = [tone.label for tone in model.score([example.target for example in validation])]
     assert macro_f1([example.label for example in validation], predicted) == pytest.approx(
@@ -161,7 +226,7 @@ def test_training_distils_a_teacher(
 ) -> None:
     lines: list[str] = []
     result = train(
-        tiny_train_file,
+        [tiny_train_file],
         output_dir=tmp_path / "student",
         base=str(tiny_model_dir),
         teacher=str(tiny_model_dir),
@@ -175,7 +240,9 @@ def test_training_distils_a_teacher(
     assert manifest["training"]["n_unlabelled"] == 0
     assert any("scoring 9 training targets with the teacher tiny-model" in line for line in lines)
     with pytest.raises(ValueError, match="teacher must be a transformer"):
-        train(tiny_train_file, output_dir=tmp_path / "x", base=str(tiny_model_dir), teacher="vader")
+        train(
+            [tiny_train_file], output_dir=tmp_path / "x", base=str(tiny_model_dir), teacher="vader"
+        )
 
 
 def test_training_command(
@@ -202,7 +269,7 @@ def test_training_distils_a_teacher_on_unlabelled_targets(
         target_of("Peru hailed the deal with Chile.", country) for country in ("Peru", "Chile")
     ]
     result = train(
-        tiny_train_file,
+        [tiny_train_file],
         output_dir=tmp_path / "student",
         base=str(tiny_model_dir),
         teacher=str(tiny_model_dir),
@@ -218,7 +285,7 @@ def test_training_distils_a_teacher_on_unlabelled_targets(
     assert any("scoring 11 training targets" in line for line in lines)
     assert any("training on 9 targets and 2 unlabelled" in line for line in lines)
     with pytest.raises(ValueError, match="learnt from a teacher"):
-        train(tiny_train_file, output_dir=tmp_path / "x", unlabelled=unlabelled)
+        train([tiny_train_file], output_dir=tmp_path / "x", unlabelled=unlabelled)
 
 
 def test_training_distillation_loss_mixes_labels_and_teacher() -> None:

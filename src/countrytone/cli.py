@@ -223,7 +223,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_model_option(report)
     report.set_defaults(command=_run_report)
 
-    evaluate = commands.add_parser("evaluate", help="macro-F1 of a tone model on labelled data")
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="macro-F1, per-label precision and recall of a tone model on labelled data",
+    )
     evaluate.add_argument(
         "paths",
         nargs="+",
@@ -235,7 +238,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(command=_run_evaluate)
 
     train = commands.add_parser("train", help="fine-tune a transformer tone model")
-    train.add_argument("path", metavar="TRAIN.jsonl", type=Path, help="NewsMTSC-format data")
+    train.add_argument(
+        "paths",
+        nargs="+",
+        metavar="TRAIN.jsonl",
+        type=Path,
+        help='NewsMTSC-format files, or lines of {"text", "start", "end", "label"}; a '
+        "validation slice is held out of each",
+    )
     train.add_argument("--out", type=Path, required=True, help="model directory to write")
     train.add_argument(
         "--base",
@@ -466,6 +476,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
             out.write(
                 f"{path}: model {model.name}, {result.n} targets, "
                 f"macro-F1 {result.macro_f1:.3f}, accuracy {result.accuracy:.3f}\n"
+                f"{result.per_label.to_string(float_format='{:.3f}'.format)}\n"
                 f"{result.confusion.to_string()}\n\n"
             )
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
@@ -477,7 +488,7 @@ def _run_train(args: argparse.Namespace) -> int:
         args.unlabelled, limit=args.max_unlabelled, seed=args.seed, on_skip=on_skip
     )
     result = training.train(
-        args.path,
+        args.paths,
         output_dir=args.out,
         base=args.base,
         lora_rank=args.lora_rank,

@@ -1,16 +1,20 @@
-"""Fine-tuning a transformer tone model on NewsMTSC, reproducibly, and saving it compactly.
+"""Fine-tuning a transformer tone model on labelled targets, reproducibly, and saving it compactly.
 
-``train`` holds out a seeded validation slice of the training file (whole sentences, so the
-targets of one sentence stay on one side), fine-tunes an encoder of ``countrytone.encoders``
-(all weights but the word embeddings, or LoRA adapters only), optionally distilling a teacher
-tone model, keeps the epoch with the best validation macro-F1, fits a softmax temperature on
-the validation slice and saves the model in a form that
+``train`` reads one or more training files (NewsMTSC's format or labelled target lines, as
+``countrytone.evaluation.read_labelled`` reads them), holds out a seeded validation slice of each
+(whole sentences, so the targets of one sentence stay on one side), fine-tunes an encoder of
+``countrytone.encoders`` on the rest together (all weights but the word embeddings, or LoRA
+adapters only), optionally distilling a teacher tone model, keeps the epoch with the best
+validation macro-F1 (the mean over the files' slices, so that no file's kind of text is traded
+for another's), fits a softmax temperature on the slices and saves the model in a form that
 :func:`countrytone.transformer.load_transformer` loads: compact over the installed MiniLM
 package, LoRA adapters over a named base encoder, or a full model directory.
 
-Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl --out DIR``.
+Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl data/country-tone/train.jsonl
+--out DIR``.
 """
 
+import itertools
 import logging
 import math
 import random
@@ -23,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 
 from countrytone.encoders import BASE_ENCODERS, MINILM, base_encoder_path
 from countrytone.errors import InputError, ModelError
-from countrytone.evaluation import LabelledTarget, macro_f1, read_newsmtsc
+from countrytone.evaluation import LabelledTarget, macro_f1, read_labelled
 from countrytone.manifest import DEFAULT_MAX_LENGTH, ModelManifest
 from countrytone.registry import load_tone_model
 from countrytone.tone import Target
@@ -88,11 +92,13 @@ TEMPERATURE_GRID_SIZE = 301
 
 @dataclass(frozen=True)
 class EpochResult:
-    """One epoch: mean training loss, validation macro-F1 and log loss, seconds taken."""
+    """One epoch: mean training loss, validation macro-F1 (the mean over the training files'
+    slices, and each file's in file order) and log loss, seconds taken."""
 
     epoch: int
     train_loss: float
     validation_macro_f1: float
+    validation_macro_f1_by_file: tuple[float, ...]
     validation_log_loss: float
     seconds: float
 
@@ -128,34 +134,47 @@ def split_by_sentence(
 
 
 def saved_split(
-    model_dir: Path, data_dir: Path
+    model_dir: Path, train_paths: Sequence[Path]
 ) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
     """Rebuild the (training part, validation slice) a saved model was trained and selected on.
 
-    The split is made again as ``train`` made it, from the training file of that name in
-    ``data_dir`` and the fraction and seed that the model's manifest records.
+    The split is made again as ``train`` made it, from the training files (in the order the
+    model was trained on them; the manifest records how they were named then) and the fraction
+    and seed that the model's manifest records; the files' parts are joined in that order.
 
     Raises:
         ModelError: the directory has no manifest with a training record.
-        InputError: the training file is missing, malformed, or not the one the model was
-            trained on (its validation slice comes out another size).
+        InputError: a training file is missing, malformed, or not the one the model was
+            trained on (its validation slice comes out another size), or the model was trained
+            on another number of files.
     """
     manifest = ModelManifest.read(model_dir)
     if manifest is None or not manifest.training:
         raise ModelError(f"{model_dir}: no manifest that records how the model was trained")
     record = manifest.training
-    path = data_dir / str(record["train_path"])
-    train_part, validation = split_by_sentence(
-        read_newsmtsc(path),
-        fraction=float(record["validation_fraction"]),
-        seed=int(record["seed"]),
-    )
-    if len(validation) != int(record["n_validation"]):
+    files = list(record["train_files"])
+    if len(files) != len(train_paths):
         raise InputError(
-            str(path),
-            f"its validation slice has {len(validation)} targets, {model_dir.name} was selected "
-            f"on {record['n_validation']}: not the file the model was trained on",
+            ", ".join(map(str, train_paths)),
+            f"{model_dir.name} was trained on {len(files)} files: "
+            + ", ".join(str(file["path"]) for file in files),
         )
+    train_part: list[LabelledTarget] = []
+    validation: list[LabelledTarget] = []
+    for path, file in zip(train_paths, files, strict=True):
+        file_train, file_validation = split_by_sentence(
+            read_labelled(path),
+            fraction=float(record["validation_fraction"]),
+            seed=int(record["seed"]),
+        )
+        if len(file_validation) != int(file["n_validation"]):
+            raise InputError(
+                str(path),
+                f"its validation slice has {len(file_validation)} targets, {model_dir.name} was "
+                f"selected on {file['n_validation']}: not the file the model was trained on",
+            )
+        train_part += file_train
+        validation += file_validation
     return train_part, validation
 
 
@@ -197,7 +216,7 @@ def bucketed_batches(
 
 
 def train(
-    train_path: Path,
+    train_paths: Sequence[Path],
     *,
     output_dir: Path,
     base: str = MINILM,
@@ -214,10 +233,12 @@ def train(
     full_model: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> TrainingResult:
-    """Fine-tune a three-label tone classifier on a NewsMTSC-format file and save it.
+    """Fine-tune a three-label tone classifier on labelled targets and save it.
 
     Args:
-        train_path: NewsMTSC-format JSONL (``train.jsonl``); a validation slice is held out.
+        train_paths: the training files, NewsMTSC-format JSONL (``train.jsonl``) or lines of
+            ``{"text", "start", "end", "label"}`` (``data/country-tone/train.jsonl``); a
+            validation slice is held out of each.
         output_dir: where the model is saved (created; files of an earlier save replaced).
             It is saved after every epoch that improves validation macro-F1.
         base: the encoder to fine-tune: a name in ``countrytone.encoders.BASE_ENCODERS``
@@ -233,9 +254,9 @@ def train(
         unlabelled: more targets without labels, for distillation: the student learns the
             teacher's probabilities on them (the KL divergence alone). Needs ``teacher``.
         epochs, learning_rate, batch_size, max_length, seed: the training settings.
-        validation_fraction: the share of train's sentences held out for epoch selection and
-            temperature scaling.
-        max_examples: use only the first this many examples (for smoke tests).
+        validation_fraction: the share of each file's sentences held out for epoch selection
+            and temperature scaling.
+        max_examples: use only the first this many examples of each file (for smoke tests).
         full_model: save a full model directory (fp32, word embeddings included) instead of
             the compact form over the base package (not with ``lora_rank``).
         progress: called with one line of progress now and then (default: log at INFO).
@@ -245,7 +266,7 @@ def train(
         temperature.
 
     Raises:
-        InputError: the training file is missing or malformed.
+        InputError: a training file is missing or malformed.
         ModelError: the base encoder is missing, or LoRA is asked for without peft.
         ValueError: a setting is out of range or there are too few examples.
     """
@@ -257,11 +278,23 @@ def train(
         raise ValueError("lora_rank must be >= 1, with a named base and without full_model")
     if unlabelled and teacher is None:
         raise ValueError("unlabelled targets are learnt from a teacher: name one")
+    if not train_paths:
+        raise ValueError("name at least one training file")
     report = progress or logger.info
-    examples = read_newsmtsc(train_path)[:max_examples]
-    train_part, validation = split_by_sentence(examples, fraction=validation_fraction, seed=seed)
-    if not train_part or not validation:
-        raise ValueError(f"too few examples to hold out a validation slice ({len(examples)})")
+    splits = []
+    for path in train_paths:
+        examples = read_labelled(path)[:max_examples]
+        file_train, file_validation = split_by_sentence(
+            examples, fraction=validation_fraction, seed=seed
+        )
+        if not file_train or not file_validation:
+            raise ValueError(
+                f"{path}: too few examples to hold out a validation slice ({len(examples)})"
+            )
+        splits.append((file_train, file_validation))
+    train_part = [example for file_train, _ in splits for example in file_train]
+    validations = [file_validation for _, file_validation in splits]
+    validation = [example for file_validation in validations for example in file_validation]
     save_form: SaveForm = (
         "lora" if lora_rank else "compact" if base == MINILM and not full_model else "full"
     )
@@ -277,6 +310,11 @@ def train(
         train_part, unlabelled, tokenizer, max_length=max_length, teacher=teacher, report=report
     )
     validation_encoded, validation_labels = _encode_examples(validation, tokenizer, max_length)
+    # Where each file's slice lies among the validation rows.
+    slice_bounds = list(itertools.accumulate(len(part) for part in validations))
+    file_slices = [
+        slice(end - len(part), end) for part, end in zip(validations, slice_bounds, strict=True)
+    ]
     steps_per_epoch = math.ceil(len(inputs.labels) / batch_size)
     optimizer, scheduler = _optimizer(model, learning_rate, steps_per_epoch * epochs)
     batch_rng = random.Random(seed)
@@ -285,7 +323,10 @@ def train(
         f"validating on {len(validation)}; {epochs} epochs of {steps_per_epoch} steps"
     )
     provenance: dict[str, Any] = {
-        "train_path": train_path.name,
+        "train_files": [
+            {"path": str(path), "n_train": len(file_train), "n_validation": len(file_validation)}
+            for path, (file_train, file_validation) in zip(train_paths, splits, strict=True)
+        ],
         "base": base if base in BASE_ENCODERS else Path(base).name,
         **(
             {
@@ -315,18 +356,24 @@ def train(
             model, tokenizer, inputs, batches, optimizer, scheduler, epoch=epoch, report=report
         )
         logits = _predict(model, tokenizer, validation_encoded, batch_size)
-        f1 = _macro_f1_of(logits, validation_labels)
+        f1_by_file = tuple(
+            _macro_f1_of(logits[rows], validation_labels[rows]) for rows in file_slices
+        )
+        f1 = sum(f1_by_file) / len(f1_by_file)
         result = EpochResult(
             epoch,
             train_loss,
             f1,
+            f1_by_file,
             _log_loss(logits, validation_labels, 1.0),
             time.monotonic() - started,
         )
         results.append(result)
+        by_file = " + ".join(f"{file_f1:.4f}" for file_f1 in f1_by_file)
         report(
-            f"epoch {epoch}: train loss {train_loss:.4f}, validation macro-F1 {f1:.4f}, "
-            f"log loss {result.validation_log_loss:.4f} ({result.seconds:.0f} s)"
+            f"epoch {epoch}: train loss {train_loss:.4f}, validation macro-F1 {f1:.4f}"
+            + (f" (mean of {by_file})" if len(f1_by_file) > 1 else "")
+            + f", log loss {result.validation_log_loss:.4f} ({result.seconds:.0f} s)"
         )
         if f1 > best_f1:
             best_f1 = f1
