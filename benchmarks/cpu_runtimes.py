@@ -1,19 +1,20 @@
-"""CPU runtimes of the MPNet tone model side by side: speed, validation macro-F1, labels kept.
+"""CPU runtimes of a shipped tone model side by side: speed, validation macro-F1, labels kept.
 
 Usage:
-    .venv/bin/python benchmarks/cpu_runtimes.py [--data-dir ../shared/data/newsmtsc]
+    .venv/bin/python benchmarks/cpu_runtimes.py [--model mpnet|minilm]
         [--targets 300] [--rounds 3] [--batch-size 32] [--sensitivity]
 
 The candidates: torch fp32 (the reference) and torch with its linear layers dynamically int8
-per channel (``quantize_int8`` of countrytone.transformer); on ONNX Runtime, the fp32 export,
+per channel (``torch.ao.quantization.quantize_dynamic``); on ONNX Runtime, the fp32 export,
 the same after ONNX Runtime's transformer optimizer (fused layer norms and GELU; it finds no
 attention it can fuse in MPNet, whose attention adds a relative position bias), and dynamic
 int8 (countrytone.onnx_runtime.quantize_nodes) of every linear layer, of the feed-forward ones
-only, of all but the FFN output projections, and the recipe (``build_cpu_model``: all but
-three FFN output projections). Prints for each its targets/s and speed-up over torch fp32,
-macro-F1 on the validation slice the model was selected on (876 targets, rebuilt from its
-manifest), and the share of those targets given torch fp32's label; then the recipe's verdict
-against the bar (at most 0.5 points of macro-F1 lost), its build time and size.
+only, of all but the FFN output projections, and the recipe (``build_cpu_model``: all but the
+layers the model's manifest keeps fp32, ``cpu_fp32_layers``). Prints for each its targets/s
+and speed-up over torch fp32, macro-F1 on the validation slices the model was selected on
+(rebuilt from its manifest and training files), and the share of those targets given torch
+fp32's label; then the recipe's verdict against the bar (at most 0.5 points of macro-F1 lost),
+its build time and size.
 
 Every candidate scores the whole validation slice once for the scores; speed is timed on the
 first ``--targets`` of it, tokenised and padded beforehand into the model's length-sorted
@@ -25,10 +26,12 @@ from a busy core than ONNX Runtime's, so the ratios to torch are larger on a loa
 
 ``--sensitivity`` instead quantizes one linear layer at a time and prints how far it moves the
 ONNX Runtime fp32 logits of a sample of training targets (the validation slice judges the
-choice, so it does not make it), most sensitive first: the ranking ``FP32_LAYERS`` of
-countrytone.onnx_runtime was taken from.
+choice, so it does not make it), most sensitive first: the ranking a model's
+``cpu_fp32_layers`` are taken from.
 
-On two shared cores the comparison takes about 20 minutes, ``--sensitivity`` about 30.
+The training files are found where the model's manifest says they were (paths relative to the
+repository: ``../shared/data/newsmtsc/train.jsonl``, ``data/country-tone/train.jsonl``). On two
+shared cores the MPNet's comparison takes about 20 minutes, ``--sensitivity`` about 30.
 """
 
 import argparse
@@ -37,6 +40,7 @@ import random
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +48,12 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
-from shared_data import NEWSMTSC_DIR
+from shared_data import training_files
 
 from countrytone.devices import cpu_threads
 from countrytone.errors import CountrytoneError
 from countrytone.evaluation import LabelledTarget, macro_f1
+from countrytone.manifest import ModelManifest
 from countrytone.onnx_runtime import (
     OnnxLogits,
     build_cpu_model,
@@ -74,7 +79,6 @@ if TYPE_CHECKING:
     import torch
     from transformers import PreTrainedModel
 
-MODEL_DIR = SHIPPED_MODELS["mpnet"]
 # The bar a faster runtime must clear: at most this much validation macro-F1 below torch fp32.
 MAX_F1_DROP = 0.005
 # Training targets the sensitivity scan scores per quantized layer: enough to rank the layers
@@ -119,12 +123,30 @@ def torch_model(model: TransformerToneModel) -> "PreTrainedModel":
     return fp32
 
 
+def torch_int8(model_dir: Path) -> TorchClassifier:
+    """The model in torch with every linear layer dynamically int8, one scale per channel."""
+    import torch
+
+    fp32 = torch_model(load_transformer(model_dir))
+    with warnings.catch_warnings():
+        # torch.ao.quantization warns that it will move to torchao (not a dependency).
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+        warnings.filterwarnings("ignore", message=".*quantize_per_tensor", category=UserWarning)
+        quantize_dynamic(  # type: ignore[no-untyped-call]  # torch.ao is untyped
+            fp32, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8, inplace=True
+        )
+    return TorchClassifier(fp32)
+
+
 def candidates(
-    model: TransformerToneModel, work: Path, threads: int
+    model_dir: Path, model: TransformerToneModel, work: Path, threads: int
 ) -> tuple[dict[str, Classifier], Path, float]:
     """Build every candidate; return them, the recipe's model file and its build seconds."""
     from onnxruntime.transformers.optimizer import optimize_model
 
+    manifest = ModelManifest.read(model_dir) or ModelManifest()
     fp32 = torch_model(model)
     input_names = model.tokenizer.model_input_names
     exported = work / "fp32.onnx"
@@ -140,12 +162,14 @@ def candidates(
     int8_variants = {
         "ort int8 all linear": linear,
         "ort int8 FFN only": [node for node in linear if "/attention/" not in node],
-        "ort int8 no FFN output": [node for node in linear if "/output/dense/" not in node],
+        "ort int8 no FFN output": [node for node in linear if not _is_ffn_output(node)],
     }
     for name, nodes in int8_variants.items():
         quantize_nodes(exported, work / f"{name}.onnx", nodes)
     started = time.perf_counter()
-    recipe = build_cpu_model(fp32, input_names, work / "recipe")
+    recipe = build_cpu_model(
+        fp32, input_names, work / "recipe", fp32_layers=manifest.cpu_fp32_layers or ()
+    )
     build_seconds = time.perf_counter() - started
 
     onnx_files = {ORT_FP32: exported, f"{ORT_FP32} optimized": optimized}
@@ -153,7 +177,7 @@ def candidates(
     onnx_files[RECIPE] = recipe
     classifiers: dict[str, Classifier] = {
         REFERENCE: model.classifier,
-        "torch int8": load_transformer(MODEL_DIR, runtime="torch-int8").classifier,
+        "torch int8": torch_int8(model_dir),
     }
     classifiers |= {
         name: OnnxClassifier(OnnxLogits(path, threads=threads)) for name, path in onnx_files.items()
@@ -176,7 +200,14 @@ def fastest_rounds(
     return best
 
 
+def _is_ffn_output(node: str) -> bool:
+    """Whether a linear layer is a feed-forward output projection (BERT's attention output is
+    also an ``output/dense``)."""
+    return "/output/dense/" in node and "/attention/" not in node
+
+
 def compare(
+    model_dir: Path,
     model: TransformerToneModel,
     validation: Sequence[LabelledTarget],
     *,
@@ -187,7 +218,7 @@ def compare(
     """Build the candidates, score and time them, and print the table and the verdict."""
     gold = [example.label for example in validation]
     with tempfile.TemporaryDirectory() as work:
-        classifiers, recipe, build_seconds = candidates(model, Path(work), threads)
+        classifiers, recipe, build_seconds = candidates(model_dir, model, Path(work), threads)
         recipe_mb = recipe.stat().st_size / 1e6
     batches = make_batches(model, validation)
     logits = {name: score(classifier, batches) for name, classifier in classifiers.items()}
@@ -255,7 +286,7 @@ def cpu_name() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments, run the benchmark and return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--data-dir", type=Path, default=NEWSMTSC_DIR)
+    parser.add_argument("--model", choices=list(SHIPPED_MODELS), default="mpnet")
     parser.add_argument("--targets", type=int, default=300, help="validation targets timed")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds; the fastest counts")
     parser.add_argument("--batch-size", type=int, help="targets per batch (default: the model's)")
@@ -263,24 +294,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sensitivity", action="store_true", help="rank the linear layers by int8 error instead"
     )
     args = parser.parse_args(argv)
-    if not args.data_dir.is_dir():
-        print(
-            f"cpu_runtimes: no NewsMTSC data at {args.data_dir} (../shared absent? pass "
-            "--data-dir)",
-            file=sys.stderr,
-        )
-        return 1
+    model_dir = SHIPPED_MODELS[args.model]
 
     import onnxruntime
     import torch
 
     threads = cpu_threads()
     try:
-        train_part, validation = saved_split(MODEL_DIR, args.data_dir)
+        train_part, validation = saved_split(model_dir, training_files(model_dir))
     except CountrytoneError as error:
-        print(f"cpu_runtimes: {error}", file=sys.stderr)
+        print(f"cpu_runtimes: {error} (../shared absent?)", file=sys.stderr)
         return 1
-    model = load_transformer(MODEL_DIR)
+    model = load_transformer(model_dir)
     model.batch_size = args.batch_size or model.batch_size
     print(
         f"{cpu_name()}, {threads} threads (torch and ONNX Runtime); torch {torch.__version__}, "
@@ -296,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"fastest of {args.rounds} rounds in which the candidates take turns (a shared machine "
         "slows them alike)"
     )
-    compare(model, validation, targets=args.targets, rounds=args.rounds, threads=threads)
+    compare(model_dir, model, validation, targets=args.targets, rounds=args.rounds, threads=threads)
     return 0
 
 

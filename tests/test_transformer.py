@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from countrytone.errors import ModelError
+from countrytone.onnx_runtime import build_cpu_model, linear_nodes
 from countrytone.registry import load_tone_model
 from countrytone.tone import Label, ToneModel
 from countrytone.transformer import (
@@ -187,42 +188,32 @@ def test_transformer_scores_nothing_for_no_targets(each_shipped: TransformerTone
     assert each_shipped.score([]) == []
 
 
-# --- the int8-quantized shipped model ----------------------------------------------------------
+# --- the int8 fast model ------------------------------------------------------------------------
 
 
-def test_transformer_quantized_model_is_another_tone_model(
+def test_transformer_quantized_model_is_the_fast_model_on_onnx_runtime(
     fast: TransformerToneModel, quantized: TransformerToneModel
 ) -> None:
     assert isinstance(quantized, ToneModel)
+    assert quantized is fast  # on a CPU, "fast" is the int8 MiniLM
     assert quantized.name == "minilm-int8"
-    assert quantized is not fast
-    assert quantized.temperature == fast.temperature
-    assert isinstance(quantized.classifier, TorchClassifier)
-    modules = list(quantized.classifier.model.modules())
-    assert not any(type(module) is torch.nn.Linear for module in modules)
-    assert any(isinstance(module, torch.ao.nn.quantized.dynamic.Linear) for module in modules)
+    assert isinstance(quantized.classifier, OnnxClassifier)
+    fp32 = _shipped("minilm")
+    assert isinstance(fp32.classifier, TorchClassifier)
+    assert quantized.temperature == fp32.temperature
 
 
 @pytest.mark.parametrize(("sentence", "praised", "condemned"), OPPOSITE_TONES)
 def test_transformer_quantized_model_orders_two_targets_as_fp32_does(
-    fast: TransformerToneModel,
-    quantized: TransformerToneModel,
-    sentence: str,
-    praised: str,
-    condemned: str,
+    quantized: TransformerToneModel, sentence: str, praised: str, condemned: str
 ) -> None:
-    # Labels may differ from fp32 here ("accused Russia of lying": fp32 -0.25, int8 +0.09);
-    # the order and a clear gap between the two targets must not.
+    # Labels may differ from fp32 here; the order and a clear gap between the two targets must
+    # not.
     targets = [target_of(sentence, praised), target_of(sentence, condemned)]
-    (good, bad), (fp32_good, fp32_bad) = quantized.score(targets), fast.score(targets)
+    (good, bad) = quantized.score(targets)
+    (fp32_good, fp32_bad) = _shipped("minilm").score(targets)
     assert fp32_good.score - fp32_bad.score > MIN_SCORE_GAP
     assert good.score - bad.score > MIN_SCORE_GAP
-
-
-def test_transformer_quantize_names_any_model_directory(tiny_model_dir: Path) -> None:
-    model = load_transformer(tiny_model_dir, runtime="torch-int8")
-    assert model.name == f"{tiny_model_dir.name}{QUANTIZED_SUFFIX}"
-    assert load_transformer(tiny_model_dir, name="mine", runtime="torch-int8").name == "mine"
 
 
 # --- loading other directories -----------------------------------------------------------------
@@ -284,6 +275,23 @@ def test_transformer_onnx_runtime_is_built_once_and_scores_as_torch_does(
     fp32 = load_transformer(tiny_model_dir).logits(targets)
     assert torch.allclose(onnx.logits(targets), fp32, atol=0.02)
     assert torch.equal(again.logits(targets), onnx.logits(targets))
+
+
+def test_transformer_onnx_runtime_keeps_the_manifests_sensitive_layers_fp32(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    model = load_transformer(tiny_model_dir)
+    assert isinstance(model.classifier, TorchClassifier)
+    names = model.tokenizer.model_input_names
+
+    def fp32_encoder_layers(built: Path) -> list[str]:
+        return [node for node in linear_nodes(built) if "/encoder/" in node]
+
+    kept = build_cpu_model(
+        model.classifier.model, names, tmp_path / "one", fp32_layers=["/layer.0/output/dense/"]
+    )
+    assert fp32_encoder_layers(kept) == ["/bert/encoder/layer.0/output/dense/MatMul"]
+    assert fp32_encoder_layers(build_cpu_model(model.classifier.model, names, tmp_path)) == []
 
 
 def test_transformer_int8_runtimes_run_on_a_cpu_only(tiny_model_dir: Path) -> None:

@@ -35,6 +35,9 @@ class ModelManifest:
         adapter_weights: the LoRA form: the file of the adapters and the classifier head, over
             the base encoder ``base_encoder`` of ``countrytone.encoders``, with peft
             ``LoraConfig(**lora)``.
+        cpu_fp32_layers: the linear layers the int8 CPU runtime keeps fp32, by a part of their
+            ONNX node name (``countrytone.onnx_runtime``): the few whose int8 error moves the
+            model's logits most, as ``benchmarks/cpu_runtimes.py --sensitivity`` ranks them.
         training: how the model was trained (settings and validation results), for the record.
         format: the manifest's format version.
     """
@@ -48,6 +51,7 @@ class ModelManifest:
     adapter_weights: str | None = None
     base_encoder: str | None = None
     lora: dict[str, Any] | None = None
+    cpu_fp32_layers: list[str] | None = None
     training: dict[str, Any] = field(default_factory=dict)
     format: int = MANIFEST_FORMAT
 

@@ -1,17 +1,17 @@
 """A transformer tone model on ONNX Runtime for CPUs: exported once, most linear layers int8.
 
 The recipe (:func:`build_cpu_model`), chosen by ``benchmarks/cpu_runtimes.py`` on the shipped
-MPNet: export the fp32 torch classifier with the TorchScript exporter, then quantize the weights
-of every linear layer to int8 except the few whose error moves the logits most
-(``FP32_LAYERS``), which stay fp32 with the embeddings, layer norms, attention and classifier
-head. Activations are quantized on the fly, one scale per batch (ONNX Runtime's dynamic
-quantization). ONNX Runtime fuses the rest (GELU, the int8 matrix products) as it loads the
-model. On the two cores of the development machine (AMD EPYC) this scores 2.3 times as many
-targets per second as ONNX Runtime in fp32 and 5 times as many as torch fp32 (9 times while a
-niced job ran beside it, which slows torch's threads most), and gives 97% of the validation
-targets the fp32 label, within 0.5 points of its macro-F1. ONNX Runtime's transformer optimizer
-is not used: it finds no attention to fuse in MPNet (whose attention adds a relative position
-bias) and its fused layer norms were slower here.
+models: export the fp32 torch classifier with the TorchScript exporter, then quantize the
+weights of every linear layer to int8 except the few whose error moves the logits most (each
+model's manifest names them, ``cpu_fp32_layers``), which stay fp32 with the embeddings, layer
+norms, attention and classifier head. Activations are quantized on the fly, one scale per batch
+(ONNX Runtime's dynamic quantization). ONNX Runtime fuses the rest (GELU, the int8 matrix
+products) as it loads the model. On the two cores of the development machine (AMD EPYC) this
+scored the MPNet at 2.3 times as many targets per second as ONNX Runtime in fp32 and 5 times as
+many as torch fp32 (9 times while a niced job ran beside it, which slows torch's threads most),
+and gave 97% of the validation targets the fp32 label, within 0.5 points of its macro-F1.
+ONNX Runtime's transformer optimizer is not used: it finds no attention to fuse in MPNet (whose
+attention adds a relative position bias) and its fused layer norms were slower here.
 
 onnx, onnxruntime and torch are imported inside the functions that need them, so importing
 this module stays light.
@@ -39,12 +39,6 @@ LOGITS = "logits"
 # 17 is the first opset with LayerNormalization as one operator, and ONNX Runtime's quantizer
 # handles every operator the exporter writes at it.
 OPSET = 17
-# Linear layers kept fp32, by a part of their node name: the FFN output projections of MPNet's
-# layers 6 to 8, the three linear layers whose int8 error moves the logits most (their inputs,
-# GELU outputs, hold a few outlier channels that one activation scale per batch cannot fit);
-# ``benchmarks/cpu_runtimes.py --sensitivity`` prints the ranking. Keeping them fp32 raised the
-# validation targets given the fp32 label from 94% to 97%, at 83-89% of the speed of int8 on all.
-FP32_LAYERS = ("/layer.6/output/dense/", "/layer.7/output/dense/", "/layer.8/output/dense/")
 
 
 def export_onnx(model: "PreTrainedModel", input_names: Sequence[str], path: Path) -> None:
@@ -139,18 +133,30 @@ def _is_not_preprocessing_advice(record: logging.LogRecord) -> bool:
     return "pre-process" not in record.getMessage()
 
 
-def build_cpu_model(model: "PreTrainedModel", input_names: Sequence[str], folder: Path) -> Path:
+def build_cpu_model(
+    model: "PreTrainedModel",
+    input_names: Sequence[str],
+    folder: Path,
+    *,
+    fp32_layers: Collection[str] = (),
+) -> Path:
     """Build the CPU runtime's model of ``model`` in ``folder`` and return the model file's path.
 
-    Exports the fp32 model (:func:`export_onnx`) and makes its linear layers int8 but
-    ``FP32_LAYERS`` (:func:`quantize_nodes`). The file appears whole or not at all: it is built
+    Exports the fp32 model (:func:`export_onnx`) and makes its linear layers int8
+    (:func:`quantize_nodes`) but those whose node name contains one of ``fp32_layers`` (the
+    model's sensitive layers: outlier channels in their inputs, such as GELU outputs, that one
+    activation scale per batch cannot fit). The file appears whole or not at all: it is built
     in a scratch folder inside ``folder`` and renamed into place.
     """
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder, prefix=".build-") as scratch:
         exported, quantized = Path(scratch) / "fp32.onnx", Path(scratch) / MODEL_FILE
         export_onnx(model, input_names, exported)
-        int8 = [node for node in linear_nodes(exported) if not _is_fp32_layer(node)]
+        int8 = [
+            node
+            for node in linear_nodes(exported)
+            if not any(layer in node for layer in fp32_layers)
+        ]
         quantize_nodes(exported, quantized, int8)
         return quantized.replace(folder / MODEL_FILE)
 
@@ -161,10 +167,6 @@ def recipe() -> str:
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     tools = " ".join(f"{tool}-{version(tool)}" for tool in ("torch", "onnx", "onnxruntime"))
     return f"onnx_runtime-{code} {tools}"
-
-
-def _is_fp32_layer(node: str) -> bool:
-    return any(part in node for part in FP32_LAYERS)
 
 
 class OnnxLogits:

@@ -15,7 +15,7 @@ merged into it at load time (the shipped MPNet, ``default``). The manifest is re
 :class:`countrytone.manifest.ModelManifest`.
 
 A model runs in torch, on a GPU in fp16 (``device="cuda"``) or on the CPU in fp32, or on the CPU
-with int8 linear layers: in torch, or on ONNX Runtime (``countrytone.onnx_runtime``).
+on ONNX Runtime with most linear layers int8 (``countrytone.onnx_runtime``).
 
 torch and transformers are imported inside the functions that need them, so importing this
 module stays light.
@@ -69,9 +69,9 @@ SHIPPED_MODELS = {
 # Added to a model's default name when its linear layers are quantized to int8, so the rows it
 # scores say which model scored them.
 QUANTIZED_SUFFIX = "-int8"
-# How a model runs: torch (fp32 on a CPU, fp16 on a GPU), torch with int8 linear layers, or ONNX
-# Runtime with most linear layers int8 (the last two on a CPU only).
-Runtime = Literal["torch", "torch-int8", "onnx-int8"]
+# How a model runs: torch (fp32 on a CPU, fp16 on a GPU), or ONNX Runtime with most linear layers
+# int8 (on a CPU only).
+Runtime = Literal["torch", "onnx-int8"]
 
 logger = logging.getLogger(__name__)
 
@@ -374,11 +374,11 @@ def load_transformer(
         name: the id written in the ``model`` column (default: the directory's name, with
             ``"-int8"`` added for an int8 runtime).
         device: ``"cuda"`` runs the model on the GPU in fp16, ``"cpu"`` on the CPU; the int8
-            runtimes are for the CPU only.
-        runtime: ``"torch"`` (fp32 on a CPU, fp16 on a GPU); ``"torch-int8"``, every linear
-            layer int8 (:func:`quantize_int8`); ``"onnx-int8"``, ONNX Runtime with the linear
-            layers int8 but the most sensitive ones (``countrytone.onnx_runtime``), built once
-            per model into countrytone's cache folder.
+            runtime is for the CPU only.
+        runtime: ``"torch"`` (fp32 on a CPU, fp16 on a GPU), or ``"onnx-int8"``, ONNX Runtime
+            with the linear layers int8 but the most sensitive ones (the manifest's
+            ``cpu_fp32_layers``; ``countrytone.onnx_runtime``), built once per model into
+            countrytone's cache folder.
 
     Raises:
         ModelError: the directory is missing or incomplete, its base is not installed, or an
@@ -403,9 +403,7 @@ def load_transformer(
         classifier = OnnxClassifier(_onnx_logits(path, manifest, tokenizer.model_input_names))
     else:
         model = _torch_model(path, manifest)
-        if runtime == "torch-int8":
-            model = quantize_int8(model)
-        elif device == "cuda":
+        if device == "cuda":
             import torch
 
             # PreTrainedModel.to's wrapper hides torch's signature from the type checker.
@@ -487,34 +485,15 @@ def _onnx_logits(path: Path, manifest: ModelManifest, input_names: Sequence[str]
     if not model_file.is_file():
         logger.warning("building the CPU runtime of %s, once", path.name)
         try:
-            onnx_runtime.build_cpu_model(_torch_model(path, manifest), input_names, folder)
+            onnx_runtime.build_cpu_model(
+                _torch_model(path, manifest),
+                input_names,
+                folder,
+                fp32_layers=manifest.cpu_fp32_layers or (),
+            )
         except OSError as error:
             raise ModelError(f"{folder}: cannot build the ONNX model there ({error})") from None
     return onnx_runtime.OnnxLogits(model_file, threads=cpu_threads())
-
-
-def quantize_int8(model: "PreTrainedModel") -> "PreTrainedModel":
-    """Return ``model`` with every ``nn.Linear`` dynamically quantized to int8, in place.
-
-    Weights are stored as qint8 with one scale per output channel, and activations are
-    quantized on the fly per batch (``torch.ao.quantization.quantize_dynamic``); embeddings and
-    layer norms stay fp32. One scale per layer instead (torch's default) cost the shipped model
-    1.6 points of validation macro-F1; per channel it costs 0.7 and scores about 1.8 times as
-    many targets per second on two CPU threads (``benchmarks/quantization.py`` prints both).
-    """
-    import torch
-
-    # torch.ao.quantization warns on import and use that it will move to torchao; the eager
-    # dynamic quantization it runs is unchanged, and torchao is not a dependency.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-
-        warnings.filterwarnings("ignore", message=".*quantize_per_tensor", category=UserWarning)
-        quantize_dynamic(  # type: ignore[no-untyped-call]  # torch.ao is untyped
-            model, {torch.nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8, inplace=True
-        )
-    return model
 
 
 def embedding_digest(weight: "torch.Tensor") -> str:
