@@ -1,12 +1,13 @@
 """Split the candidate pool of the country-tone training set into reading batches, seeded.
 
-Usage: python scripts/country_tone_batches.py POOL.jsonl OUT_FOLDER --readers 6 --overlap 480
-    [--cue-free 1000] [--seed 13] [--max-chars 500]
+Usage: python scripts/country_tone_batches.py POOL.jsonl OUT_FOLDER --readers 7 --overlap 490
+    [--cue-free 1000] [--source newsmtsc/ --source persent/] [--seed 13] [--max-chars 500]
 
 The readers label by reading (data/country-tone/GUIDELINES.md); this only decides who reads
 what. Sampling, so that negative and positive targets can each be at least a fifth of the set:
 every target whose sentence holds a word that often carries tone (``TONE_CUES``; a cue decides
-only what is read, never a label), and a seeded sample of ``--cue-free`` others. A seeded
+only what is read, never a label), and a seeded sample of ``--cue-free`` others (all by
+default). ``--source`` keeps the targets whose source starts so (all by default). A seeded
 ``--overlap`` of the pool is read twice: split into one part a reader, reader ``i`` reads parts
 ``i`` and ``i + 1`` (so every overlap target has two readers, who work apart). Sentences longer
 than ``--max-chars`` (paragraphs the sentence splitter could not split) are left out.
@@ -63,20 +64,27 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--readers", type=int, required=True)
     parser.add_argument("--overlap", type=int, required=True)
-    parser.add_argument("--cue-free", type=int, default=1000)
+    parser.add_argument("--cue-free", type=int)
+    parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--max-chars", type=int, default=500)
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
     pool = [json.loads(line) for line in args.pool.open(encoding="utf-8")]
-    pool = [record for record in pool if len(record["text"]) <= args.max_chars]
+    pool = [
+        record
+        for record in pool
+        if len(record["text"]) <= args.max_chars
+        and record["source"].startswith(tuple(args.source or [""]))
+    ]
     overlap = rng.sample(pool, args.overlap)
     overlap_ids = {record["id"] for record in overlap}
     rest = [record for record in pool if record["id"] not in overlap_ids]
     cued = [record for record in rest if TONE_CUES.search(record["text"])]
     cue_free = [record for record in rest if not TONE_CUES.search(record["text"])]
-    single = cued + rng.sample(cue_free, min(args.cue_free, len(cue_free)))
+    cue_free_read = len(cue_free) if args.cue_free is None else min(args.cue_free, len(cue_free))
+    single = cued + rng.sample(cue_free, cue_free_read)
     rng.shuffle(single)
 
     assigned: dict[int, list[dict[str, object]]] = defaultdict(list)
@@ -85,10 +93,14 @@ def main() -> None:
     for reader in range(args.readers):
         for part in (parts[reader], parts[(reader + 1) % args.readers]):
             assigned[reader].extend(part)
-            assignment += [{"id": r["id"], "reader": f"r{reader + 1}", "overlap": True} for r in part]
+            assignment += [
+                {"id": r["id"], "reader": f"r{reader + 1}", "overlap": True} for r in part
+            ]
     for index, record in enumerate(single):
         assigned[index % args.readers].append(record)
-        assignment.append({"id": record["id"], "reader": f"r{index % args.readers + 1}", "overlap": False})
+        assignment.append(
+            {"id": record["id"], "reader": f"r{index % args.readers + 1}", "overlap": False}
+        )
     for reader, records in assigned.items():
         write_batches(args.out / f"r{reader + 1}", records)
     with (args.out / "assignment.jsonl").open("w", encoding="utf-8") as out:

@@ -3,11 +3,13 @@ countrytone's own mention finder gives in the two sources whose licences allow s
 trained on them, one target a line, unlabelled.
 
 Usage: python scripts/country_tone_pool.py SHARED_DATA_FOLDER OUT.jsonl
+    [--written data/country-tone/written.txt]
 
 Sources (``SHARED_DATA_FOLDER`` is ``../shared/data``):
 - ``newsmtsc/train.jsonl`` (MIT): each ``sentence_normalized`` read as a one-paragraph text;
 - ``persent/unlabelled.jsonl`` (CC BY 4.0): each article's ``text``, whose tokenisation is
-  undone first (``detokenise``), so that training text looks like the news countrytone reads.
+  undone first (``detokenise``), so that training text looks like the news countrytone reads;
+- with ``--written``, sentences written for the set (the repository's own), one a line.
 
 Each target is the mention's span within its sentence, as ``countrytone analyze`` scores it.
 Left out: a target whose sentence occurs in a development file (NewsMTSC dev_rw and dev_mt,
@@ -16,10 +18,10 @@ and repeats of a (sentence, span) pair. Lines: ``{"id", "text", "start", "end", 
 "country", "kind", "source"}``, ``source`` as in dev.jsonl (``FILE:LINE``, 1-based).
 """
 
+import argparse
 import csv
 import json
 import re
-import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,8 +76,9 @@ def dev_texts(shared_data: Path) -> list[str]:
     return texts
 
 
-def source_articles(shared_data: Path) -> Iterator[Article]:
-    """NewsMTSC train's sentences and PerSenT's unlabelled articles, ids naming FILE:LINE."""
+def source_articles(shared_data: Path, written: list[Path]) -> Iterator[Article]:
+    """NewsMTSC train's sentences, PerSenT's unlabelled articles and the written sentences,
+    ids naming FILE:LINE."""
     for name in ("newsmtsc/train.jsonl", "persent/unlabelled.jsonl"):
         for number, line in enumerate((shared_data / name).open(encoding="utf-8"), 1):
             record = json.loads(line)
@@ -84,17 +87,26 @@ def source_articles(shared_data: Path) -> Iterator[Article]:
             else:
                 text = detokenise(record["text"])
             yield parse_article(text, article_id=f"{name}:{number}", title="")
+    for path in written:
+        for number, line in enumerate(path.open(encoding="utf-8"), 1):
+            yield parse_article(line.strip(), article_id=f"{path.name}:{number}", title="")
 
 
-def main(shared_data: Path, out: Path) -> None:
+def main() -> None:
     """Write the pool; print how many targets each source gave."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("shared_data", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--written", type=Path, nargs="*", default=[])
+    args = parser.parse_args()
+    shared_data, out = args.shared_data, args.out
     development = "\n".join(dev_texts(shared_data))
     nlp = load_nlp()
     seen: set[tuple[str, int, int]] = set()
     counts = {"targets": 0, "in a dev file": 0, "repeated": 0}
     with out.open("w", encoding="utf-8") as pool, warnings.catch_warnings():
         warnings.simplefilter("ignore", LanguageWarning)
-        for article in source_articles(shared_data):
+        for article in source_articles(shared_data, args.written):
             for located in locate_mentions(article, nlp):
                 target = located.target()
                 key = (target.text, target.start, target.end)
@@ -121,4 +133,4 @@ def main(shared_data: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main()
