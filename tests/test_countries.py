@@ -1,5 +1,6 @@
 """Country mentions: every kind, span rules, the classic false positives, the data."""
 
+import re
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
@@ -17,6 +18,8 @@ from countrytone.countries import (
     country_name,
     find_mentions,
     may_name_a_country,
+    parse_country_code,
+    parse_country_codes,
 )
 from countrytone.errors import CountrytoneError
 
@@ -522,6 +525,50 @@ def test_countries_codes_cover_un_members_and_more() -> None:
 )
 def test_countries_country_name(code: str, name: str) -> None:
     assert country_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("countries", "codes"),
+    [
+        ("chn, USA", ("CHN", "USA")),
+        (["irn", "Iran", "IRAN", "Islamic Republic of Iran"], ("IRN",)),
+        ("UK,u.k.,Britain,united kingdom", ("GBR",)),
+        (["PRC", "America", "South Korea", "DPRK"], ("CHN", "USA", "KOR", "PRK")),
+        (["Côte d'Ivoire", "Cote d’Ivoire"], ("CIV",)),
+        (" ,Japan, ", ("JPN",)),
+    ],
+)
+def test_countries_parse_country_codes_reads_codes_and_names(
+    countries: str | list[str], codes: tuple[str, ...]
+) -> None:
+    assert parse_country_codes(countries) == codes
+
+
+@pytest.mark.parametrize(
+    ("countries", "message"),
+    [
+        ("XXX", "unknown country 'XXX': use an ISO 3166-1 alpha-3 code or a name (CHN, Iran, UK)"),
+        ("Irann", "unknown country 'Irann': did you mean IRN (Iran)?"),
+        ("Britian", "unknown country 'Britian': did you mean GBR (United Kingdom)?"),
+        ("Chinese", "unknown country 'Chinese': did you mean CHN (China)?"),
+        # A code-sized string is not matched to its look-alikes ("EU" is not Ecuador's ECU).
+        ("EU", "unknown country 'EU': use an ISO 3166-1 alpha-3 code or a name (CHN, Iran, UK)"),
+        (["XXX", "Irann"], "unknown country 'XXX': use an ISO 3166-1 alpha-3 code or a name "
+         "(CHN, Iran, UK); unknown country 'Irann': did you mean IRN (Iran)?"),
+        (" , ", "no country given"),
+    ],
+)  # fmt: skip
+def test_countries_parse_country_codes_unknown_is_one_error(
+    countries: str | list[str], message: str
+) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        parse_country_codes(countries)
+
+
+def test_countries_parse_country_code_takes_one() -> None:
+    assert parse_country_code("iran") == "IRN"
+    with pytest.raises(ValueError, match="one country is asked for, not several: 'chn,usa'"):
+        parse_country_code("chn,usa")
 
 
 def test_countries_country_name_unknown_code() -> None:

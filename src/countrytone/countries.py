@@ -46,6 +46,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from difflib import get_close_matches
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -68,6 +69,8 @@ __all__ = [
     "country_codes",
     "country_name",
     "find_mentions",
+    "parse_country_code",
+    "parse_country_codes",
 ]
 
 
@@ -229,6 +232,11 @@ _ALL_CAPS_MIN_WORDS = 3
 
 _HYPHENS = re.compile(r"[-‐‑–—]")
 _NOT_A_MENTION = "NOT_A_MENTION"
+# How alike an unknown country must be to a known name to be suggested (difflib's ratio): "Irann"
+# and "Britian" are (0.89, 0.86). A code-sized string is never near anything: one letter off
+# another code ("EU" -> "ECU", "CHM" -> "CHN") is as likely a different place as a typo.
+SUGGESTION_CUTOFF = 0.7
+MAX_CODE_CHARS = 3
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,21 +267,63 @@ def country_codes() -> frozenset[str]:
     return frozenset(_gazetteer().names)
 
 
-def parse_country_codes(codes: str | Iterable[str]) -> frozenset[str]:
-    """ISO-3 codes as a user gives them, checked: ``"chn, usa"`` or ``["chn", "USA"]``.
+def parse_country_codes(countries: str | Iterable[str]) -> tuple[str, ...]:
+    """The ISO-3 codes of countries as a user names them: ``"chn, Iran"``, ``["UK", "usa"]``.
 
-    Codes are stripped and upper-cased; a string is split on commas.
+    The one reader of every ``country=`` and ``countries=`` option. Each country is a code or an
+    English name (a short name or alias of ``data/countries.csv``, an ISO name), in any case; a
+    string is split on commas. Codes come in the order given, each once.
 
     Raises:
-        ValueError: no code is given, or a code is not one ``find_mentions`` can return.
+        ValueError: no country is named, or some are unknown; the one message names each and
+            the nearest country where one is near ("did you mean GBR (United Kingdom)?").
     """
-    items = codes.split(",") if isinstance(codes, str) else codes
-    parsed = frozenset(code.strip().upper() for code in items if code.strip())
-    if not parsed:
-        raise ValueError("no country codes given")
-    if unknown := sorted(parsed - country_codes()):
-        raise ValueError(f"not ISO 3166-1 alpha-3 codes: {', '.join(unknown)} (e.g. CHN, USA)")
-    return parsed
+    items = countries.split(",") if isinstance(countries, str) else countries
+    names = [name.strip() for name in items if name.strip()]
+    if not names:
+        raise ValueError("no country given")
+    codes = _codes_by_name()
+    if unknown := [name for name in names if name.casefold() not in codes]:
+        raise ValueError("; ".join(_unknown_country(name) for name in unknown))
+    return tuple(dict.fromkeys(codes[name.casefold()] for name in names))
+
+
+def parse_country_code(country: str) -> str:
+    """The ISO-3 code of one country as a user names it (see ``parse_country_codes``).
+
+    Raises:
+        ValueError: the country is unknown, or more than one is named.
+    """
+    if "," in country:
+        raise ValueError(f"one country is asked for, not several: {country!r}")
+    return parse_country_codes([country])[0]
+
+
+@cache
+def _codes_by_name() -> Mapping[str, str]:
+    """Codes, names and aliases in case-folded form -> code."""
+    gazetteer = _gazetteer()
+    names = [(name, code) for name, (code, form) in gazetteer.forms.items() if form is _Form.NAME]
+    names += [(name, code) for code, name in gazetteer.names.items()]
+    return {name.casefold(): code for name, code in names} | {
+        code.casefold(): code for code in gazetteer.names
+    }
+
+
+def _unknown_country(name: str) -> str:
+    """What is wrong with an unknown country, with the nearest known one (a demonym's country
+    too: "Chinese" -> CHN)."""
+    forms = _gazetteer().forms
+    known = {**{form.casefold(): code for form, (code, _) in forms.items()}, **_codes_by_name()}
+    nearest = (
+        get_close_matches(name.casefold(), known, n=1, cutoff=SUGGESTION_CUTOFF)
+        if len(name) > MAX_CODE_CHARS
+        else []
+    )
+    if not nearest:
+        return f"unknown country {name!r}: use an ISO 3166-1 alpha-3 code or a name (CHN, Iran, UK)"
+    code = known[nearest[0]]
+    return f"unknown country {name!r}: did you mean {code} ({country_name(code)})?"
 
 
 @cache
