@@ -6,17 +6,19 @@ import sys
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from countrytone.articles import (
     Article,
+    CorpusFields,
     InputFormat,
     Part,
     decode,
     parse_article,
     read_articles,
 )
-from countrytone.errors import InputError, InputWarning
+from countrytone.errors import AmbiguousDateWarning, DateWarning, InputError, InputWarning
 
 
 def _texts(article: Article) -> list[tuple[str, int | None, str]]:
@@ -136,6 +138,46 @@ def test_articles_unreadable_corpus_date_warns_and_is_left_empty(tmp_path: Path)
     with pytest.warns(InputWarning, match="r1: cannot read the date 'last week'"):
         articles, skipped = _read(corpus)
     assert (articles[0].date, skipped) == (None, [])
+
+
+@pytest.mark.parametrize(
+    ("header", "dayfirst", "date"),
+    [
+        ("date 13/04/2024 World", None, "2024-04-13"),
+        ("date 04/13/2024 World", None, "2024-04-13"),
+        ("date 03/04/2024 World", True, "2024-04-03"),
+        ("date 03/04/2024 World", False, "2024-03-04"),
+        ("date 13/04/2024 World", False, None),
+    ],
+)
+def test_articles_numeric_header_dates_in_the_order_given(
+    header: str, dayfirst: bool | None, date: str | None
+) -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = parse_article(f"{header}\nThe title\nBody.", article_id="a", dayfirst=dayfirst)
+    assert article.date == date
+    assert [w.category for w in caught] == ([] if date else [DateWarning])
+    assert article.title == "The title"
+
+
+def test_articles_day_and_month_that_could_swap_are_one_warning_each(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    dates = ["03/04/2024", "13/04/2024", "2024-04-03"]
+    corpus.write_text(
+        "".join(json.dumps({"id": d, "text": "Body.", "date": d}) + "\n" for d in dates)
+    )
+    with pytest.warns(AmbiguousDateWarning) as caught:
+        articles, _ = _read(corpus)
+    # Was 2024-03-04 then 2024-04-13: one file read in two orders without a word.
+    assert [article.date for article in articles] == [None, "2024-04-13", "2024-04-03"]
+    assert [str(w.message) for w in caught] == [
+        "03/04/2024: the date '03/04/2024' could be day/month or month/day; the date is left "
+        "empty (read such dates with --dayfirst or --monthfirst, dayfirst= in Python)"
+    ]
+    skipped: list[InputError] = []
+    read = list(read_articles([corpus], on_skip=skipped.append, dayfirst=True))
+    assert [article.date for article in read] == ["2024-04-03", "2024-04-13", "2024-04-03"]
 
 
 def test_articles_offsets_index_the_decoded_text() -> None:
@@ -265,7 +307,92 @@ def test_articles_csv_without_text_column_is_skipped(tmp_path: Path) -> None:
     corpus.write_text("id,body\n1,hello\n")
     articles, skipped = _read(corpus)
     assert articles == []
-    assert "no 'text' column" in str(skipped[0])
+    # Was "CSV corpus has no 'text' column", naming neither the columns found nor the way out.
+    assert str(skipped[0]) == (
+        f"{corpus}: CSV corpus has no 'text' column (its columns: 'id', 'body'); "
+        "name the text column with --text-column NAME"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_articles_corpus_fields_by_other_names(tmp_path: Path, suffix: str) -> None:
+    rows = [{"key": "r1", "body": "Headline\nChina met Japan.", "published": "2024-03-14",
+             "headline": "Talks", "outlet": "Wire"}]  # fmt: skip
+    corpus = tmp_path / f"corpus{suffix}"
+    if suffix == ".csv":
+        pd.DataFrame(rows).to_csv(corpus, index=False)
+    else:
+        corpus.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    fields = CorpusFields(
+        text="body", id="key", date="published", title="headline", source="outlet"
+    )
+    skipped: list[InputError] = []
+    [article] = read_articles([corpus], on_skip=skipped.append, fields=fields)
+    assert skipped == []
+    assert (article.id, article.date, article.title, article.source) == (
+        "r1", "2024-03-14", "Talks", "Wire"
+    )  # fmt: skip
+    assert article.text == "Headline\nChina met Japan."
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content", "fields", "problem"),
+    [
+        (".csv", "id,text\n1,hi\n", CorpusFields(text="body"),
+         "CSV corpus has no 'body' column (its columns: 'id', 'text'); name the text column "
+         "with --text-column NAME"),
+        (".csv", "id,text\n1,hi\n", CorpusFields(date="published"),
+         "CSV corpus has no 'published' column (its columns: 'id', 'text'); name the date "
+         "column with --date-column NAME"),
+        (".jsonl", '{"id": "1", "body": "hi"}\n', CorpusFields(),
+         "row has no 'text' string (its fields: 'id', 'body'); name the text field with "
+         "--text-column NAME"),
+    ],
+)  # fmt: skip
+def test_articles_missing_corpus_field_names_the_fields_found(
+    tmp_path: Path, suffix: str, content: str, fields: CorpusFields, problem: str
+) -> None:
+    corpus = tmp_path / f"corpus{suffix}"
+    corpus.write_text(content)
+    skipped: list[InputError] = []
+    assert list(read_articles([corpus], on_skip=skipped.append, fields=fields)) == []
+    assert [error.problem for error in skipped] == [problem]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.jsonl", ""),
+        ("blank.jsonl", "\n  \n"),
+        ("empty.csv", ""),
+        ("header.csv", "id,text\n"),
+    ],
+)
+def test_articles_empty_corpus_is_one_warning(tmp_path: Path, name: str, content: str) -> None:
+    corpus = tmp_path / name
+    corpus.write_text(content)
+    # Was no word at all for JSONL, and "no 'text' column" skipped (exit 2) for an empty CSV.
+    with pytest.warns(InputWarning, match=f"^{corpus}: no rows, an empty corpus$") as caught:
+        articles, skipped = _read(corpus)
+    assert (articles, skipped, len(caught)) == ([], [], 1)
+
+
+def test_articles_corpus_title_analysed_as_the_first_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    row = {"id": "r1", "title": "China warns Japan", "text": "Short first line\nSecond."}
+    corpus.write_text(json.dumps(row) + "\n")
+    skipped: list[InputError] = []
+    [plain] = read_articles([corpus], on_skip=skipped.append)
+    [titled] = read_articles([corpus], on_skip=skipped.append, analyze_titles=True)
+    assert skipped == []
+    assert [p.part for p in plain.paragraphs] == [Part.BODY, Part.BODY]
+    assert titled.text == "China warns Japan\nShort first line\nSecond."
+    assert titled.title == "China warns Japan"
+    assert _texts(titled) == [
+        ("title", None, "China warns Japan"),
+        ("body", 0, "Short first line"),
+        ("body", 1, "Second."),
+    ]
 
 
 def test_articles_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

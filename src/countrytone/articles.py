@@ -14,15 +14,16 @@ import re
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from countrytone.dates import iso_date, split_date
-from countrytone.errors import DateWarning, InputError, InputWarning
+from countrytone.dates import AmbiguousDateError, iso_date, split_date
+from countrytone.errors import AmbiguousDateWarning, DateWarning, InputError, InputWarning
 
 STDIN = "-"
 ARTICLE_SUFFIXES = frozenset({".txt", ".text"})
@@ -60,6 +61,48 @@ class Paragraph:
     end: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class CorpusFields:
+    """The names of the fields a corpus row is read from: JSONL keys or CSV columns.
+
+    ``text`` is required; the others are read when a row has them.
+    """
+
+    text: str = "text"
+    id: str = "id"
+    date: str = "date"
+    title: str = "title"
+    source: str = "source"
+
+
+DEFAULT_FIELDS = CorpusFields()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReadOptions:
+    """How inputs are read (``read_articles``'s options, passed down as one).
+
+    Attributes:
+        input_format: how a file or stdin is read; None: stdin as text, a file by extension.
+        html_rows: the text of corpus rows is a web page.
+        fields: the names of a corpus row's fields.
+        dayfirst: the order of a numeric date's day and month (``countrytone.dates``); None
+            reads only the dates whose order is clear.
+        analyze_titles: a corpus row's ``title`` becomes the article's first line, analysed as
+            its title (``part = "title"``): offsets then index the title, a line break and the
+            text.
+    """
+
+    input_format: InputFormat | None = None
+    html_rows: bool = False
+    fields: CorpusFields = DEFAULT_FIELDS
+    dayfirst: bool | None = None
+    analyze_titles: bool = False
+
+
+DEFAULT_READ_OPTIONS = ReadOptions()
+
+
 @dataclass(frozen=True)
 class Article:
     """One article: its text, metadata and paragraphs (the title first when it is in the text).
@@ -88,14 +131,17 @@ def parse_article(
     date: str | None = None,
     source: str | None = None,
     title: str | None = None,
+    dayfirst: bool | None = None,
 ) -> Article:
     """Split a text into title and paragraphs by the users' layout (docs/definitions.md).
 
     An optional header line ``date DATE Section`` comes first; with it, the next line is the
-    title. The date may be written ``2023-06-20``, ``2023-6-20``, ``20 June 2023``, ``June 20,
-    2023`` (a weekday before it or not) and becomes ISO ``YYYY-MM-DD``; so does a ``date`` given
-    by a corpus row, a timestamp keeping its time (``countrytone.dates``). A date that cannot be
-    read is left empty with a ``DateWarning`` (an ``InputWarning``); the header is still the
+    title. The date may be written in the forms ``countrytone.dates`` reads (``2023-06-20``,
+    ``20 June 2023``, ``June 20, 2023``, ``20/06/2023``, ...) and becomes ISO ``YYYY-MM-DD``;
+    so does a ``date`` given by a corpus row, a timestamp keeping its time. ``dayfirst`` is the
+    order of a numeric date's day and month: None reads only those whose order is clear. A date
+    that cannot be read is left empty with a ``DateWarning``, one whose day and month could
+    swap with an ``AmbiguousDateWarning`` (both ``InputWarning``); the header is still the
     header. Without a header, the first paragraph is the title when it is at most 150
     characters and more paragraphs follow. A ``title`` given by a corpus row replaces title
     detection: then every line of ``text`` is a body paragraph. Blank lines are ignored.
@@ -108,9 +154,14 @@ def parse_article(
     section = header_date = None
     header = _HEADER.fullmatch(text, *lines[0]) if lines else None
     if header:
-        header_date, section = _read_header(header["rest"], article_id=article_id)
+        header_date, section = _read_header(
+            header["rest"], article_id=article_id, dayfirst=dayfirst
+        )
         lines = lines[1:]
-    date = header_date if date is None else _read_date(date, article_id=article_id)
+    if date is not None:
+        date = _read_date(date, article_id=article_id, dayfirst=dayfirst)
+    else:
+        date = header_date
     if not lines:
         raise InputError(article_id, "empty text: no paragraph to analyse")
     title_line = None if title is not None else _title_line(lines, text, has_header=bool(header))
@@ -136,6 +187,9 @@ def read_articles(
     on_skip: Callable[[InputError], None],
     input_format: InputFormat | None = None,
     html_rows: bool = False,
+    fields: CorpusFields = DEFAULT_FIELDS,
+    dayfirst: bool | None = None,
+    analyze_titles: bool = False,
 ) -> Iterator[Article]:
     """Articles from files, folders, web pages, JSONL/CSV corpora or ``-`` (stdin), lazily.
 
@@ -143,21 +197,28 @@ def read_articles(
     page: its main text, title and date, ``countrytone.html_pages``), ``jsonl`` or ``csv`` (a
     corpus); by default stdin is text and a file's extension decides (``.html``/``.htm``,
     ``.jsonl``, ``.csv``, else text). ``html_rows`` says the ``text`` of corpus rows is a web
-    page. A folder yields its ``.txt``/``.text`` articles, ``.html``/``.htm`` pages and
-    ``.jsonl``/``.csv`` corpora, recursively, in path order, hidden files left out; the other
-    files it holds are named, counted by extension, in one ``InputWarning``. An article read
-    from a folder takes its ``source`` from the first subfolder under the folder given
-    (``news/bbc/2024/x.txt`` read as ``news`` -> ``bbc``; a file directly in ``news`` has none)
-    unless its corpus row names a source or its web page a site name. Text on stdin that is
-    clearly JSONL rows with a ``text`` field gets an ``InputWarning`` too. An input that cannot
-    be read (missing, binary, not UTF-8, empty, a bad corpus row, a page with no main text) is
-    passed to ``on_skip`` and the rest go on.
+    page; ``fields`` names the fields a corpus row is read from; ``dayfirst`` orders numeric
+    dates; ``analyze_titles`` analyses a corpus row's title (see ``ReadOptions``). A folder
+    yields its ``.txt``/``.text`` articles, ``.html``/``.htm`` pages and ``.jsonl``/``.csv``
+    corpora, recursively, in path order, hidden files left out; the other files it holds are
+    named, counted by extension, in one ``InputWarning``. An article read from a folder takes its
+    ``source`` from the first subfolder under the folder given (``news/bbc/2024/x.txt`` read as
+    ``news`` -> ``bbc``; a file directly in ``news`` has none) unless its corpus row names a
+    source or its web page a site name. Text on stdin that is clearly JSONL rows with a
+    ``text`` field, and a corpus without rows, get an ``InputWarning`` too. An input that
+    cannot be read (missing, binary, not UTF-8, empty, a bad corpus row, a page with no main
+    text) is passed to ``on_skip`` and the rest go on.
     """
+    options = ReadOptions(
+        input_format=input_format,
+        html_rows=html_rows,
+        fields=fields,
+        dayfirst=dayfirst,
+        analyze_titles=analyze_titles,
+    )
     for source in sources:
         try:
-            yield from _read_source(
-                str(source), on_skip=on_skip, input_format=input_format, html_rows=html_rows
-            )
+            yield from _read_source(str(source), on_skip=on_skip, options=options)
         except InputError as error:
             on_skip(error)
 
@@ -167,13 +228,15 @@ ArticleSource = str | os.PathLike[str] | Article
 ``Article``."""
 
 
-def articles_from(inputs: ArticleSource | Iterable[ArticleSource]) -> Iterator[Article]:
+def articles_from(
+    inputs: ArticleSource | Iterable[ArticleSource], *, options: ReadOptions = DEFAULT_READ_OPTIONS
+) -> Iterator[Article]:
     """The articles of one input or of an iterable of inputs, lazily, in order.
 
     A ``str`` is always an article's text (its id ``"text"``, or ``"text:N"`` counting an
     iterable's items from 1); a one-line ``str`` that names an existing file gets an
     ``InputWarning`` saying to pass a ``Path``. A path (``os.PathLike``) is read as
-    ``read_articles`` reads it: a file, a folder or a JSONL/CSV corpus.
+    ``read_articles`` reads it, with ``options``: a file, a folder or a JSONL/CSV corpus.
 
     Raises:
         InputError: a file or text cannot be read (strict: ``read_articles`` takes an
@@ -181,20 +244,22 @@ def articles_from(inputs: ArticleSource | Iterable[ArticleSource]) -> Iterator[A
         TypeError: an input is none of these.
     """
     if isinstance(inputs, str | os.PathLike | Article):
-        yield from _articles_of([inputs], text_ids=lambda _: "text")
+        yield from _articles_of([inputs], options, text_ids=lambda _: "text")
     else:
-        yield from _articles_of(inputs, text_ids=lambda number: f"text:{number}")
+        yield from _articles_of(inputs, options, text_ids=lambda number: f"text:{number}")
 
 
-def _articles_of(items: Iterable[object], *, text_ids: Callable[[int], str]) -> Iterator[Article]:
+def _articles_of(
+    items: Iterable[object], options: ReadOptions, *, text_ids: Callable[[int], str]
+) -> Iterator[Article]:
     for number, item in enumerate(items, start=1):
         if isinstance(item, Article):
             yield item
         elif isinstance(item, os.PathLike):
-            yield from read_articles([os.fspath(item)], on_skip=_raise)
+            yield from _read_source(os.fspath(item), on_skip=_raise, options=options)
         elif isinstance(item, str):
             _warn_if_a_path(item)
-            yield parse_article(item, article_id=text_ids(number))
+            yield parse_article(item, article_id=text_ids(number), dayfirst=options.dayfirst)
         else:
             raise TypeError(
                 "takes an article's text (str), a file (pathlib.Path), an Article or an "
@@ -240,32 +305,27 @@ def _read_source(
     source: str,
     *,
     on_skip: Callable[[InputError], None],
-    input_format: InputFormat | None,
-    html_rows: bool,
+    options: ReadOptions,
     outlet: str | None = None,
 ) -> Iterator[Article]:
     if source == STDIN:
-        yield from _read_stdin(input_format or "text", on_skip=on_skip, html_rows=html_rows)
+        yield from _read_stdin(on_skip=on_skip, options=options)
         return
     path = Path(source)
     if path.is_dir():
-        yield from _read_folder(path, source=source, on_skip=on_skip, html_rows=html_rows)
+        yield from _read_folder(path, source=source, on_skip=on_skip, options=options)
         return
-    input_format = input_format or _format_of(path)
+    input_format = options.input_format or _format_of(path)
     if input_format == "text":
-        yield parse_article(_read_text(path, source=source), article_id=source, source=outlet)
+        text = _read_text(path, source=source)
+        yield parse_article(text, article_id=source, source=outlet, dayfirst=options.dayfirst)
     elif input_format == "html":
         page = _read_text(path, source=source)
         yield _parse_page(page, article_id=source, outlet=outlet)
     else:
         with _open(path, source=source) as file:
             yield from _read_corpus(
-                file,
-                input_format,
-                source=source,
-                on_skip=on_skip,
-                outlet=outlet,
-                html_rows=html_rows,
+                file, input_format, source=source, on_skip=on_skip, outlet=outlet, options=options
             )
 
 
@@ -294,8 +354,9 @@ def _parse_page(
 
 
 def _read_stdin(
-    input_format: InputFormat, *, on_skip: Callable[[InputError], None], html_rows: bool
+    *, on_skip: Callable[[InputError], None], options: ReadOptions
 ) -> Iterator[Article]:
+    input_format = options.input_format or "text"
     if input_format in ("jsonl", "csv"):
         yield from _read_corpus(
             sys.stdin.buffer,
@@ -303,7 +364,7 @@ def _read_stdin(
             source=STDIN,
             on_skip=on_skip,
             outlet=None,
-            html_rows=html_rows,
+            options=options,
         )
         return
     text = decode(sys.stdin.buffer.read(), source=STDIN)
@@ -316,7 +377,7 @@ def _read_stdin(
             "text; to read it as a corpus, pass --input-format jsonl"
         )
         warnings.warn(InputWarning(message), stacklevel=2)
-    yield parse_article(text, article_id=STDIN)
+    yield parse_article(text, article_id=STDIN, dayfirst=options.dayfirst)
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -332,7 +393,7 @@ def _looks_like_jsonl(text: str) -> bool:
 
 
 def _read_folder(
-    folder: Path, *, source: str, on_skip: Callable[[InputError], None], html_rows: bool
+    folder: Path, *, source: str, on_skip: Callable[[InputError], None], options: ReadOptions
 ) -> Iterator[Article]:
     files = sorted(
         path
@@ -359,8 +420,7 @@ def _read_folder(
             yield from _read_source(
                 str(path),
                 on_skip=on_skip,
-                input_format=None,
-                html_rows=html_rows,
+                options=replace(options, input_format=None),
                 outlet=subfolders[0] if subfolders else None,
             )
         except InputError as error:
@@ -379,21 +439,31 @@ def _read_corpus(
     source: str,
     on_skip: Callable[[InputError], None],
     outlet: str | None,
-    html_rows: bool,
+    options: ReadOptions,
 ) -> Iterator[Article]:
-    rows = _jsonl_rows if input_format == "jsonl" else _csv_rows
-    for location, row in rows(file, source=source, on_skip=on_skip):
+    rows = (
+        _jsonl_rows(file, source=source, on_skip=on_skip)
+        if input_format == "jsonl"
+        else _csv_rows(file, source=source, on_skip=on_skip, fields=options.fields)
+    )
+    for location, row in rows:
         try:
-            yield _article_from_row(row, location=location, outlet=outlet, html_rows=html_rows)
+            yield _article_from_row(row, location=location, outlet=outlet, options=options)
         except InputError as error:
             on_skip(error)
+
+
+def _warn_no_rows(source: str) -> None:
+    warnings.warn(InputWarning(f"{source}: no rows, an empty corpus"), stacklevel=4)
 
 
 def _jsonl_rows(
     lines: IO[bytes], *, source: str, on_skip: Callable[[InputError], None]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
+    empty = True
     for line_number, raw_line in enumerate(lines, start=1):
         location = f"{source}:{line_number}"
+        empty = empty and not raw_line.strip()
         try:
             row = json.loads(decode(raw_line, source=location)) if raw_line.strip() else {}
         except json.JSONDecodeError as error:
@@ -406,27 +476,57 @@ def _jsonl_rows(
             on_skip(InputError(location, "not a JSON object"))
         elif row:
             yield location, row
+    if empty:
+        _warn_no_rows(source)
 
 
 def _csv_rows(
-    file: IO[bytes], *, source: str, on_skip: Callable[[InputError], None]
+    file: IO[bytes],
+    *,
+    source: str,
+    on_skip: Callable[[InputError], None],
+    fields: CorpusFields,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     # Detached, not closed, when done: closing the wrapper would close stdin or the file.
     lines = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     reader = csv.DictReader(lines)
     try:
-        if reader.fieldnames is None or "text" not in reader.fieldnames:
-            raise InputError(source, "CSV corpus has no 'text' column")
+        if reader.fieldnames is None:
+            _warn_no_rows(source)
+            return
+        _check_columns(reader.fieldnames, fields, source=source)
         line_number = reader.line_num + 1
+        empty = True
         for row in reader:
+            empty = False
             yield f"{source}:{line_number}", row
             line_number = reader.line_num + 1
+        if empty:
+            _warn_no_rows(source)
     except (csv.Error, UnicodeDecodeError) as error:
         # A broken line ends the file's rows: the CSV cannot be resynchronised past it.
         problem = "not valid UTF-8" if isinstance(error, UnicodeDecodeError) else str(error)
         on_skip(InputError(f"{source}:{reader.line_num + 1}", f"unreadable CSV ({problem})"))
     finally:
         lines.detach()
+
+
+def _check_columns(columns: Sequence[str], fields: CorpusFields, *, source: str) -> None:
+    """The text column, and every column named other than by default, must be in the header."""
+    named = [
+        (field.name, getattr(fields, field.name))
+        for field in dataclass_fields(CorpusFields)
+        if field.name == "text"
+        or getattr(fields, field.name) != getattr(DEFAULT_FIELDS, field.name)
+    ]
+    for field, column in named:
+        if column not in columns:
+            found = ", ".join(repr(name) for name in columns)
+            raise InputError(
+                source,
+                f"CSV corpus has no {column!r} column (its columns: {found}); "
+                f"name the {field} column with --{field}-column NAME",
+            )
 
 
 @contextmanager
@@ -442,28 +542,61 @@ def _open(path: Path, *, source: str) -> Iterator[IO[bytes]]:
 
 
 def _article_from_row(
-    row: dict[str, Any], *, location: str, outlet: str | None, html_rows: bool
+    row: dict[str, Any], *, location: str, outlet: str | None, options: ReadOptions
 ) -> Article:
-    text = row.get("text")
+    fields = options.fields
+    text = row.get(fields.text)
     if not isinstance(text, str):
-        raise InputError(location, "row has no 'text' string")
-    article_id = _optional_str(row.get("id")) or location
-    date = _optional_str(row.get("date"))
-    source = _optional_str(row.get("source"))
-    title = _optional_str(row.get("title"))
-    if html_rows:
-        date = None if date is None else _read_date(date, article_id=article_id)
+        keys = ", ".join(repr(key) for key in row)
+        raise InputError(
+            location,
+            f"row has no {fields.text!r} string (its fields: {keys}); "
+            "name the text field with --text-column NAME",
+        )
+    article_id = _optional_str(row.get(fields.id)) or location
+    date = _optional_str(row.get(fields.date))
+    source = _optional_str(row.get(fields.source))
+    title = _optional_str(row.get(fields.title))
+    if options.html_rows:
+        date = _read_date(date, article_id=article_id, dayfirst=options.dayfirst) if date else None
         return _parse_page(
             text, article_id=article_id, outlet=outlet, date=date, source=source, title=title
         )
-    return parse_article(
-        text, article_id=article_id, date=date, source=source or outlet, title=title
+    article = parse_article(
+        text,
+        article_id=article_id,
+        date=date,
+        source=source or outlet,
+        title=title,
+        dayfirst=options.dayfirst,
     )
+    return _with_title_line(article) if options.analyze_titles and title is not None else article
 
 
-def _read_header(rest: str, *, article_id: str) -> tuple[str | None, str | None]:
+def _with_title_line(article: Article) -> Article:
+    """The article with its title as its first line, a paragraph of its own (``part = title``):
+    offsets of the body move past the title and its line break."""
+    assert article.title is not None  # the caller checks
+    # One line, each break a space: the title keeps its length, so offsets hold.
+    title = article.title.replace("\r", " ").replace("\n", " ")
+    shift = len(title) + 1
+    body = tuple(
+        replace(paragraph, start=paragraph.start + shift, end=paragraph.end + shift)
+        for paragraph in article.paragraphs
+    )
+    first = Paragraph(Part.TITLE, None, 0, len(title))
+    return replace(article, text=f"{title}\n{article.text}", paragraphs=(first, *body))
+
+
+def _read_header(
+    rest: str, *, article_id: str, dayfirst: bool | None
+) -> tuple[str | None, str | None]:
     """The date and section of a header line's text after ``date``."""
-    split = split_date(rest)
+    try:
+        split = split_date(rest, dayfirst=dayfirst)
+    except AmbiguousDateError as error:
+        _warn_ambiguous_date(error, article_id=article_id)
+        return None, None
     if split is None:
         _warn_date(rest, article_id=article_id)
         return None, None
@@ -471,8 +604,12 @@ def _read_header(rest: str, *, article_id: str) -> tuple[str | None, str | None]
     return date, section or None
 
 
-def _read_date(value: str, *, article_id: str) -> str | None:
-    date = iso_date(value)
+def _read_date(value: str, *, article_id: str, dayfirst: bool | None) -> str | None:
+    try:
+        date = iso_date(value, dayfirst=dayfirst)
+    except AmbiguousDateError as error:
+        _warn_ambiguous_date(error, article_id=article_id)
+        return None
     if date is None:
         _warn_date(value, article_id=article_id)
     return date
@@ -481,6 +618,14 @@ def _read_date(value: str, *, article_id: str) -> str | None:
 def _warn_date(value: str, *, article_id: str) -> None:
     message = f"{article_id}: cannot read the date {value!r}; the date is left empty"
     warnings.warn(DateWarning(message), stacklevel=4)
+
+
+def _warn_ambiguous_date(error: AmbiguousDateError, *, article_id: str) -> None:
+    message = (
+        f"{article_id}: the date {error.text!r} could be day/month or month/day; the date is "
+        "left empty (read such dates with --dayfirst or --monthfirst, dayfirst= in Python)"
+    )
+    warnings.warn(AmbiguousDateWarning(message), stacklevel=4)
 
 
 def _optional_str(value: object) -> str | None:

@@ -42,3 +42,11 @@ class InputWarning(UserWarning):
 
 class DateWarning(InputWarning):
     """An article's date cannot be read: it is left empty."""
+
+
+class AmbiguousDateWarning(InputWarning):
+    """An article's date could be read day first or month first (03/04/2024): it is left empty.
+
+    A sibling of ``DateWarning``, not a kind of it: a corpus's dates of each kind are shown in a
+    line of their own, and this one says how to read them.
+    """
