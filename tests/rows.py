@@ -12,7 +12,7 @@ def mention_row(
     *,
     speaker: str | None = None,
     speaker_country: str | None = None,
-    date: str = "2024-01-15",
+    date: str | None = "2024-01-15",
     source: str | None = "Wire",
     article_id: str = "a",
     kind: str = "name",

@@ -1,11 +1,14 @@
 """The mentions table and its aggregation, on hand-built rows."""
 
+import math
+
 import pandas as pd
 import pytest
 
 from countrytone.tables import (
     PROBABILITY_COLUMNS,
     QUOTE_COLUMNS,
+    NoRowsWarning,
     aggregate,
     evidence_table,
     mentions_frame,
@@ -13,6 +16,7 @@ from countrytone.tables import (
     quotes_frame,
     rolling_tone,
     sentence_scores,
+    typed,
 )
 from tests.rows import mention_row
 
@@ -88,6 +92,36 @@ def test_tables_mentions_frame_has_design_columns_and_types() -> None:
     assert PROBABILITY_COLUMNS == ("p_negative", "p_neutral", "p_positive")
     assert str(frame["paragraph"].dtype) == "Int64"
     assert str(frame["in_quote"].dtype) == "boolean"
+    assert str(frame["date"].dtype) == "datetime64[ns]"
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2024-03-14", "2024-03-14 00:00:00"),
+        ("2024-03-14T14:30:00", "2024-03-14 14:30:00"),
+        # One column holds one time zone: a timestamp with an offset is given in UTC.
+        ("2024-03-14T23:30:00-05:00", "2024-03-15 04:30:00"),
+        (None, "NaT"),
+    ],
+)
+def test_tables_date_is_a_datetime_column(date: str | None, expected: str) -> None:
+    rows = [
+        mention_row(0, 0, "CHN", 0.1, date="2024-01-01"),
+        mention_row(0, 1, "CHN", 0.1, date=date),
+    ]
+    frame = mentions_frame(rows)
+    assert str(frame["date"].iloc[1]) == expected
+    assert frame["date"].dtype == "datetime64[ns]"
+
+
+def test_tables_typed_reads_back_a_table_of_strings() -> None:
+    frame = mentions_frame([mention_row(None, 0, "CHN", 0.5), mention_row(1, 0, "USA", -0.5)])
+    as_read = frame.astype(object).where(frame.notna(), None)
+    as_read["date"] = ["2024-01-15", "2024-01-15"]
+    as_read["paragraph"] = [None, "1"]
+    assert typed(as_read).dtypes.to_dict() == frame.dtypes.to_dict()
+    pd.testing.assert_frame_equal(typed(as_read), frame)
 
 
 def test_tables_mentions_frame_spreads_the_tone_over_its_columns() -> None:
@@ -143,15 +177,22 @@ def test_tables_rolling_tone_means_and_bootstrap_band() -> None:
         }.items()
         for index, score in enumerate(scores)
     ]
-    table = rolling_tone(mentions_frame(rows), countries=["CHN", "USA"], window=2)
+    table = rolling_tone(mentions_frame(rows), countries=["chn", "United States"], window=2)
     assert table["period"].dt.strftime("%Y-%m").tolist() == ["2024-01", "2024-02", "2024-03",
                                                              "2024-04"]  # fmt: skip
-    assert table["mean"].tolist() == pytest.approx([0.4, 0.05, -0.3, -0.7])
-    assert table["sentences"].tolist() == [2, 4, 2, 3]
-    assert (table["low"] <= table["mean"]).all()
-    assert (table["mean"] <= table["high"]).all()
+    # March has no mention: no value, a gap, not February's tone carried over (was -0.3).
+    assert table["mean"].tolist() == pytest.approx([0.4, 0.05, math.nan, -0.7], nan_ok=True)
+    assert table["sentences"].tolist() == [2, 4, 0, 3]
+    drawn = table.dropna()
+    assert (drawn["low"] <= drawn["mean"]).all()
+    assert (drawn["mean"] <= drawn["high"]).all()
     assert table["low"].iloc[1] < 0 < table["high"].iloc[1]
     assert set(table["country"]) == {"CHN"}
+
+
+def test_tables_rolling_tone_unknown_country() -> None:
+    with pytest.raises(ValueError, match="unknown country 'Irann': did you mean IRN"):
+        rolling_tone(mentions_frame([]), countries=["Irann"])
 
 
 def test_tables_evidence_table_title_and_paragraph_cells(mentions: pd.DataFrame) -> None:
@@ -163,6 +204,44 @@ def test_tables_evidence_table_title_and_paragraph_cells(mentions: pd.DataFrame)
         [1, "Wang Yi", "CHN"],
     ]
     assert body["score"].tolist() == pytest.approx([-0.7, 0.9])
+
+
+@pytest.mark.parametrize("country", ["CHN", "chn", "China", "PRC"])
+def test_tables_evidence_table_takes_a_country_as_a_user_names_it(
+    mentions: pd.DataFrame, country: str
+) -> None:
+    assert len(evidence_table(mentions, country=country)) == 3  # was empty but for "CHN"
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        ({"country": "XXX"}, "unknown country 'XXX'"),
+        ({"country": "Chnia"}, "did you mean CHN"),
+        ({"country": "chn,usa"}, "one country is asked for"),
+    ],
+)
+def test_tables_evidence_table_unknown_country_raises(
+    mentions: pd.DataFrame, options: dict[str, str], error: str
+) -> None:
+    with pytest.raises(ValueError, match=error):
+        evidence_table(mentions, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("options", "warning"),
+    [
+        ({"country": "Iran"}, "no mention of IRN in the table"),
+        ({"country": "CHN", "speaker": "Xi"}, "no speaker 'Xi' in the table"),
+        ({"country": "CHN", "article_id": "z"}, "no article 'z' in the table"),
+        ({"country": "USA", "paragraph": 7}, "no mention of USA where the other filters hold"),
+    ],
+)
+def test_tables_evidence_table_says_which_filter_leaves_no_row(
+    mentions: pd.DataFrame, options: dict[str, object], warning: str
+) -> None:
+    with pytest.warns(NoRowsWarning, match=warning):
+        assert evidence_table(mentions, **options).empty  # type: ignore[arg-type]
 
 
 def test_tables_aggregate_by_paragraph(mentions: pd.DataFrame) -> None:
@@ -210,8 +289,26 @@ def test_tables_aggregate_by_speaker_names_the_article_voice(mentions: pd.DataFr
         ),
         (
             "date",
-            [["2024-01-15", "CHN", (0.5 - 0.7 + 0.9) / 3, 3, 4], ["2024-01-15", "USA", -0.8, 1, 1],
-             ["2024-02-01", "USA", 0.2, 1, 1]],
+            [[pd.Timestamp("2024-01-15"), "CHN", (0.5 - 0.7 + 0.9) / 3, 3, 4],
+             [pd.Timestamp("2024-01-15"), "USA", -0.8, 1, 1],
+             [pd.Timestamp("2024-02-01"), "USA", 0.2, 1, 1]],
+        ),
+        (
+            "month",
+            [[pd.Period("2024-01", "M"), "CHN", (0.5 - 0.7 + 0.9) / 3, 3, 4],
+             [pd.Period("2024-01", "M"), "USA", -0.8, 1, 1],
+             [pd.Period("2024-02", "M"), "USA", 0.2, 1, 1]],
+        ),
+        (
+            "quarter",
+            [[pd.Period("2024Q1", "Q"), "CHN", (0.5 - 0.7 + 0.9) / 3, 3, 4],
+             [pd.Period("2024Q1", "Q"), "USA", (-0.8 + 0.2) / 2, 2, 2]],
+        ),
+        (
+            ["year", "source"],
+            [[pd.Period("2024", "Y"), "Post", "USA", 0.2, 1, 1],
+             [pd.Period("2024", "Y"), "Wire", "CHN", (0.5 - 0.7 + 0.9) / 3, 3, 4],
+             [pd.Period("2024", "Y"), "Wire", "USA", -0.8, 1, 1]],
         ),
         (
             "source",
@@ -241,8 +338,15 @@ def test_tables_aggregate_levels(
 
 
 def test_tables_aggregate_unknown_level(mentions: pd.DataFrame) -> None:
-    with pytest.raises(ValueError, match="cannot aggregate by 'planet'"):
+    with pytest.raises(ValueError, match=r"cannot aggregate by 'planet'.* month, quarter"):
         aggregate(mentions, by="planet")
+
+
+def test_tables_aggregate_by_week_starts_weeks_on_monday(mentions: pd.DataFrame) -> None:
+    table = aggregate(mentions, by="week")
+    assert [str(week.start_time.date()) for week in table["week"]] == [
+        "2024-01-15", "2024-01-15", "2024-01-29"
+    ]  # fmt: skip
 
 
 def test_tables_aggregate_empty_table() -> None:

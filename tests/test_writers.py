@@ -70,3 +70,25 @@ def test_writers_refuse_a_folder_or_a_missing_folder(tmp_path: Path) -> None:
         written_whole(tmp_path / "no" / "out.csv"),
     ):
         pass
+
+
+@pytest.mark.parametrize(
+    ("output", "dates"),
+    [
+        (Format.JSONL, ['"date":"2024-03-14"', '"date":"2024-03-14T14:30:00"', '"date":null']),
+        (Format.CSV, ["2024-03-14,", "2024-03-14T14:30:00,", "\na,,"]),
+    ],
+)
+def test_writers_dates_are_iso_text_in_text_formats(
+    tmp_path: Path, output: Format, dates: list[str]
+) -> None:
+    rows = [
+        mention_row(0, 0, "CHN", 0.1, date=date)
+        for date in ("2024-03-14", "2024-03-14T14:30:00", None)
+    ]
+    out = tmp_path / f"rows.{output}"
+    with TableWriter(str(out), output=output, template=mentions_frame([])) as writer:
+        writer.write(mentions_frame(rows))
+    text = out.read_text()
+    # JSON lines had milliseconds since 1970 once the column held datetimes.
+    assert all(date in text for date in dates), text

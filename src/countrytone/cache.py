@@ -26,6 +26,7 @@ import pandas as pd
 from countrytone import __version__
 from countrytone.articles import Article
 from countrytone.errors import CountrytoneError
+from countrytone.tables import typed
 from countrytone.writers import written_whole
 
 # The first line of an entry: this prefix, then the hex SHA-256 of the bytes after the line.
@@ -82,7 +83,9 @@ class ResultCache:
         else:
             header, _, rows = entry.partition(b"\n")
             if header == _HEADER + hashlib.sha256(rows).hexdigest().encode():
-                return pd.read_parquet(io.BytesIO(rows))
+                # Typed as analyze types its tables: an entry written before ``date`` became a
+                # datetime column holds it as text.
+                return typed(pd.read_parquet(io.BytesIO(rows)))
             problem = "is truncated or corrupt (its checksum does not match)"
         warnings.warn(CacheWarning(f"{path}: cache entry {problem}; analysed again"), stacklevel=2)
         return None

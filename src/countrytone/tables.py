@@ -1,9 +1,10 @@
 """Tables: the schema of the mentions and quotes tables, their rows, and the statistics drawn
-from them (aggregation by paragraph, article, speaker, date, source; the rolling tone with its
-bootstrap band). Computing only: charts live in ``countrytone.plots``."""
+from them (aggregation by paragraph, article, speaker, date, period, source; the rolling tone with
+its bootstrap band). Computing only: charts live in ``countrytone.plots``."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -12,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from countrytone.errors import InputWarning
 from countrytone.tone import Label, Tone
 
 # The label names and the columns of their probabilities and shares, in Label's order.
@@ -85,13 +87,15 @@ MENTION_COLUMNS: tuple[str, ...] = _columns(MentionRow)
 QUOTE_COLUMNS: tuple[str, ...] = _columns(QuoteRow)
 
 # The dtypes of the tables' columns: nullable types where values may be missing, and every text
-# column typed, so a table without rows has the same dtypes as one with.
+# column typed, so a table without rows has the same dtypes as one with. ``date`` is a datetime
+# (``_datetimes``).
 _TEXT_COLUMNS = (
-    "article_id", "date", "source", "part", "sentence_text", "mention", "country", "kind",
+    "article_id", "source", "part", "sentence_text", "mention", "country", "kind",
     "speaker", "speaker_country", "label", "model", "text", "cue",
 )  # fmt: skip
-_DTYPES: Mapping[str, str] = {
+DTYPES: Mapping[str, str] = {
     **dict.fromkeys(_TEXT_COLUMNS, "str"),
+    "date": "datetime64[ns]",
     **dict.fromkeys(("score", *PROBABILITY_COLUMNS), "float64"),
     "paragraph": "Int64",
     "sentence": "int64",
@@ -117,12 +121,19 @@ LEVELS: Mapping[str, tuple[str, ...]] = {
     "speaker": ("speaker",),
 }
 
+# The periods ``aggregate`` groups dates by, as pandas period aliases.
+PERIODS: Mapping[str, str] = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+
 # The columns that identify one sentence of a corpus (the title's paragraph is null).
 SENTENCE_KEYS: tuple[str, ...] = ("article_id", "part", "paragraph", "sentence")
 # The title's row in a table or chart by paragraph (its ``paragraph`` is null): before paragraph 0.
 TITLE_ROW = -1
 # Bootstrap resamples for the band of rolling_tone; 1,000 gives percentiles stable to ~0.01.
 BOOTSTRAP_SAMPLES = 1000
+# The periods a rolling mean pools, wherever tone is drawn over time (the report and ``plot``
+# alike): a period and the two before it, so that a period of one or two articles does not swing
+# the line on its own, while a change shows within three periods.
+ROLLING_WINDOW = 3
 # The period that suits a span of dates: quarters over more than two years, months over more
 # than two months, else weeks (a few dozen periods at most, each holding several articles).
 QUARTERS_AFTER_DAYS = 730
@@ -165,8 +176,26 @@ def quotes_frame(rows: Iterable[QuoteRow]) -> pd.DataFrame:
 
 
 def _frame(records: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=list(columns))
-    return frame.astype({column: _DTYPES[column] for column in columns})
+    return typed(pd.DataFrame.from_records(records, columns=list(columns)))
+
+
+def typed(table: pd.DataFrame) -> pd.DataFrame:
+    """A mentions or quotes table with every column of the schema in its dtype: how a table
+    read back from a file, or from an older cache, is made the same as ``analyze``'s.
+
+    ``date`` becomes a datetime column (``_datetimes``); ``text`` (``--with-text``) a string.
+    """
+    dtypes = {column: dtype for column, dtype in DTYPES.items() if column in table.columns}
+    if "date" in dtypes:
+        table = table.assign(date=_datetimes(table["date"]))
+    return table.astype(dtypes)
+
+
+def _datetimes(values: pd.Series[Any]) -> pd.Series[Any]:
+    """ISO dates and timestamps (articles' dates), or datetimes, as naive datetimes; a timestamp
+    with a UTC offset is converted to UTC, since one column holds one time zone."""
+    parsed = pd.to_datetime(values, format="ISO8601", utc=True)
+    return parsed.dt.tz_localize(None).astype("datetime64[ns]")
 
 
 def sentence_scores(mentions: pd.DataFrame, *, by: Sequence[str] = ()) -> pd.DataFrame:
@@ -208,7 +237,9 @@ def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") ->
     Args:
         mentions: the mentions table from ``analyze``.
         by: a level (``paragraph``, ``article``, ``country``, ``date``, ``source``, ``speaker``),
-            a column of the table, or a list of these; every group is also split by country.
+            a period of the date (``day``, ``week``, ``month``, ``quarter``, ``year``: a column
+            of that name holding pandas Periods), a column of the table, or a list of these;
+            every group is also split by country.
 
     Returns:
         One row per group and country: the group's columns, ``country``, ``score`` (mean of the
@@ -221,6 +252,12 @@ def aggregate(mentions: pd.DataFrame, *, by: str | Sequence[str] = "article") ->
         ValueError: ``by`` names neither a level nor a column of the table.
     """
     keys = [*_group_keys(mentions, by), "country"]
+    periods = {key: PERIODS[key] for key in keys if key in PERIODS and key not in mentions}
+    if periods:
+        dates = _datetimes(mentions["date"])
+        mentions = mentions.assign(
+            **{key: dates.dt.to_period(freq) for key, freq in periods.items()}
+        )
     per_sentence = sentence_scores(mentions, by=keys)
     for label, share in zip(LABELS, SHARE_COLUMNS, strict=True):
         per_sentence[share] = (per_sentence["label"] == label).astype(float)
@@ -244,21 +281,21 @@ def _group_keys(mentions: pd.DataFrame, by: str | Sequence[str]) -> list[str]:
     for level in [by] if isinstance(by, str) else by:
         if level in LEVELS:
             keys += LEVELS[level]
-        elif level in mentions.columns:
+        elif level in mentions.columns or level in PERIODS:
             keys.append(level)
         else:
-            choices = ", ".join(LEVELS)
+            choices = ", ".join([*LEVELS, *PERIODS])
             raise ValueError(f"cannot aggregate by {level!r}: choose {choices} or a column")
     return list(dict.fromkeys(key for key in keys if key != "country"))
 
 
-def period_for(dates: pd.Series[str]) -> str:
+def period_for(dates: pd.Series[Any]) -> str:
     """The period alias that suits the span of ``dates``: ``"Q"``, ``"M"`` or ``"W"``.
 
-    Quarters over more than two years, months over more than two months, else weeks. Dates
-    and timestamps may be mixed (ISO, some with a UTC offset), as articles' dates are.
+    Quarters over more than two years, months over more than two months, else weeks. Takes
+    a datetime column, or ISO dates and timestamps (some with a UTC offset).
     """
-    parsed = _utc_dates(dates)
+    parsed = _datetimes(dates)
     days = (parsed.max() - parsed.min()).days
     return "Q" if days > QUARTERS_AFTER_DAYS else "M" if days > MONTHS_AFTER_DAYS else "W"
 
@@ -266,9 +303,9 @@ def period_for(dates: pd.Series[str]) -> str:
 def rolling_tone(
     mentions: pd.DataFrame,
     *,
-    countries: Sequence[str],
+    countries: str | Sequence[str],
     freq: str = "M",
-    window: int = 3,
+    window: int = ROLLING_WINDOW,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Tone toward countries over time: a rolling mean over sentences with a 95% bootstrap band.
@@ -276,23 +313,40 @@ def rolling_tone(
     Sentences are the unit (``sentence_scores``). For each period of ``freq`` (pandas period
     alias: ``"M"`` months, ``"W"`` weeks, ``"D"`` days) the mean is over the sentences of the
     last ``window`` periods, the band the 2.5 to 97.5 percentiles of that mean over
-    ``BOOTSTRAP_SAMPLES`` resamples of those sentences. Rows without a date are left out;
-    periods with no sentence in their window have no row.
+    ``BOOTSTRAP_SAMPLES`` resamples of those sentences. A period without a sentence of its own
+    has no value (its ``mean``, ``low`` and ``high`` are NaN, its ``sentences`` 0): a chart
+    shows a gap there rather than a tone no article of the period gave. Rows without a date
+    are left out.
+
+    Args:
+        countries: the countries, as ``countries.parse_country_codes`` reads them.
 
     Returns:
-        One row per country (in the order given) and period: ``country``, ``period`` (the
-        period's start), ``mean``, ``low``, ``high`` and ``sentences`` (in the window).
+        One row per country (in the order given) and period, from each country's first period
+        to its last: ``country``, ``period`` (the period's start), ``mean``, ``low``, ``high``
+        and ``sentences`` (in the window).
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
     """
+    # Imported here: countries loads spaCy, which computing on a table never needs otherwise.
+    from countrytone.countries import parse_country_codes
+
+    codes = parse_country_codes(countries)
     sentences = sentence_scores(mentions[mentions["date"].notna()], by=["date"])
-    sentences["period"] = _utc_dates(sentences["date"]).dt.tz_localize(None).dt.to_period(freq)
+    sentences["period"] = _datetimes(sentences["date"]).dt.to_period(freq)
     rng = np.random.default_rng(seed)
     rows = [
         {"country": code, **row}
-        for code in countries
+        for code in codes
         for row in _rolling_with_band(sentences[sentences["country"] == code], freq, window, rng)
     ]
     columns = ["country", "period", "mean", "low", "high", "sentences"]
     return pd.DataFrame.from_records(rows, columns=columns)
+
+
+# The row of a period without a sentence of its own: no mean, no band.
+_NO_VALUE = {"mean": np.nan, "low": np.nan, "high": np.nan, "sentences": 0}
 
 
 def _rolling_with_band(
@@ -306,11 +360,11 @@ def _rolling_with_band(
         for period, group in sentences.groupby("period")["score"]
     }
     for index, period in enumerate(periods):
-        recent = periods[max(0, index - window + 1) : index + 1]
-        pooled = [scores_by_period[p] for p in recent if p in scores_by_period]
-        if not pooled:
+        if period not in scores_by_period:
+            yield {"period": period.start_time, **_NO_VALUE}
             continue
-        scores = np.concatenate(pooled)
+        recent = periods[max(0, index - window + 1) : index + 1]
+        scores = np.concatenate([scores_by_period[p] for p in recent if p in scores_by_period])
         resampled = rng.choice(scores, size=(BOOTSTRAP_SAMPLES, len(scores))).mean(axis=1)
         low, high = np.percentile(resampled, [2.5, 97.5])
         yield {
@@ -335,7 +389,8 @@ def evidence_table(
 
     Args:
         mentions: the mentions table from ``analyze``.
-        country: the ISO-3 code of the cell's column.
+        country: the cell's country, as ``countries.parse_country_code`` reads it (``"irn"``,
+            ``"Iran"``).
         part: ``"title"`` or ``"body"``, or None for both.
         paragraph: a body paragraph's number, or None for every paragraph.
         speaker: the cell's speaker (``"(article)"`` for the article's own voice), or None.
@@ -344,9 +399,15 @@ def evidence_table(
     Returns:
         ``article_id, part, paragraph, sentence, speaker, sentence_text, mentions`` (the distinct
         mention texts), ``label`` (favoured by the mean probabilities) and ``score`` (the mean),
-        in text order.
+        in text order. When no row is left, a ``NoRowsWarning`` says which filter left none.
+
+    Raises:
+        ValueError: ``country`` is not a known country.
     """
-    rows = mentions[mentions["country"] == country]
+    from countrytone.countries import parse_country_code  # as in rolling_tone
+
+    code = parse_country_code(country)
+    rows = mentions[mentions["country"] == code]
     rows = rows.assign(speaker=rows["speaker"].fillna(ARTICLE_VOICE))
     for column, value in (
         ("article_id", article_id),
@@ -356,6 +417,8 @@ def evidence_table(
     ):
         if value is not None:
             rows = rows[(rows[column] == value).fillna(False)]
+    if rows.empty:
+        _warn_no_rows(mentions, country=code, speaker=speaker, article_id=article_id)
     keys = [*SENTENCE_KEYS, "speaker"]
     scores = sentence_scores(rows, by=["speaker"])
     texts = (
@@ -372,6 +435,22 @@ def evidence_table(
     )
 
 
-def _utc_dates(dates: pd.Series[str]) -> pd.Series[pd.Timestamp]:
-    # Dates and timestamps mixed (ISO, some with a UTC offset): all read as UTC.
-    return pd.to_datetime(dates, format="ISO8601", utc=True)
+class NoRowsWarning(InputWarning):
+    """A filter (a country, speaker or article) keeps no row of a table."""
+
+
+def _warn_no_rows(
+    mentions: pd.DataFrame, *, country: str, speaker: str | None, article_id: str | None
+) -> None:
+    """Say which filter left no row: the country, speaker or article the table lacks, else
+    their combination."""
+    voices = mentions["speaker"].fillna(ARTICLE_VOICE)
+    if country not in set(mentions["country"]):
+        missing = f"no mention of {country}"
+    elif article_id is not None and article_id not in set(mentions["article_id"]):
+        missing = f"no article {article_id!r}"
+    elif speaker is not None and speaker not in set(voices):
+        missing = f"no speaker {speaker!r}"
+    else:
+        missing = f"no mention of {country} where the other filters hold"
+    warnings.warn(NoRowsWarning(f"{missing} in the table"), stacklevel=3)

@@ -3,25 +3,30 @@
 A file is written under a temporary name beside it and moved into place only when complete:
 an interrupted or failed run leaves no file that looks complete (and an older file of that name
 as it was).
+
+pandas and pyarrow are imported where they are used: the command line names the formats in its
+``--help`` without loading them, and JSON lines and CSV never load pyarrow.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import IO, TYPE_CHECKING, Any
 
 from countrytone.errors import CountrytoneError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
 
 class Format(StrEnum):
@@ -93,6 +98,21 @@ def written_whole(out: str | Path) -> Iterator[Path]:
         _PARTIAL_FILES.discard(partial)
 
 
+def is_folder(out: str | Path) -> bool:
+    """Whether ``out`` names a folder to write files into: it ends in a slash, or is one."""
+    return str(out).endswith(("/", "\\")) or Path(out).is_dir()
+
+
+def numbered_names(article_ids: Iterable[str], *, suffix: str) -> list[str]:
+    """A file name per article, unique in a folder: its number, then its id's stem in lower-case
+    letters and digits (``0003-us-china-chip-curbs.html``)."""
+    names = []
+    for number, article_id in enumerate(article_ids, start=1):
+        stem = re.sub(r"[^a-z0-9]+", "-", Path(article_id).stem.lower()).strip("-")
+        names.append(f"{number:04d}-{stem}{suffix}")
+    return names
+
+
 def _umask() -> int:
     # The umask can only be read by setting it: set it back at once.
     mask = os.umask(0o022)
@@ -145,9 +165,6 @@ class TableWriter:
     ) -> None:
         self._format = output
         self._columns = list(template.columns)
-        self._schema = pa.schema(
-            [_arrow_field(name, template[name]) for name in self._columns], metadata=metadata
-        )
         self._stream: IO[str] | None = None
         self._parquet: pq.ParquetWriter | None = None
         if output is Format.PARQUET and out is None:
@@ -155,6 +172,9 @@ class TableWriter:
         # Opened under one stack that a failure while opening unwinds (removing the file).
         with ExitStack() as opening:
             if output is Format.PARQUET and out is not None:
+                import pyarrow.parquet as pq
+
+                self._schema = _arrow_schema(template, metadata=metadata)
                 partial = opening.enter_context(written_whole(out))
                 self._parquet = pq.ParquetWriter(partial, self._schema)
                 opening.callback(self._parquet.close)
@@ -169,9 +189,13 @@ class TableWriter:
         """Append the rows of a DataFrame with the template's columns."""
         frame = frame[self._columns]
         if self._parquet is not None:
+            import pyarrow as pa
+
             table = pa.Table.from_pandas(frame, schema=self._schema, preserve_index=False)
             self._parquet.write_table(table)
-        elif self._stream is not None and self._format is Format.CSV:
+            return
+        frame = _iso_datetimes(frame)
+        if self._stream is not None and self._format is Format.CSV:
             frame.to_csv(self._stream, header=self._header_pending, index=False)
             self._header_pending = False
         elif self._stream is not None and not frame.empty:
@@ -197,10 +221,44 @@ class TableWriter:
         self._resources.__exit__(exc_type, exc, traceback)
 
 
+def _iso_datetimes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Datetime columns as ISO text (JSON lines would get milliseconds since 1970, CSV a time of
+    00:00:00 on every date)."""
+    import pandas as pd
+
+    columns = {
+        name: iso_text(frame[name])
+        for name in frame.columns
+        if pd.api.types.is_datetime64_dtype(frame[name].dtype)
+    }
+    return frame.assign(**columns)
+
+
+def iso_text(datetimes: pd.Series[Any]) -> pd.Series[Any]:
+    """Datetimes as the ISO text articles' dates are written in: ``2024-03-14``, or
+    ``2024-03-14T14:30:00`` when a time of day is given; missing ones stay missing."""
+    midnight = datetimes == datetimes.dt.normalize()
+    stamps = datetimes.dt.strftime("%Y-%m-%dT%H:%M:%S")
+    dates: pd.Series[Any] = datetimes.dt.strftime("%Y-%m-%d")
+    return dates.where(midnight, stamps)
+
+
+def _arrow_schema(template: pd.DataFrame, *, metadata: Mapping[str, str] | None) -> pa.Schema:
+    import pyarrow as pa
+
+    fields = [_arrow_field(name, template[name]) for name in template.columns]
+    return pa.schema(fields, metadata=metadata)
+
+
 def _arrow_field(name: str, column: pd.Series[Any]) -> pa.Field:
+    import pandas as pd
+    import pyarrow as pa
+
     kind = column.dtype.kind
     if pd.api.types.is_bool_dtype(column.dtype):
         return pa.field(name, pa.bool_())
+    if kind == "M":
+        return pa.field(name, pa.timestamp("ns"))
     if kind in "iu":
         return pa.field(name, pa.int64())
     if kind == "f":
