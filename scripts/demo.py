@@ -40,7 +40,7 @@ def main(examples: Path, out: Path) -> None:
         save(plots.tone_arc(mentions, article=article), out, f"{name}-arc.png")
     save(plots.speaker_heatmap(mentions), out, "speakers.png")
     save(plots.source_heatmap(mentions), out, "sources.png")
-    over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q", window=2)
+    over_time = plots.tone_over_time(mentions, countries=TRACKED_COUNTRIES, freq="Q")
     save(over_time, out, "over-time.png")
     write_report(articles, mentions, quotes, out=out / "report.html")
     print(f"{len(mentions)} country mentions in {mentions['article_id'].nunique()} articles")

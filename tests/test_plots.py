@@ -8,9 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.transforms import Bbox
 
 from countrytone import plots
 from countrytone.articles import parse_article
+from countrytone.countries import country_codes
 from countrytone.tables import mentions_frame
 from tests.rows import mention_row
 
@@ -93,8 +96,18 @@ def test_plots_tone_over_time_lines_and_bands() -> None:
     ]
     ax = plots.tone_over_time(mentions_frame(rows), window=1)
     [line] = [line for line in ax.get_lines() if line.get_label() == "China"]
-    assert list(line.get_ydata()) == pytest.approx([0.4, -0.3, -0.7])
+    # March has no mention: a gap, not a line drawn through it.
+    assert list(line.get_ydata()) == pytest.approx([0.4, -0.3, np.nan, -0.7], nan_ok=True)
     assert len(ax.collections) == 1  # the bootstrap band
+
+
+def test_plots_tone_over_time_draws_no_value_for_a_period_without_mentions() -> None:
+    dated = _dated({"2024-01-10": [("CHN", 0.5)], "2024-04-10": [("CHN", -0.5)]})
+    ax = plots.tone_over_time(dated, freq="M")  # the default window pools three months
+    [line] = [line for line in ax.get_lines() if line.get_label() == "China"]
+    # Was [0.5, 0.5, 0.5, 0.0]: February and March drawn with January's tone.
+    assert list(line.get_ydata()) == pytest.approx([0.5, np.nan, np.nan, -0.5], nan_ok=True)
+    assert "rolling mean of 3 months" in ax.get_title()
 
 
 def test_plots_source_heatmap(mentions: pd.DataFrame) -> None:
@@ -221,8 +234,10 @@ def test_plots_tone_over_time_says_when_it_keeps_the_top_countries() -> None:
     ax = plots.tone_over_time(dated, countries=["fra"])
     assert ax.get_legend().get_title().get_text() == "country"
     assert _ticks(ax.get_legend().get_texts()) == ["France"]
-    with pytest.raises(ValueError, match="not ISO 3166-1 alpha-3 codes: XYZ"):
+    with pytest.raises(ValueError, match="unknown country 'XYZ'"):
         plots.tone_over_time(dated, countries=["CHN", "XYZ"])
+    ax = plots.tone_over_time(dated, countries="france,united states")
+    assert _ticks(ax.get_legend().get_texts()) == ["France", "United States"]
 
 
 def test_plots_paragraph_heatmap_keeps_rows_of_paragraphs_without_mentions(
@@ -246,9 +261,18 @@ def test_plots_tone_arc_breaks_lines_across_paragraphs_without_mentions(
 ) -> None:
     ax = plots.tone_arc(mentions, countries=["TWN", "CHN"])
     taiwan, china = ax.get_lines()[:2]
-    assert list(taiwan.get_xdata()) == [-1, 0, 1, 2]
     np.testing.assert_allclose(taiwan.get_ydata(), [np.nan, np.nan, np.nan, 0.1])
     np.testing.assert_allclose(china.get_ydata(), [0.4, -0.8, -0.2, np.nan])
+
+
+def test_plots_tone_arc_markers_of_one_paragraph_sit_apart(mentions: pd.DataFrame) -> None:
+    ax = plots.tone_arc(mentions, countries=["TWN", "CHN", "usa"])
+    taiwan, china, united_states = ax.get_lines()[:3]
+    # Were all at [-1, 0, 1, 2]: equal scores hid one another's markers.
+    np.testing.assert_allclose(china.get_xdata(), [-1, 0, 1, 2])
+    np.testing.assert_allclose(taiwan.get_xdata(), china.get_xdata() - plots.ARC_DODGE)
+    np.testing.assert_allclose(united_states.get_xdata(), china.get_xdata() + plots.ARC_DODGE)
+    assert _ticks(ax.get_xticklabels()) == ["title", "0", "1", "2"]
 
 
 def test_plots_one_article_charts_are_titled_with_its_title_and_date(
@@ -329,3 +353,103 @@ def test_plots_paragraph_heatmap_with_the_article_has_a_row_per_paragraph(
     ]
     [image] = ax.get_images()
     assert np.isnan(image.get_array().filled(np.nan)[4]).all()
+
+
+def _many_countries() -> pd.DataFrame:
+    """21 countries: China most mentioned, by the article's own voice in a source of its own,
+    and 20 others once each, by a speaker and a source of their own."""
+    codes = sorted(country_codes() - {"CHN"})[:20]
+    rows = [
+        mention_row(0, index, code, 0.1, speaker=f"speaker {code}", source=f"source {code}")
+        for index, code in enumerate(codes)
+    ]
+    rows += [mention_row(1, index, "CHN", -0.5) for index in range(3)]
+    return mentions_frame(rows)
+
+
+@pytest.mark.parametrize(
+    ("draw", "rows"),
+    [
+        (plots.speaker_heatmap, "12 of 21 speakers"),
+        (plots.source_heatmap, "12 of 21 sources"),
+        (plots.dyad_heatmap, "speaker's country"),
+    ],
+)
+def test_plots_heatmaps_say_what_they_leave_out(draw: Callable[..., Axes], rows: str) -> None:
+    table = _many_countries().assign(speaker_country="USA")
+    ax = draw(table)
+    # Was "country (cells: ...)" over 12 columns of 21, and a blank row per speaker or source
+    # of a country left out.
+    assert ax.get_xlabel() == "12 of 21 countries (cells: mean score, number of sentences)"
+    assert len(ax.get_xticklabels()) == 12
+    assert ax.get_ylabel() == rows
+    [image] = ax.get_images()
+    assert not np.isnan(image.get_array().filled(np.nan)).all(axis=1).any()
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [plots.speaker_heatmap, plots.source_heatmap, plots.dyad_heatmap, plots.paragraph_heatmap],
+)
+def test_plots_heatmaps_take_countries_and_top(
+    mentions: pd.DataFrame, draw: Callable[..., Axes]
+) -> None:
+    ax = draw(mentions, countries="usa, Taiwan")
+    assert _ticks(ax.get_xticklabels())[: 1 + (draw is not plots.dyad_heatmap)] == [
+        "United States", "Taiwan"
+    ][: 1 + (draw is not plots.dyad_heatmap)]  # fmt: skip
+    assert ax.get_xlabel().startswith("country (")
+    ax = draw(mentions, top=1)
+    assert len(ax.get_xticklabels()) == 1
+    assert ax.get_xlabel().startswith("1 of ")
+    with pytest.raises(ValueError, match="unknown country 'Tiawan': did you mean TWN"):
+        draw(mentions, countries=["Tiawan"])
+
+
+def test_plots_heatmap_of_countries_not_mentioned_says_so(mentions: pd.DataFrame) -> None:
+    with pytest.warns(plots.EmptyChartWarning, match="no mentions of FRA"):
+        plots.speaker_heatmap(mentions, countries=["FRA"])
+
+
+def _drawn(ax: Axes) -> tuple[Bbox, RendererBase]:
+    """The figure's bounds and renderer, once drawn (where wrapping and layout happen)."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    figure.draw(renderer)
+    return figure.bbox, renderer
+
+
+def test_plots_source_strip_fits_its_colour_bar(mentions: pd.DataFrame) -> None:
+    ax = plots.source_heatmap(mentions)  # one source: a strip
+    bounds, renderer = _drawn(ax)
+    colour_bar = ax.get_figure(root=True).axes[-1]  # type: ignore[union-attr]
+    texts = [colour_bar.yaxis.label, *colour_bar.get_yticklabels()]
+    assert _ticks(texts) == ["score", "−1 negative", "0", "+1 positive"]
+    # Was a label of 2.7 inches on a figure of 1.95: it ran off the top and bottom.
+    for text in texts:
+        extent = text.get_window_extent(renderer)
+        assert bounds.y0 <= extent.y0 < extent.y1 <= bounds.y1
+
+
+def test_plots_long_titles_are_wrapped_to_the_figure(mentions: pd.DataFrame) -> None:
+    title = "A very long headline about China " * 4
+    article = parse_article(f"{title}\nOne.\nTwo.\nThree.", article_id="a")
+    for draw in (plots.paragraph_heatmap, plots.tone_arc):
+        ax = draw(mentions, article=article)
+        bounds, renderer = _drawn(ax)
+        extent = ax.title.get_window_extent(renderer)
+        # Was one line some twice as wide as the figure.
+        assert bounds.x0 <= extent.x0 < extent.x1 <= bounds.x1
+
+
+@pytest.mark.parametrize("country", ["CHN", "chn", "China", "PRC"])
+def test_plots_evidence_takes_a_country_as_a_user_names_it(
+    mentions: pd.DataFrame, country: str
+) -> None:
+    assert len(plots.evidence(mentions, country=country).data) == 3  # was empty but for "CHN"
+
+
+def test_plots_evidence_of_an_unknown_country_raises(mentions: pd.DataFrame) -> None:
+    with pytest.raises(ValueError, match="unknown country 'XXX'"):  # was an empty table
+        plots.evidence(mentions, country="XXX")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from itertools import cycle
 from typing import Any
 
@@ -28,6 +29,7 @@ from countrytone.tables import (
     ARTICLE_VOICE,
     LABELS,
     PROBABILITY_COLUMNS,
+    ROLLING_WINDOW,
     TITLE_ROW,
     aggregate,
     evidence_table,
@@ -47,8 +49,17 @@ LABEL_WORDS = 6
 # cells get too small to read; the largest by number of sentences are kept.
 MAX_ROWS = 20
 MAX_COLUMNS = 12
-# Width and height of one annotated heatmap cell, in inches, for a new figure.
+# Width and height of one annotated heatmap cell, in inches, for a new figure; the width of a
+# character of a row label (10 pt), and of the colour bar with its labelled ticks.
 CELL_INCHES = (0.9, 0.45)
+LABEL_CHAR_INCHES = 0.075
+COLOUR_BAR_INCHES = 1.6
+# The least height of a new heatmap, so that a strip of one row still holds its colour bar's
+# three labelled ticks.
+MIN_HEATMAP_INCHES = 2.5
+# How far apart the markers of a tone arc's countries sit on one paragraph, in paragraphs: the
+# lines of several countries scored alike would hide one another's markers.
+ARC_DODGE = 0.08
 # Lines: the Okabe-Ito palette, told apart with any colour vision, and a marker each as well.
 LINE_STYLES = tuple(
     zip(
@@ -72,14 +83,17 @@ def paragraph_heatmap(
     *,
     article_id: str | None = None,
     article: Article | None = None,
+    countries: str | Sequence[str] | None = None,
+    top: int = MAX_COLUMNS,
     ax: Axes | None = None,
 ) -> Axes:
     """Paragraph x country heatmap of one article's tone, the title as its own first row.
 
     Cells show the mean score and, below it, the number of sentences behind it; cells without
-    mentions stay blank, and so do the rows of paragraphs that mention no country. Rows are
-    labelled with the paragraph number and first words; the chart is titled with the article's
-    title and date when ``article`` is given, else with its id.
+    mentions stay blank, and so do the rows of paragraphs that mention no country (the rows are
+    the article's layout, so none is dropped). Rows are labelled with the paragraph number and
+    first words; the chart is titled with the article's title and date when ``article`` is
+    given, else with its id.
 
     Args:
         mentions: the mentions table from ``analyze``.
@@ -88,11 +102,15 @@ def paragraph_heatmap(
             with the paragraph's own first words; without it, rows run from the title (when
             it has mentions) and paragraph 0 to the last paragraph with mentions, labelled
             with the first words of their first sentence that mentions a country.
+        countries: the columns, as ``countries.parse_country_codes`` reads them; by default
+            the ``top`` countries with the most sentences, the axis saying "12 of 21 countries"
+            when there are more.
+        top: how many countries to draw when ``countries`` is not given.
         ax: the Axes to draw on.
 
     Raises:
         ValueError: the table holds several articles and neither ``article_id`` nor
-            ``article`` is given.
+            ``article`` is given; ``countries`` names an unknown country.
     """
     mentions = _one_article(mentions, article.id if article else article_id)
     if mentions.empty:
@@ -100,36 +118,59 @@ def paragraph_heatmap(
     table = aggregate(mentions, by="paragraph")
     table["row"] = paragraph_rows(table["paragraph"])
     labels = _article_labels(article) if article else _paragraph_labels(mentions)
-    ax = _heatmap(table, rows="row", row_labels=labels.to_dict(), ax=ax)
+    grid = _Grid.of(table, rows="row", labels=labels.to_dict(), countries=countries, top=top)
+    ax = _heatmap(grid, ax=ax)
     ax.set_ylabel("paragraph")
-    ax.set_title(f"Tone toward each country by paragraph\n{_heading(mentions, article)}")
+    _title(ax, f"Tone toward each country by paragraph\n{_heading(mentions, article)}")
     return ax
 
 
 def speaker_heatmap(
-    mentions: pd.DataFrame, *, max_speakers: int = MAX_ROWS, ax: Axes | None = None
+    mentions: pd.DataFrame,
+    *,
+    countries: str | Sequence[str] | None = None,
+    top: int = MAX_COLUMNS,
+    max_speakers: int = MAX_ROWS,
+    ax: Axes | None = None,
 ) -> Axes:
     """Speaker x country heatmap: how each speaker speaks of each country.
 
-    The article's own voice is the first row, ``(article)``; the ``max_speakers - 1`` speakers
-    with the most sentences follow, most first.
+    The article's own voice is the first row, ``(article)``; the speakers with the most
+    sentences follow, most first, ``max_speakers`` rows in all. Columns as
+    ``paragraph_heatmap``'s (``countries=``, ``top=``); a speaker with no cell among them is
+    left out, and the axis says how many speakers are drawn of how many ("20 of 35 speakers").
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
     """
     if mentions.empty:
         return _nothing_to_draw(ax, "no country mentions")
     table = aggregate(mentions, by="speaker")
     volume = table.groupby("speaker")["sentences"].sum()
     order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
-    rows = {name: name for name in order[:max_speakers]}
-    ax = _heatmap(table, rows="speaker", row_labels=rows, ax=ax)
-    ax.set_ylabel("speaker")
-    ax.set_title("Tone toward each country by speaker")
+    rows = {name: name for name in order}
+    grid = _Grid.of(table, rows="speaker", labels=rows, countries=countries, top=top)
+    grid = grid.dense(max_rows=max_speakers)
+    ax = _heatmap(grid, ax=ax)
+    ax.set_ylabel(grid.rows_drawn("speaker", "speakers"))
+    _title(ax, "Tone toward each country by speaker")
     return ax
 
 
-def dyad_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
+def dyad_heatmap(
+    mentions: pd.DataFrame,
+    *,
+    countries: str | Sequence[str] | None = None,
+    top: int = MAX_COLUMNS,
+    ax: Axes | None = None,
+) -> Axes:
     """Speaker's country x country spoken of: how one side speaks of the other.
 
     Only mentions whose speaker belongs to or speaks for a country (``speaker_country``) count.
+    Columns and rows as ``speaker_heatmap``'s.
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
     """
     mentions = mentions[mentions["speaker_country"].notna()]
     if mentions.empty:
@@ -137,9 +178,11 @@ def dyad_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
     table = aggregate(mentions, by="speaker_country")
     codes = sorted(table["speaker_country"].unique())
     rows = {code: country_name(code) for code in codes}
-    ax = _heatmap(table, rows="speaker_country", row_labels=rows, ax=ax)
-    ax.set_ylabel("speaker's country")
-    ax.set_title("How each side speaks of the other")
+    grid = _Grid.of(table, rows="speaker_country", labels=rows, countries=countries, top=top)
+    grid = grid.dense()
+    ax = _heatmap(grid, ax=ax)
+    ax.set_ylabel(grid.rows_drawn("speaker's country", "speakers' countries"))
+    _title(ax, "How each side speaks of the other")
     return ax
 
 
@@ -148,23 +191,27 @@ def tone_arc(
     *,
     article_id: str | None = None,
     article: Article | None = None,
-    countries: Sequence[str] | None = None,
+    countries: str | Sequence[str] | None = None,
     top: int = MAX_LINES,
     ax: Axes | None = None,
 ) -> Axes:
     """Score toward each country along the paragraphs of one article, the title first.
 
-    A country's line breaks over the paragraphs that do not mention it.
+    A country's line breaks over the paragraphs that do not mention it. The countries' markers
+    on one paragraph sit a little apart (``ARC_DODGE``), so that equal scores stay visible.
 
     Args:
         mentions: the mentions table from ``analyze``.
         article_id: the article to draw; may be omitted when the table holds one article.
         article: the article itself, when at hand: the x axis then spans all its paragraphs
             and the chart is titled with its title and date (else with its id).
-        countries: ISO-3 codes to draw, in any case; by default the ``top`` most mentioned,
-            and the legend says so when there are more.
+        countries: the countries to draw, as ``countries.parse_country_codes`` reads them; by
+            default the ``top`` most mentioned, and the legend says so when there are more.
         top: how many countries to draw when ``countries`` is not given.
         ax: the Axes to draw on.
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
     """
     mentions = _one_article(mentions, article.id if article else article_id)
     if mentions.empty:
@@ -174,14 +221,17 @@ def tone_arc(
     table["row"] = paragraph_rows(table["paragraph"])
     rows = list(_article_labels(article).index if article else _paragraph_labels(mentions).index)
     chosen, legend = _chosen_countries(mentions["country"], countries, top=top)
-    for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
+    styles = zip(chosen, cycle(LINE_STYLES), strict=False)
+    for number, (code, (color, marker)) in enumerate(styles):
         # Missing paragraphs are NaN: matplotlib breaks the line there.
         line = table[table["country"] == code].set_index("row")["score"].reindex(rows)
-        ax.plot(rows, line.to_numpy(), marker=marker, color=color, label=country_name(code))
+        dodge = (number - (len(chosen) - 1) / 2) * ARC_DODGE
+        x = np.asarray(rows, dtype=float) + dodge
+        ax.plot(x, line.to_numpy(), marker=marker, color=color, label=country_name(code))
     ax.set_xticks(rows, ["title" if row == TITLE_ROW else str(row) for row in rows])
     _score_y_axis(ax)
     ax.set_xlabel("paragraph")
-    ax.set_title(f"Tone arc\n{_heading(mentions, article)}")
+    _title(ax, f"Tone arc\n{_heading(mentions, article)}")
     ax.legend(title=legend)
     return ax
 
@@ -189,10 +239,10 @@ def tone_arc(
 def tone_over_time(
     mentions: pd.DataFrame,
     *,
-    countries: Sequence[str] | None = None,
+    countries: str | Sequence[str] | None = None,
     top: int = MAX_LINES,
     freq: str | None = None,
-    window: int = 3,
+    window: int = ROLLING_WINDOW,
     seed: int = 0,
     ax: Axes | None = None,
 ) -> Axes:
@@ -201,19 +251,23 @@ def tone_over_time(
     The line and band are ``countrytone.tables.rolling_tone``'s (sentences the unit, the mean
     over the last ``window`` periods of ``freq``, the band its 2.5 to 97.5 bootstrap
     percentiles). Each point sits at the start of its period, on a tick labelled with the
-    period; the x axis spans the periods of the data and no more, and the title names the
+    period; a period in which a country is not mentioned has no point, and its line and band
+    break there. The x axis spans the periods of the data and no more, and the title names the
     period. Rows without a date are left out.
 
     Args:
         mentions: the mentions table from ``analyze``.
-        countries: ISO-3 codes to draw, in any case; by default the ``top`` most mentioned,
-            and the legend says so when there are more.
+        countries: the countries to draw, as ``countries.parse_country_codes`` reads them; by
+            default the ``top`` most mentioned, and the legend says so when there are more.
         top: how many countries to draw when ``countries`` is not given.
         freq: the period, a pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``;
             by default the one that suits the span of the dates (``tables.period_for``).
-        window: the periods each mean pools.
+        window: the periods each mean pools (the report's and ``plot``'s, ``ROLLING_WINDOW``).
         seed: the seed of the bootstrap resamples.
         ax: the Axes to draw on.
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
     """
     dated = mentions[mentions["date"].notna()]
     if dated.empty:
@@ -235,24 +289,38 @@ def tone_over_time(
     _period_x_axis(ax, tone["period"], freq=freq)
     _score_y_axis(ax)
     ax.set_xlabel(period)
-    ax.set_title(
+    _title(
+        ax,
         f"Tone over time: rolling mean of {window} {period}{'s' if window > 1 else ''}, "
-        "95% bootstrap band"
+        "95% bootstrap band",
     )
     ax.legend(title=legend)
     return ax
 
 
-def source_heatmap(mentions: pd.DataFrame, *, ax: Axes | None = None) -> Axes:
-    """Source x country heatmap over a corpus; rows without a source are left out."""
+def source_heatmap(
+    mentions: pd.DataFrame,
+    *,
+    countries: str | Sequence[str] | None = None,
+    top: int = MAX_COLUMNS,
+    ax: Axes | None = None,
+) -> Axes:
+    """Source x country heatmap over a corpus; rows without a source are left out.
+
+    Columns and rows as ``speaker_heatmap``'s (``countries=``, ``top=``).
+
+    Raises:
+        ValueError: ``countries`` names an unknown country.
+    """
     mentions = mentions[mentions["source"].notna()]
     if mentions.empty:
         return _nothing_to_draw(ax, "no rows with a source")
     table = aggregate(mentions, by="source")
-    sources = sorted(table["source"].unique())
-    ax = _heatmap(table, rows="source", row_labels={source: source for source in sources}, ax=ax)
-    ax.set_ylabel("source")
-    ax.set_title("Tone toward each country by source")
+    sources = {source: source for source in sorted(table["source"].unique())}
+    grid = _Grid.of(table, rows="source", labels=sources, countries=countries, top=top).dense()
+    ax = _heatmap(grid, ax=ax)
+    ax.set_ylabel(grid.rows_drawn("source", "sources"))
+    _title(ax, "Tone toward each country by source")
     return ax
 
 
@@ -385,12 +453,11 @@ def _heading(mentions: pd.DataFrame, article: Article | None) -> str:
 
 
 def _chosen_countries(
-    mentioned: pd.Series[str], countries: Sequence[str] | None, *, top: int
+    mentioned: pd.Series[str], countries: str | Sequence[str] | None, *, top: int
 ) -> tuple[list[str], str]:
     """The countries to draw, and the legend's title: it says when only the top ones are."""
     if countries is not None:
-        parse_country_codes(countries)  # an unknown code raises, as analyze's countries= does
-        return list(dict.fromkeys(code.strip().upper() for code in countries)), "country"
+        return list(parse_country_codes(countries)), "country"
     counts = mentioned.value_counts()
     if len(counts) <= top:
         return counts.index.tolist(), "country"
@@ -410,22 +477,82 @@ def _period_x_axis(ax: Axes, starts: pd.Series[Any], *, freq: str) -> None:
     ax.set_xlim(left, right)  # type: ignore[arg-type]  # matplotlib converts dates itself
 
 
-def _heatmap(
-    table: pd.DataFrame, *, rows: str, row_labels: dict[Any, str], ax: Axes | None
-) -> Axes:
-    """Draw an aggregate table as rows x countries cells annotated with score and sentences.
+@dataclass(frozen=True)
+class _Grid:
+    """What a heatmap draws: scores and sentences, rows x countries, and what it left out."""
 
-    Only the rows of ``row_labels`` are drawn, in its order, and the ``MAX_COLUMNS`` countries
-    with the most sentences in them; a new figure is sized to fit the cells.
-    """
-    order = list(row_labels)
-    sentences = table.pivot(index=rows, columns="country", values="sentences").reindex(order)
-    countries = sentences.sum().sort_values(ascending=False).index[:MAX_COLUMNS]
-    size = (3 + CELL_INCHES[0] * len(countries), 1.5 + CELL_INCHES[1] * len(order))
-    ax = _axes(ax, size=size)
-    scores = table.pivot(index=rows, columns="country", values="score").reindex(order)[countries]
-    counts = sentences[countries].to_numpy(dtype=float)
-    values = scores.to_numpy(dtype=float)
+    scores: pd.DataFrame
+    sentences: pd.DataFrame
+    labels: dict[Any, str]
+    total_rows: int
+    total_countries: int
+    countries_chosen: bool
+
+    @classmethod
+    def of(
+        cls,
+        table: pd.DataFrame,
+        *,
+        rows: str,
+        labels: dict[Any, str],
+        countries: str | Sequence[str] | None,
+        top: int,
+    ) -> _Grid:
+        """The rows of ``labels`` (in its order) of an aggregate table, and as columns the
+        ``countries`` given or the ``top`` with the most sentences."""
+        sentences = table.pivot(index=rows, columns="country", values="sentences")
+        if countries is not None:
+            codes = list(parse_country_codes(countries))
+        else:
+            volume = sentences.sum().sort_values(ascending=False, kind="stable")
+            codes = volume.index[:top].tolist()
+        scores = table.pivot(index=rows, columns="country", values="score")
+        return cls(
+            scores=scores.reindex(index=list(labels), columns=codes),
+            sentences=sentences.reindex(index=list(labels), columns=codes),
+            labels=labels,
+            total_rows=len(sentences.index),
+            total_countries=len(sentences.columns),
+            countries_chosen=countries is not None,
+        )
+
+    def dense(self, *, max_rows: int | None = None) -> _Grid:
+        """The grid without the rows that have no cell among its countries (and with only the
+        first ``max_rows`` of those that have)."""
+        kept = [row for row in self.labels if self.sentences.loc[row].notna().any()][:max_rows]
+        return replace(
+            self,
+            scores=self.scores.loc[kept],
+            sentences=self.sentences.loc[kept],
+            labels={row: self.labels[row] for row in kept},
+        )
+
+    def rows_drawn(self, name: str, plural: str) -> str:
+        """An axis label that says how many rows are drawn when not all: "20 of 35 speakers"."""
+        drawn = len(self.labels)
+        return name if drawn >= self.total_rows else f"{drawn} of {self.total_rows} {plural}"
+
+    def countries_drawn(self) -> str:
+        """The country axis's label: how many countries are drawn when not all, and what the
+        cells hold."""
+        drawn = len(self.scores.columns)
+        cut = not self.countries_chosen and drawn < self.total_countries
+        name = f"{drawn} of {self.total_countries} countries" if cut else "country"
+        return f"{name} (cells: mean score, number of sentences)"
+
+
+def _heatmap(grid: _Grid, *, ax: Axes | None) -> Axes:
+    """Draw a grid as rows x countries cells annotated with score and sentences; a new figure
+    is sized to fit its row labels, cells and colour bar."""
+    countries, rows = list(grid.scores.columns), list(grid.labels)
+    if not rows:
+        return _nothing_to_draw(ax, f"no mentions of {', '.join(countries)}")
+    labels = LABEL_CHAR_INCHES * max(len(label) for label in grid.labels.values())
+    width = labels + CELL_INCHES[0] * len(countries) + COLOUR_BAR_INCHES
+    height = max(MIN_HEATMAP_INCHES, 1.5 + CELL_INCHES[1] * len(rows))
+    ax = _axes(ax, size=(width, height))
+    counts = grid.sentences.to_numpy(dtype=float)
+    values = grid.scores.to_numpy(dtype=float)
     image = ax.imshow(values, cmap=DIVERGING_CMAP, vmin=-1, vmax=1, aspect="auto")
     for (row, column), score in np.ndenumerate(values):
         if not np.isnan(score):
@@ -440,10 +567,17 @@ def _heatmap(
         ha="right",
         rotation_mode="anchor",
     )
-    ax.set_yticks(range(len(order)), list(row_labels.values()))
-    ax.set_xlabel("country (cells: mean score, number of sentences)")
-    ax.figure.colorbar(image, ax=ax, label="score: negative (red) to positive (blue)")
+    ax.set_yticks(range(len(rows)), list(grid.labels.values()))
+    ax.set_xlabel(grid.countries_drawn())
+    # The ends say what they mean, in a line each: a long label along the bar ran off a strip.
+    colour_bar = ax.figure.colorbar(image, ax=ax, label="score")
+    colour_bar.set_ticks([-1, 0, 1], labels=["−1 negative", "0", "+1 positive"])
     return ax
+
+
+def _title(ax: Axes, title: str) -> None:
+    """Set a title that matplotlib wraps, when it is drawn, to stay inside the figure."""
+    ax.set_title(title, wrap=True)
 
 
 def _one_article(mentions: pd.DataFrame, article_id: str | None) -> pd.DataFrame:

@@ -11,8 +11,7 @@ piece of article text.
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,12 +27,10 @@ from countrytone.errors import CountrytoneError
 from countrytone.plots import MAX_COLUMNS, source_heatmap, tone_over_time
 from countrytone.tables import ARTICLE_VOICE, aggregate, paragraph_row, paragraph_rows, row_name
 from countrytone.templating import render, stylesheet
-from countrytone.writers import written_whole
+from countrytone.writers import is_folder, numbered_names, written_whole
 
 __all__ = ["write_report"]
 
-# Tone over time, in the period that suits the corpus's span: the mean of the last two periods.
-OVER_TIME_WINDOW = 2
 # A country needs this many sentences in an article to be named as the one it leans on most.
 MIN_LEAN_SENTENCES = 2
 
@@ -64,8 +61,9 @@ def write_report(
     Raises:
         CountrytoneError: the report cannot be written there.
     """
-    folder = str(out).endswith(("/", "\\")) or Path(out).is_dir()
-    names = _page_names(articles) if folder else [""] * len(articles)
+    folder = is_folder(out)
+    ids = [article.id for article in articles]
+    names = numbered_names(ids, suffix=".html") if folder else [""] * len(articles)
     links = [f"articles/{name}" if folder else f"#{_anchor(i)}" for i, name in enumerate(names)]
     overview = _overview(articles, mentions, links) if len(articles) > 1 else None
     tables_of = _per_article(mentions, quotes)
@@ -199,10 +197,12 @@ def _section(article: Article, tables: _ArticleTables, *, anchor: str) -> _Secti
 def _grid(
     table: pd.DataFrame, *, rows: str, labels: Mapping[Any, str], caption: str, header: str
 ) -> _Grid:
-    """An aggregate table as a heatmap grid: the countries with most sentences, as the charts."""
-    countries = (
-        table.groupby("country")["sentences"].sum().sort_values(ascending=False, kind="stable")
-    ).index[:MAX_COLUMNS]
+    """An aggregate table as a heatmap grid: the countries with most sentences, as the charts,
+    the caption saying how many of how many when not all."""
+    volume = table.groupby("country")["sentences"].sum().sort_values(ascending=False, kind="stable")
+    countries = volume.index[:MAX_COLUMNS]
+    if len(countries) < len(volume):
+        caption += f" ({len(countries)} of {len(volume)} countries, the most mentioned)"
     cells = {(row[rows], row["country"]): row for row in table.to_dict("records")}
     grid_rows = []
     for key, label in labels.items():
@@ -247,12 +247,8 @@ def _overview(
     if dated.empty:
         notes.append("No article carries a date: there is no chart over time.")
     else:
-        charts.append(
-            (
-                "Tone over time",
-                _svg(tone_over_time(dated, window=OVER_TIME_WINDOW)),
-            )
-        )
+        # The period that suits the corpus's span, and plot's rolling window (ROLLING_WINDOW).
+        charts.append(("Tone over time", _svg(tone_over_time(dated))))
     if mentions["source"].notna().any():
         charts.append(("By source", _svg(source_heatmap(mentions))))
     else:
@@ -314,15 +310,6 @@ def _svg(ax: Any) -> Markup:
 
 def _anchor(index: int) -> str:
     return f"article-{index + 1}"
-
-
-def _page_names(articles: Iterable[Article]) -> list[str]:
-    """A file name per article: its number, then its id's stem in lower-case letters and digits."""
-    names = []
-    for number, article in enumerate(articles, start=1):
-        stem = re.sub(r"[^a-z0-9]+", "-", Path(article.id).stem.lower()).strip("-")
-        names.append(f"{number:04d}-{stem}.html")
-    return names
 
 
 def _write(path: Path, html: str) -> None:
