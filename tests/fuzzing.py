@@ -283,7 +283,7 @@ def check_corpus(name: str, data: bytes, folder: Path) -> None:
         package_warnings_only(),
         contextlib.redirect_stdout(out),
         contextlib.redirect_stderr(err),
-        mock.patch("countrytone.cli.load_tone_model", return_value=CountingModel()),
+        mock.patch("countrytone.registry.load_tone_model", return_value=CountingModel()),
     ):
         status = main(["analyze", str(path), "--model", "counting"])
     lines = err.getvalue().splitlines()

@@ -5,7 +5,7 @@ import pytest
 
 from countrytone.annotated import AnnotatedArticle, highlight, tone_colour
 from countrytone.articles import Article, parse_article
-from countrytone.tables import mentions_frame, quotes_frame
+from countrytone.tables import NoRowsWarning, mentions_frame, quotes_frame
 from tests.annotated_sample import (
     parse_marks,
     quote_row,
@@ -61,7 +61,9 @@ def test_annotated_highlight_escapes_article_text(
         ({"country": "CHN"}, ["China", "China"]),
         ({"speaker": "Yuko Arakawa"}, ["China"]),
         ({"speaker": "(article)"}, ["China", "Japan", "Japan", "Australia"]),
-        ({"country": "JPN", "speaker": "Officials"}, []),
+        # Any case, a name: was nothing marked but for "JPN".
+        ({"country": "jpn"}, ["Japan", "Japan"]),
+        ({"country": "Japan"}, ["Japan", "Japan"]),
     ],
 )
 def test_annotated_highlight_filters(
@@ -73,6 +75,46 @@ def test_annotated_highlight_filters(
 ) -> None:
     annotated = highlight(mentions, article, quotes=quotes, **options)
     assert [text for text, _ in parse_marks(annotated.html).marks] == marked
+
+
+@pytest.mark.parametrize(
+    ("options", "warning"),
+    [
+        ({"country": "JPN", "speaker": "Officials"}, "no mention of JPN spoken by 'Officials'"),
+        ({"country": "Iran"}, "no mention of IRN"),
+        ({"speaker": "Xi Jinping"}, "no mention spoken by 'Xi Jinping'"),
+    ],
+)
+def test_annotated_highlight_says_when_a_filter_marks_nothing(
+    article: Article,
+    mentions: pd.DataFrame,
+    quotes: pd.DataFrame,
+    options: dict[str, str],
+    warning: str,
+) -> None:
+    with pytest.warns(NoRowsWarning, match=f"^{article.id}: {warning}$"):
+        annotated = highlight(mentions, article, quotes=quotes, **options)
+    assert parse_marks(annotated.html).marks == []
+
+
+def test_annotated_highlight_unknown_country_raises(
+    article: Article, mentions: pd.DataFrame, quotes: pd.DataFrame
+) -> None:
+    with pytest.raises(ValueError, match="unknown country 'XXX'"):  # was nothing marked
+        highlight(mentions, article, quotes=quotes, country="XXX")
+
+
+def test_annotated_highlight_takes_an_article_id_of_a_table_with_text(
+    article: Article, mentions: pd.DataFrame, quotes: pd.DataFrame
+) -> None:
+    with_text = mentions.assign(text=article.text, date=pd.Timestamp(str(article.date)))
+    # Was an AttributeError traceback ('str' object has no attribute 'id').
+    by_id = highlight(with_text, article.id, quotes=quotes)
+    assert by_id.html == highlight(mentions, article, quotes=quotes).html
+    with pytest.raises(ValueError, match="no 'text' column to show article"):
+        highlight(mentions, article.id, quotes=quotes)
+    with pytest.raises(ValueError, match="no article 'h1' in the table"):
+        highlight(with_text, "h1", quotes=quotes)
 
 
 def test_annotated_highlight_keeps_a_mention_whole_across_a_quote_edge(

@@ -536,7 +536,7 @@ def test_cli_cache_rerun_gives_the_same_rows(
 ) -> None:
     models: list[CountingModel] = []
     monkeypatch.setattr(
-        "countrytone.cli.load_tone_model",
+        "countrytone.registry.load_tone_model",
         lambda *_, **__: models.append(CountingModel()) or models[-1],
     )
     cache = tmp_path / "cache"

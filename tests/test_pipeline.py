@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from spacy.language import Language
 
-from countrytone.articles import Article, parse_article
+from countrytone.articles import Article, CorpusFields, parse_article
 from countrytone.cache import CacheWarning
 from countrytone.errors import InputError, InputWarning
 from countrytone.pipeline import (
@@ -92,15 +92,36 @@ def test_pipeline_analyze_raises_on_a_missing_file_and_a_wrong_type(nlp: Languag
         analyze([ARTICLE, 3], nlp=nlp, model=CountingModel())  # type: ignore[list-item]
 
 
-@pytest.mark.parametrize("countries", [["chn"], ["CHN"], "chn", " Chn , "])
+@pytest.mark.parametrize("countries", [["chn"], ["CHN"], "chn", " Chn , ", "China", ["prc"]])
 def test_pipeline_analyze_countries_in_any_case(nlp: Language, countries: object) -> None:
     mentions = analyze(ARTICLE, nlp=nlp, model=CountingModel(), countries=countries)  # type: ignore[arg-type]
     assert set(mentions["country"]) == {"CHN"}
 
 
+def test_pipeline_analyze_takes_the_reading_options(nlp: Language, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(
+        "key,headline,body,published\nr1,China warns Japan,Talks with Australia.,03/04/2024\n"
+    )
+    options = {"fields": CorpusFields(id="key", text="body", title="headline", date="published")}
+    mentions = analyze(
+        corpus, nlp=nlp, model=CountingModel(), dayfirst=True, analyze_titles=True, **options
+    )  # type: ignore[arg-type]
+    assert mentions[["article_id", "mention", "part"]].values.tolist() == [
+        ["r1", "China", "title"],
+        ["r1", "Japan", "title"],
+        ["r1", "Australia", "body"],
+    ]
+    assert mentions["date"].tolist() == [pd.Timestamp("2024-04-03")] * 3
+
+
 @pytest.mark.parametrize(
     ("countries", "message"),
-    [(["CHN", "XYZ"], "not ISO 3166-1 alpha-3 codes: XYZ"), ([], "no country codes given")],
+    [
+        (["CHN", "XYZ"], "^unknown country 'XYZ': use an ISO 3166-1 alpha-3 code or a name"),
+        ("chn,Chnia", "^unknown country 'Chnia': did you mean CHN \\(China\\)\\?$"),
+        ([], "^no country given$"),
+    ],
 )
 def test_pipeline_analyze_unknown_country_code_raises_one_clear_error(
     nlp: Language, countries: list[str], message: str

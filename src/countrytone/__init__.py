@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from countrytone.annotated import AnnotatedArticle, highlight
-    from countrytone.articles import Article, Paragraph, Part, parse_article, read_articles
+    from countrytone.articles import (
+        Article,
+        CorpusFields,
+        Paragraph,
+        Part,
+        parse_article,
+        read_articles,
+    )
     from countrytone.countries import CountryMention, MentionKind, country_name, find_mentions
     from countrytone.errors import CountrytoneError, InputError, ModelError
     from countrytone.nlp import load_nlp
@@ -24,12 +31,20 @@ if TYPE_CHECKING:
     )
     from countrytone.registry import load_tone_model
     from countrytone.report import write_report
+    from countrytone.saved_tables import read_mentions
     from countrytone.tables import aggregate
     from countrytone.tone import Label, Target, Tone, ToneModel
 
 _EXPORTS = {
     "countrytone.annotated": ("AnnotatedArticle", "highlight"),
-    "countrytone.articles": ("Article", "Paragraph", "Part", "parse_article", "read_articles"),
+    "countrytone.articles": (
+        "Article",
+        "CorpusFields",
+        "Paragraph",
+        "Part",
+        "parse_article",
+        "read_articles",
+    ),
     "countrytone.countries": ("CountryMention", "MentionKind", "country_name", "find_mentions"),
     "countrytone.errors": ("CountrytoneError", "InputError", "ModelError"),
     "countrytone.nlp": ("load_nlp",),
@@ -42,6 +57,7 @@ _EXPORTS = {
     ),
     "countrytone.registry": ("load_tone_model",),
     "countrytone.report": ("write_report",),
+    "countrytone.saved_tables": ("read_mentions",),
     "countrytone.tables": ("aggregate",),
     "countrytone.tone": ("Label", "Target", "Tone", "ToneModel"),
 }
@@ -50,6 +66,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 __all__ = [
     "AnnotatedArticle",
     "Article",
+    "CorpusFields",
     "CountryMention",
     "CountrytoneError",
     "InputError",
@@ -74,6 +91,7 @@ __all__ = [
     "parse_article",
     "quotes_table",
     "read_articles",
+    "read_mentions",
     "write_report",
 ]
 __version__ = "0.1.0"

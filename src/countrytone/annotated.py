@@ -8,6 +8,7 @@ shows each article this way.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -19,9 +20,10 @@ import pandas as pd
 from matplotlib.colors import Colormap
 
 from countrytone.articles import Article, Part
-from countrytone.countries import country_name
+from countrytone.countries import country_name, parse_country_code
 from countrytone.plots import DARK_CELL, DIVERGING_CMAP, LINE_STYLES
-from countrytone.tables import ARTICLE_VOICE
+from countrytone.saved_tables import articles_from_text
+from countrytone.tables import ARTICLE_VOICE, NoRowsWarning
 from countrytone.templating import render, stylesheet
 
 __all__ = ["AnnotatedArticle", "highlight", "tone_colour"]
@@ -104,7 +106,7 @@ class AnnotatedArticle:
 
 def highlight(
     mentions: pd.DataFrame,
-    article: Article,
+    article: Article | str,
     *,
     quotes: pd.DataFrame | None = None,
     country: str | None = None,
@@ -119,25 +121,40 @@ def highlight(
 
     Args:
         mentions: the mentions table from ``analyze``; only the rows of ``article`` are used.
-        article: the article the rows come from.
+        article: the article the rows come from, or its id in the table: the table must then
+            carry the articles' text (``analyze --with-text``, ``saved_tables``).
         quotes: its quotes table (``quotes_table``); found here (the spaCy pipeline loaded
             once per process) when None.
-        country: colour only the mentions of this ISO-3 code.
+        country: colour only the mentions of this country, as ``countries.parse_country_code``
+            reads it (``"irn"``, ``"Iran"``).
         speaker: colour only the mentions (and mark only the attributions) of this speaker;
             ``"(article)"`` is the article's own voice.
 
     Returns:
-        An ``AnnotatedArticle``, shown as HTML by Jupyter.
+        An ``AnnotatedArticle``, shown as HTML by Jupyter. When a filter keeps no mention, a
+        ``tables.NoRowsWarning`` says which.
+
+    Raises:
+        ValueError: ``article`` is an id the table lacks, or the table has no text to show it
+            by; ``country`` is not a known country.
     """
+    article = _article_of(mentions, article) if isinstance(article, str) else article
+    rows = mentions[mentions["article_id"] == article.id]
+    wanted = []
+    if country is not None:
+        code = parse_country_code(country)
+        rows = rows[rows["country"] == code]
+        wanted.append(f"of {code}")
+    if speaker is not None:
+        rows = rows[rows["speaker"].fillna(ARTICLE_VOICE) == speaker]
+        wanted.append(f"spoken by {speaker!r}")
+    if wanted and rows.empty:
+        message = f"{article.id}: no mention {' '.join(wanted)}"
+        warnings.warn(NoRowsWarning(message), stacklevel=2)
     if quotes is None:
         from countrytone.pipeline import quotes_table
 
         quotes = quotes_table([article])
-    rows = mentions[mentions["article_id"] == article.id]
-    if country is not None:
-        rows = rows[rows["country"] == country]
-    if speaker is not None:
-        rows = rows[rows["speaker"].fillna(ARTICLE_VOICE) == speaker]
     attributions = quotes[
         (quotes["article_id"] == article.id) & quotes["kind"].isin(SPEAKING_KINDS)
     ]
@@ -168,6 +185,21 @@ def highlight(
         speakers=tuple(colours.items()),
         mentions=len(marks),
     )
+
+
+def _article_of(mentions: pd.DataFrame, article_id: str) -> Article:
+    """The article of an id from the table's ``text`` column."""
+    rows = mentions[mentions["article_id"] == article_id]
+    if rows.empty:
+        known = ", ".join(repr(name) for name in mentions["article_id"].unique()[:5])
+        raise ValueError(f"no article {article_id!r} in the table (its articles: {known}, ...)")
+    if "text" not in rows.columns:
+        raise ValueError(
+            f"the table has no 'text' column to show article {article_id!r} by: pass the "
+            "Article (read_articles), or a table written by analyze --with-text"
+        )
+    [article] = articles_from_text(rows.head(1))
+    return article
 
 
 def tone_colour(score: float) -> tuple[str, str]:

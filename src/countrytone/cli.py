@@ -15,51 +15,55 @@ import signal
 import sys
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from itertools import islice
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn, TextIO, TypeGuard
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeGuard
 
-import pandas as pd
 from tqdm import tqdm
 
-from countrytone import __version__, training
-from countrytone.articles import INPUT_FORMATS, STDIN, Article, decode, read_articles
-from countrytone.cache import CacheWarning
-from countrytone.countries import parse_country_codes
+from countrytone import __version__
+from countrytone.articles import (
+    INPUT_FORMATS,
+    STDIN,
+    Article,
+    CorpusFields,
+    decode,
+    read_articles,
+)
 from countrytone.devices import DEVICES
-from countrytone.encoders import BASE_ENCODERS, MINILM
 from countrytone.errors import (
+    AmbiguousDateWarning,
     CountrytoneError,
     DateWarning,
     InputError,
     InputWarning,
     one_line,
 )
-from countrytone.evaluation import evaluate, read_labelled
-from countrytone.manifest import DEFAULT_MAX_LENGTH
-from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
-from countrytone.pipeline import (
-    DEFAULT_BATCH_ARTICLES,
-    LanguageWarning,
-    analyze_articles,
-    analyze_batches,
-    analyze_with_quotes,
-    quotes_table,
-)
-from countrytone.registry import MODEL_NAMES, load_tone_model
-from countrytone.tables import TONE_COLUMNS, mentions_frame, quotes_frame, tone_values
-from countrytone.tone import Target, ToneModel, score_targets
+from countrytone.nlp import DEFAULT_PIPELINE
+from countrytone.tone import DEFAULT_BATCH_ARTICLES
 from countrytone.writers import (
     Format,
     TableWriter,
     discard_partial_files,
+    is_folder,
+    numbered_names,
     open_text_output,
     output_format,
     written_whole,
 )
+
+# The modules that load spaCy, torch, pandas or matplotlib are imported where a command runs:
+# `--version` and `--help` answer in a tenth of a second, not two.
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from countrytone.tone import Target, ToneModel
 
 PROGRAM = "countrytone"
 EXIT_OK, EXIT_FATAL, EXIT_SKIPPED = 0, 1, 2
@@ -71,11 +75,13 @@ TARGETS_BATCH_LINES = 512
 # A one-file report of more articles than this takes seconds to open (benchmarks/report_size.py:
 # 2,000 generated articles, 62 MB, 3.1 s to load in Chromium): the user is told of --out DIR/.
 ONE_FILE_ARTICLES = 500
-# The charts of `countrytone plot --kind`; the first two draw one article.
-PLOT_KINDS = ("paragraphs", "arc", "speakers", "dyads", "over-time", "sources")
-ONE_ARTICLE_KINDS = frozenset({"paragraphs", "arc"})
-# Warnings that a corpus can raise for each of its articles: one line each for a whole run.
-PER_ARTICLE_WARNINGS: tuple[type[Warning], ...] = (LanguageWarning, DateWarning)
+# The charts of `countrytone plot --kind`; the first two draw one article, "all" every chart.
+ONE_ARTICLE_KINDS = ("paragraphs", "arc")
+CORPUS_KINDS = ("speakers", "dyads", "over-time", "sources")
+PLOT_KINDS = (*ONE_ARTICLE_KINDS, *CORPUS_KINDS, "all")
+# Warnings that a corpus can raise for each of its articles: one line each for a whole run
+# (and pipeline.LanguageWarning: ``_show_caught``).
+PER_ARTICLE_WARNINGS: tuple[type[Warning], ...] = (DateWarning, AmbiguousDateWarning)
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -130,7 +136,8 @@ def _stop(signal_number: int, frame: FrameType | None) -> NoReturn:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(named=arguments).parse_args(arguments)
     command: Callable[[argparse.Namespace], int] = args.command
     # A signal the shell set to be ignored (SIGINT in a background job) stays ignored.
     previous = {
@@ -158,12 +165,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(number, handler)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(named: Container[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command, with the options of those ``named`` (the words
+    of the command line; every command's when None). Options are added only to a command that
+    runs: naming their defaults imports what holds them (``train``'s, the training module)."""
     parser = _Parser(prog=PROGRAM, description="Tone of news text toward each country.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND", parser_class=_Parser)
+    options: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+        "analyze": ("one row per country mention, with its tone", _add_analyze_options),
+        "quotes": ("one row per attribution: who says what", _add_quotes_options),
+        "plot": (
+            "draw a chart of the tone toward each country (of articles or of a saved table)",
+            _add_plot_options,
+        ),
+        "report": (
+            "a self-contained HTML report: each article's text coloured by tone",
+            _add_report_options,
+        ),
+        "evaluate": (
+            "macro-F1, per-label precision and recall of a tone model on labelled data",
+            _add_evaluate_options,
+        ),
+        "train": ("fine-tune a transformer tone model", _add_train_options),
+        "targets": ("tone toward marked spans of JSONL lines", _add_targets_options),
+    }
+    for name, (help_text, add_options) in options.items():
+        subparser = commands.add_parser(name, help=help_text)
+        if named is None or name in named:
+            add_options(subparser)
+    return parser
 
-    analyze = commands.add_parser("analyze", help="one row per country mention, with its tone")
+
+def _add_analyze_options(analyze: argparse.ArgumentParser) -> None:
     _add_input_options(analyze)
     _add_output_options(analyze, formats=True)
     _add_model_option(analyze)
@@ -191,29 +225,35 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyze.set_defaults(command=_run_analyze)
 
-    quotes = commands.add_parser("quotes", help="one row per attribution: who says what")
+
+def _add_quotes_options(quotes: argparse.ArgumentParser) -> None:
     _add_input_options(quotes)
     _add_output_options(quotes, formats=True)
     quotes.set_defaults(command=_run_quotes)
 
-    plot = commands.add_parser("plot", help="draw a chart of the tone toward each country")
-    _add_input_options(plot)
-    plot.add_argument("--out", metavar="FILE.png", required=True, help="the image to write")
+
+def _add_plot_options(plot: argparse.ArgumentParser) -> None:
+    _add_input_options(plot, tables=True)
+    plot.add_argument(
+        "--out",
+        metavar="FILE.png|DIR/",
+        required=True,
+        help="the image to write; for --kind all, the folder to write every chart into",
+    )
     plot.add_argument(
         "--kind",
         choices=PLOT_KINDS,
         default="paragraphs",
-        help="the chart: paragraphs and arc draw one article",
+        help="the chart: paragraphs and arc draw one article, all draws every chart",
     )
     plot.add_argument("--article", metavar="ID", help="draw this article of the inputs (its id)")
     _add_countries_option(plot)
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
 
-    report = commands.add_parser(
-        "report", help="a self-contained HTML report: each article's text coloured by tone"
-    )
-    _add_input_options(report)
+
+def _add_report_options(report: argparse.ArgumentParser) -> None:
+    _add_input_options(report, tables=True)
     report.add_argument(
         "--out",
         metavar="FILE.html|DIR/",
@@ -223,10 +263,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_model_option(report)
     report.set_defaults(command=_run_report)
 
-    evaluate = commands.add_parser(
-        "evaluate",
-        help="macro-F1, per-label precision and recall of a tone model on labelled data",
-    )
+
+def _add_evaluate_options(evaluate: argparse.ArgumentParser) -> None:
     evaluate.add_argument(
         "paths",
         nargs="+",
@@ -237,7 +275,12 @@ def _parser() -> argparse.ArgumentParser:
     _add_model_option(evaluate)
     evaluate.set_defaults(command=_run_evaluate)
 
-    train = commands.add_parser("train", help="fine-tune a transformer tone model")
+
+def _add_train_options(train: argparse.ArgumentParser) -> None:
+    from countrytone import training
+    from countrytone.encoders import BASE_ENCODERS, MINILM
+    from countrytone.manifest import DEFAULT_MAX_LENGTH
+
     train.add_argument(
         "paths",
         nargs="+",
@@ -290,12 +333,12 @@ def _parser() -> argparse.ArgumentParser:
     train.add_argument("--full-model", action="store_true", help="save fp32 with embeddings")
     train.set_defaults(command=_run_train)
 
-    targets = commands.add_parser("targets", help="tone toward marked spans of JSONL lines")
+
+def _add_targets_options(targets: argparse.ArgumentParser) -> None:
     targets.add_argument("path", metavar="FILE.jsonl|-", help='lines of {"text", "start", "end"}')
     _add_output_options(targets, formats=False)
     _add_model_option(targets)
     targets.set_defaults(command=_run_targets)
-    return parser
 
 
 def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> None:
@@ -307,6 +350,8 @@ def _add_output_options(parser: argparse.ArgumentParser, *, formats: bool) -> No
 
 
 def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    from countrytone.registry import MODEL_NAMES
+
     parser.add_argument(
         "--model",
         default="default",
@@ -323,13 +368,27 @@ def _add_countries_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--countries",
         type=_country_list,
-        metavar="ISO3,...",
-        help="keep only these countries, e.g. CHN,USA (default: all)",
+        metavar="COUNTRY,...",
+        help="keep only these countries: ISO-3 codes or names, any case, e.g. CHN,usa,Iran "
+        "(default: all)",
     )
 
 
-def _add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, corpus or -")
+# What each field of a corpus row holds, for the help of its --NAME-column option.
+_FIELD_HELP = {
+    "text": "each article's text",
+    "id": "each article's id (a row without one is FILE:LINE)",
+    "date": "each article's date",
+    "title": "each article's title",
+    "source": "each article's source (its outlet)",
+}
+
+
+def _add_input_options(parser: argparse.ArgumentParser, *, tables: bool = False) -> None:
+    what = "file, folder, corpus or -"
+    if tables:
+        what += ", or a table written by analyze (.parquet, .csv, .jsonl): drawn, not analysed"
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=what)
     parser.add_argument(
         "--input-format",
         choices=INPUT_FORMATS,
@@ -343,6 +402,56 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pipeline", default=DEFAULT_PIPELINE, help="installed spaCy pipeline (name or path)"
     )
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=True,
+        help="read numeric dates day first: 03/04/2024 is 3 April (default: read only dates "
+        "whose order is clear, 13/04/2024, and leave 03/04/2024 empty with a warning)",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_const",
+        const=False,
+        help="read numeric dates month first: 03/04/2024 is 4 March",
+    )
+    for field in dataclass_fields(CorpusFields):
+        parser.add_argument(
+            f"--{field.name}-column",
+            metavar="NAME",
+            default=field.default,
+            help=f"the field of a JSONL/CSV corpus row that holds {_FIELD_HELP[field.name]}",
+        )
+    parser.add_argument(
+        "--analyze-titles",
+        action="store_true",
+        help="analyse a corpus row's title as the article's title (rows with part=title); "
+        "offsets then index the title, a line break and the text",
+    )
+
+
+def _read(
+    args: argparse.Namespace, paths: Iterable[str], *, on_skip: Callable[[InputError], None]
+) -> Iterator[Article]:
+    """The articles of ``paths``, read as the input options say."""
+    fields = CorpusFields(
+        **{
+            field.name: getattr(args, f"{field.name}_column")
+            for field in dataclass_fields(CorpusFields)
+        }
+    )
+    return read_articles(
+        paths,
+        on_skip=on_skip,
+        input_format=args.input_format,
+        html_rows=args.html,
+        fields=fields,
+        dayfirst=args.dayfirst,
+        analyze_titles=args.analyze_titles,
+    )
 
 
 def _positive(value: str) -> int:
@@ -352,7 +461,9 @@ def _positive(value: str) -> int:
     return number
 
 
-def _country_list(value: str) -> frozenset[str]:
+def _country_list(value: str) -> tuple[str, ...]:
+    from countrytone.countries import parse_country_codes
+
     try:
         return parse_country_codes(value)
     except ValueError as error:
@@ -368,6 +479,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CountrytoneError(
             "--device works with the local engine only (workers choose their own)"
         )
+    from countrytone.cache import CacheWarning
+    from countrytone.nlp import load_nlp
+    from countrytone.pipeline import LanguageWarning, analyze_batches
+    from countrytone.registry import load_tone_model
+    from countrytone.tables import mentions_frame
+
     # Loaded here with either engine: a bad name fails at once, in one line, and the model's id
     # goes into the Parquet metadata (Dask workers load their own copy by name).
     model = load_tone_model(args.model, device=args.device)
@@ -383,12 +500,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         ExitStack() as resources,
         TableWriter(args.out, output=output, template=template, metadata=metadata) as writer,
         tqdm(
-            texts.remember(
-                read_articles(
-                    args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
-                ),
-                keep=args.with_text,
-            ),
+            texts.remember(_read(args, args.paths, on_skip=on_skip), keep=args.with_text),
             unit=" articles",
             disable=None,
         ) as bar,
@@ -448,12 +560,14 @@ class _ArticleTexts:
 
 
 def _run_quotes(args: argparse.Namespace) -> int:
+    from countrytone.nlp import load_nlp
+    from countrytone.pipeline import quotes_table
+    from countrytone.tables import quotes_frame
+
     nlp = load_nlp(args.pipeline)
     output = output_format(args.out, args.format)
     on_skip = _SkipReporter()
-    articles = read_articles(
-        args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
-    )
+    articles = _read(args, args.paths, on_skip=on_skip)
     with TableWriter(args.out, output=output, template=quotes_frame([])) as writer:
         for article in tqdm(articles, unit=" articles", disable=None):
             writer.write(quotes_table([article], nlp=nlp))
@@ -461,6 +575,9 @@ def _run_quotes(args: argparse.Namespace) -> int:
 
 
 def _run_evaluate(args: argparse.Namespace) -> int:
+    from countrytone.evaluation import evaluate, read_labelled
+    from countrytone.registry import load_tone_model
+
     model = load_tone_model(args.model, device=args.device)
     on_skip = _SkipReporter()
     with open_text_output(args.out) as out:
@@ -483,6 +600,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
+    from countrytone import training
+
     on_skip = _SkipReporter()
     unlabelled = training.sample_mention_targets(
         args.unlabelled, limit=args.max_unlabelled, seed=args.seed, on_skip=on_skip
@@ -515,55 +634,251 @@ def _run_plot(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    from countrytone import plots
+    on_skip = _SkipReporter()
+    if (args.kind == "all") != is_folder(args.out):
+        raise CountrytoneError(
+            f"--out {args.out}: --kind all writes every chart into a folder (--out DIR/), "
+            "any other kind one image (--out FILE.png)"
+        )
+    countries = list(args.countries) if args.countries else None
+    inputs = _read_inputs(
+        args, on_skip=on_skip, report=False, article=args.article, countries=countries
+    )
+    if args.kind == "all":
+        _plot_all(inputs, out=Path(args.out), countries=countries)
+    else:
+        article = _one_article(inputs, args.kind) if args.kind in ONE_ARTICLE_KINDS else None
+        _save_chart(_chart(args.kind, inputs.mentions, article, countries=countries), args.out)
+    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """The articles of a run (by id) and their mentions table, and for a report their quotes
+    table when a saved one is given."""
+
+    articles: dict[str, Article]
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame | None = None
+
+
+def _read_inputs(
+    args: argparse.Namespace,
+    *,
+    on_skip: _SkipReporter,
+    report: bool,
+    article: str | None = None,
+    countries: Sequence[str] | None = None,
+) -> _Inputs:
+    """The inputs of ``plot`` or of a report: articles, analysed; or saved tables
+    (``countrytone.saved_tables``), taken as they are, with the articles given beside them or
+    carried in their ``text`` column. ``article`` and ``countries`` keep only those rows.
+
+    Raises:
+        CountrytoneError: nothing was read, a table is not of the kind needed, ``article`` is
+            not among the inputs, or a report lacks its articles' text.
+    """
+    from countrytone.saved_tables import read_table, table_kind
+
+    saved = [path for path in args.paths if table_kind(path) is not None]
+    others = [path for path in args.paths if path not in saved]
+    if not saved:
+        return _analysed(
+            args, others, on_skip=on_skip, report=report, article=article, countries=countries
+        )
+    tables: dict[str, list[pd.DataFrame]] = {"mentions": [], "quotes": []}
+    for path in saved:
+        try:
+            kind, table = read_table(path)
+        except InputError as error:
+            on_skip(error)
+            continue
+        if kind == "quotes" and not report:
+            raise CountrytoneError(f"{path}: a quotes table; plot draws the table of analyze")
+        tables[kind].append(table)
+    if not tables["mentions"]:
+        raise CountrytoneError("no mentions table among the inputs (analyze writes one)")
+    mentions = _concat(tables["mentions"])
+    if article is not None:
+        mentions = mentions[mentions["article_id"] == article]
+        if mentions.empty:
+            raise _no_such_article(article)
+    if countries is not None:
+        mentions = mentions[mentions["country"].isin(countries)]
+    articles = _articles_of_tables(args, others, mentions, on_skip=on_skip, report=report)
+    quotes = _concat(tables["quotes"]) if tables["quotes"] else None
+    return _Inputs(articles, mentions, quotes)
+
+
+def _analysed(
+    args: argparse.Namespace,
+    paths: list[str],
+    *,
+    on_skip: _SkipReporter,
+    report: bool,
+    article: str | None,
+    countries: Sequence[str] | None,
+) -> _Inputs:
+    from countrytone.nlp import load_nlp
+    from countrytone.pipeline import LanguageWarning, analyze_articles, analyze_with_quotes
+    from countrytone.registry import load_tone_model
 
     model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
-    on_skip = _SkipReporter()
-    articles = list(
-        read_articles(
-            args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
-        )
-    )
-    if args.article is not None:
-        articles = [article for article in articles if article.id == args.article]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LanguageWarning)
+        articles = list(_read(args, paths, on_skip=on_skip))
         if not articles:
-            raise CountrytoneError(
-                f"--article {args.article}: no article of the inputs has this id"
-            )
-    if args.kind in ONE_ARTICLE_KINDS and len(articles) > 1:
-        count = len(articles)
+            raise CountrytoneError(f"no article to {'report on' if report else 'draw'}")
+        if article is not None:
+            articles = [read for read in articles if read.id == article]
+            if not articles:
+                raise _no_such_article(article)
+        progress = tqdm(articles, unit=" articles", disable=None)
+        by_id = {read.id: read for read in articles}
+        if report:
+            inputs = _Inputs(by_id, *analyze_with_quotes(progress, model=model, nlp=nlp))
+        else:
+            mentions = analyze_articles(progress, model=model, nlp=nlp, countries=countries)
+            inputs = _Inputs(by_id, mentions)
+    _show_caught(caught)
+    return inputs
+
+
+def _articles_of_tables(
+    args: argparse.Namespace,
+    paths: list[str],
+    mentions: pd.DataFrame,
+    *,
+    on_skip: _SkipReporter,
+    report: bool,
+) -> dict[str, Article]:
+    """The articles of the tables' rows: those given beside the tables, else the ones their
+    ``text`` column carries; a report needs every article of the rows."""
+    from countrytone.saved_tables import articles_from_text
+
+    if paths:
+        articles = {article.id: article for article in _read(args, paths, on_skip=on_skip)}
+    elif "text" in mentions.columns:
+        articles = {article.id: article for article in articles_from_text(mentions)}
+    elif report:
         raise CountrytoneError(
-            f"--kind {args.kind} draws one article, the inputs hold {count}: "
+            "the report shows the articles' text, which the table lacks: write the table "
+            "with analyze --with-text, or pass the articles too (report TABLE ARTICLE...)"
+        )
+    else:
+        return {}
+    missing = [name for name in mentions["article_id"].unique() if name not in articles]
+    if report and missing:
+        raise CountrytoneError(
+            f"{len(missing)} articles of the table are not among the inputs, e.g. "
+            f"{missing[0]!r}: pass the articles the table was written from"
+        )
+    return articles
+
+
+def _no_such_article(article_id: str) -> CountrytoneError:
+    return CountrytoneError(f"--article {article_id}: no article of the inputs has this id")
+
+
+def _concat(tables: list[pd.DataFrame]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.concat(tables, ignore_index=True)
+
+
+def _one_article(inputs: _Inputs, kind: str) -> Article | None:
+    """The one article a chart of ``kind`` draws (None when only its rows are at hand).
+
+    Raises:
+        CountrytoneError: the inputs hold more than one article.
+    """
+    ids = list(dict.fromkeys([*inputs.articles, *inputs.mentions["article_id"]]))
+    if len(ids) > 1:
+        raise CountrytoneError(
+            f"--kind {kind} draws one article, the inputs hold {len(ids)}: "
             "choose one with --article ID"
         )
-    mentions = analyze_articles(articles, model=model, nlp=nlp, countries=args.countries)
-    article = articles[0] if len(articles) == 1 else None
-    countries = sorted(args.countries) if args.countries else None
-    if args.kind == "paragraphs":
-        ax = plots.paragraph_heatmap(mentions, article=article)
-    elif args.kind == "arc":
-        ax = plots.tone_arc(mentions, article=article, countries=countries)
-    elif args.kind == "speakers":
-        ax = plots.speaker_heatmap(mentions)
-    elif args.kind == "dyads":
-        ax = plots.dyad_heatmap(mentions)
-    elif args.kind == "over-time":
-        ax = plots.tone_over_time(mentions, countries=countries)
-    else:
-        ax = plots.source_heatmap(mentions)
+    return inputs.articles.get(ids[0]) if ids else None
+
+
+def _chart(
+    kind: str, mentions: pd.DataFrame, article: Article | None, *, countries: list[str] | None
+) -> Axes:
+    from countrytone import plots
+
+    if kind == "paragraphs":
+        return plots.paragraph_heatmap(mentions, article=article, countries=countries)
+    if kind == "arc":
+        return plots.tone_arc(mentions, article=article, countries=countries)
+    if kind == "speakers":
+        return plots.speaker_heatmap(mentions, countries=countries)
+    if kind == "dyads":
+        return plots.dyad_heatmap(mentions, countries=countries)
+    if kind == "over-time":
+        return plots.tone_over_time(mentions, countries=countries)
+    return plots.source_heatmap(mentions, countries=countries)
+
+
+def _plot_all(inputs: _Inputs, *, out: Path, countries: list[str] | None) -> None:
+    """Every chart of the inputs into ``out``: the corpus's, then each article's two under
+    ``articles/`` (``0001-STEM-paragraphs.png``, ``0001-STEM-arc.png``). A chart with nothing
+    to draw is not written: a warning says which and why."""
+    from countrytone.plots import EmptyChartWarning
+
+    ids = list(dict.fromkeys([*inputs.articles, *inputs.mentions["article_id"]]))
+    charts: list[tuple[str, str, Article | None, pd.DataFrame]] = [
+        (f"{kind}.png", kind, None, inputs.mentions) for kind in CORPUS_KINDS
+    ]
+    groups = dict(tuple(inputs.mentions.groupby("article_id", sort=False)))
+    empty = inputs.mentions.iloc[0:0]
+    for name, article_id in zip(numbered_names(ids, suffix=""), ids, strict=True):
+        rows = groups.get(article_id, empty)
+        for kind in ONE_ARTICLE_KINDS:
+            article = inputs.articles.get(article_id)
+            charts.append((f"articles/{name}-{kind}.png", kind, article, rows))
+    for name, kind, article, rows in tqdm(charts, unit=" charts", disable=None):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", EmptyChartWarning)
+            ax = _chart(kind, rows, article, countries=countries)
+        nothing = [w for w in caught if issubclass(w.category, EmptyChartWarning)]
+        for warning in caught:
+            if warning not in nothing:
+                warnings.warn(warning.message, stacklevel=1)
+        if nothing:
+            _close(ax)
+            message = f"{out / name}: not written, {nothing[0].message}"
+            warnings.warn(InputWarning(message), stacklevel=1)
+            continue
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        _save_chart(ax, out / name)
+
+
+def _save_chart(ax: Axes, out: str | Path) -> None:
+    """Write the chart's figure (in the format its name asks for) and close it.
+
+    Raises:
+        CountrytoneError: the file cannot be written.
+    """
+    import matplotlib
+
     figure = ax.get_figure(root=True)
     assert figure is not None  # every chart of countrytone.plots is drawn on a figure
     # Written under a temporary name: the format comes from the name asked for.
-    image_format = (
-        Path(args.out).suffix.lstrip(".").lower() or matplotlib.rcParams["savefig.format"]
-    )
+    image_format = Path(out).suffix.lstrip(".").lower() or matplotlib.rcParams["savefig.format"]
     try:
-        with written_whole(args.out) as partial:
+        with written_whole(out) as partial:
             figure.savefig(partial, format=image_format, bbox_inches="tight")
     except (OSError, ValueError) as error:
-        raise CountrytoneError(f"{args.out}: cannot write the chart ({error})") from None
-    return EXIT_SKIPPED if on_skip.count else EXIT_OK
+        raise CountrytoneError(f"{out}: cannot write the chart ({error})") from None
+    finally:
+        _close(ax)
+
+
+def _close(ax: Axes) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close(ax.get_figure(root=True))
 
 
 def _run_report(args: argparse.Namespace) -> int:
@@ -572,23 +887,19 @@ def _run_report(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     from countrytone.report import write_report
 
-    model = load_tone_model(args.model, device=args.device)
-    nlp = load_nlp(args.pipeline)
     on_skip = _SkipReporter()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", LanguageWarning)
-        articles = list(
-            read_articles(
-                args.paths, on_skip=on_skip, input_format=args.input_format, html_rows=args.html
-            )
-        )
-        mentions, quotes = analyze_with_quotes(
-            tqdm(articles, unit=" articles", disable=None), model=model, nlp=nlp
-        )
-    _show_caught(caught)
-    if not articles:
+    inputs = _read_inputs(args, on_skip=on_skip, report=True)
+    if not inputs.articles:
         raise CountrytoneError("no article to report on")
-    written = write_report(articles, mentions, quotes, out=args.out)
+    articles = list(inputs.articles.values())
+    quotes = inputs.quotes
+    if quotes is None:
+        # A saved table holds no quotations: found by the parser alone, no tone model loaded.
+        from countrytone.nlp import load_nlp
+        from countrytone.pipeline import quotes_table
+
+        quotes = quotes_table(articles, nlp=load_nlp(args.pipeline))
+    written = write_report(articles, inputs.mentions, quotes, out=args.out)
     if len(written) == 1 and len(articles) > ONE_FILE_ARTICLES:
         megabytes = written[0].stat().st_size / 1e6
         tqdm.write(
@@ -615,17 +926,22 @@ def _show_warning(
 def _show_caught(caught: list[warnings.WarningMessage]) -> None:
     """Show the warnings of a run, one line each, but a kind that a corpus can raise for every
     article (``PER_ARTICLE_WARNINGS``) in one line: its first, and how many more."""
-    for kind in PER_ARTICLE_WARNINGS:
+    from countrytone.pipeline import LanguageWarning  # loaded by the run that warned
+
+    per_article: tuple[type[Warning], ...] = (LanguageWarning, *PER_ARTICLE_WARNINGS)
+    for kind in per_article:
         same = [warning for warning in caught if issubclass(warning.category, kind)]
         if same:
             more = f" (and {len(same) - 1} more inputs)" if len(same) > 1 else ""
             _show_warning(f"{same[0].message}{more}", kind, same[0].filename, same[0].lineno)
     for warning in caught:
-        if not issubclass(warning.category, PER_ARTICLE_WARNINGS):
+        if not issubclass(warning.category, per_article):
             _show_warning(warning.message, warning.category, warning.filename, warning.lineno)
 
 
 def _run_targets(args: argparse.Namespace) -> int:
+    from countrytone.registry import load_tone_model
+
     model = load_tone_model(args.model, device=args.device)
     on_skip = _SkipReporter()
     with open_text_output(args.out) as out:
@@ -657,6 +973,9 @@ def _score_lines(
     batch: list[tuple[int, bytes]], model: ToneModel, *, source: str, on_skip: _SkipReporter
 ) -> list[dict[str, Any]]:
     """One output row per input line: the line's keys with the tone of its target added."""
+    from countrytone.tables import TONE_COLUMNS, tone_values
+    from countrytone.tone import score_targets
+
     rows: list[dict[str, Any]] = []
     targets: dict[int, Target] = {}
     for line_number, line in batch:
@@ -686,6 +1005,8 @@ def _read_target_line(line: bytes, *, location: str) -> tuple[dict[str, Any], Ta
         return row, InputError(location, "no 'text' string")
     if not (_is_integer(start) and _is_integer(end)):
         return row, InputError(location, "'start' and 'end' must be integers")
+    from countrytone.tone import Target
+
     try:
         return row, Target(text, start, end)
     except ValueError as error:

@@ -32,7 +32,8 @@ from countrytone.articles import Article
 from countrytone.countries import parse_country_codes
 from countrytone.errors import CountrytoneError
 from countrytone.nlp import DEFAULT_PIPELINE
-from countrytone.pipeline import DEFAULT_BATCH_ARTICLES, LanguageWarning, analyze_articles
+from countrytone.pipeline import LanguageWarning, analyze_articles
+from countrytone.tone import DEFAULT_BATCH_ARTICLES
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -158,7 +159,7 @@ def _analyze_batch(
     *,
     model: str,
     nlp: str,
-    countries: frozenset[str] | None,
+    countries: tuple[str, ...] | None,
 ) -> _BatchResult:
     """The task run on a worker: the mentions table of one batch and the warnings it raised."""
     with _RECORDING_WARNINGS, warnings.catch_warnings(record=True) as caught:

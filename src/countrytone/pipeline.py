@@ -15,7 +15,14 @@ from spacy.attrs import IS_ALPHA, IS_STOP
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from countrytone.articles import Article, ArticleSource, articles_from
+from countrytone.articles import (
+    DEFAULT_FIELDS,
+    Article,
+    ArticleSource,
+    CorpusFields,
+    ReadOptions,
+    articles_from,
+)
 from countrytone.cache import ResultCache
 from countrytone.countries import (
     CountryMention,
@@ -28,11 +35,8 @@ from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.registry import load_tone_model
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
 from countrytone.tables import MentionRow, QuoteRow, mentions_frame, quotes_frame
-from countrytone.tone import Target, Tone, ToneMemory, ToneModel
+from countrytone.tone import DEFAULT_BATCH_ARTICLES, Target, Tone, ToneMemory, ToneModel
 
-# Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
-# targets, enough to fill the model's length-sorted batches, a few MB of rows in memory.
-DEFAULT_BATCH_ARTICLES = 64
 # English news text is about half stop words ("the", "of", "said"); in other languages the
 # English stop-word list matches a few per cent of words. Below this share, warn.
 MIN_ENGLISH_STOP_WORD_SHARE = 0.2
@@ -77,6 +81,9 @@ def analyze(
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    dayfirst: bool | None = None,
+    fields: CorpusFields = DEFAULT_FIELDS,
+    analyze_titles: bool = False,
 ) -> pd.DataFrame:
     """Tone toward every country mentioned in articles: one row per country mention.
 
@@ -90,18 +97,27 @@ def analyze(
             always text: one that names a file gets a warning to pass a ``Path``.
         model: a tone model, a registered name (``registry.MODEL_NAMES``) or a model directory.
         nlp: a spaCy pipeline or the name of an installed one.
-        countries: keep only mentions of these ISO-3 codes, in any case (``["chn", "USA"]``
-            or ``"chn,usa"``); all when None.
+        countries: keep only mentions of these countries: ISO-3 codes or names in any case
+            (``["chn", "Iran"]`` or ``"chn,uk"``, ``countries.parse_country_codes``); all
+            when None.
+        dayfirst: read numeric dates day first (True) or month first (False); None reads only
+            those whose order is clear (``20/06/2023``) and leaves ``03/04/2024`` empty, warned.
+        fields: the names of a corpus's fields (``CorpusFields(text="body")``).
+        analyze_titles: analyse a corpus row's ``title`` as the article's title (``ReadOptions``).
 
     Returns:
-        The mentions table (columns ``countrytone.tables.MENTION_COLUMNS``), in text order.
+        The mentions table (columns ``countrytone.tables.MENTION_COLUMNS``; ``date`` a
+        datetime column), in text order.
 
     Raises:
         InputError: a file cannot be read, or a text holds no paragraph.
-        ValueError: ``countries`` holds a code that is not ISO 3166-1 alpha-3.
+        ValueError: ``countries`` names a country that is not known.
         TypeError: an input is none of the above.
     """
-    return analyze_articles(articles_from(article), model=model, nlp=nlp, countries=countries)
+    options = ReadOptions(dayfirst=dayfirst, fields=fields, analyze_titles=analyze_titles)
+    return analyze_articles(
+        articles_from(article, options=options), model=model, nlp=nlp, countries=countries
+    )
 
 
 def analyze_articles(
@@ -164,7 +180,7 @@ def _batches(
     *,
     model: ToneModel | str,
     nlp: Language | str,
-    countries: frozenset[str] | None,
+    countries: tuple[str, ...] | None,
     batch_size: int,
     n_process: int,
     cache: str | Path | None,

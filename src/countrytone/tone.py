@@ -124,8 +124,11 @@ def score_targets(model: ToneModel, targets: Sequence[Target]) -> list[Tone]:
     return [by_target[target] for target in targets]
 
 
+# Articles whose mentions are scored in one model call when streaming a corpus: a few thousand
+# targets, enough to fill the model's length-sorted batches, a few MB of rows in memory.
+DEFAULT_BATCH_ARTICLES = 64
 # Distinct targets whose tones a ToneMemory keeps: a few times the targets of a batch of
-# articles, about 25 MB of sentences and tones.
+# ``DEFAULT_BATCH_ARTICLES`` articles, about 25 MB of sentences and tones.
 REMEMBERED_TARGETS = 50_000
 
 
