@@ -45,7 +45,7 @@ def mentions() -> pd.DataFrame:
 
 
 # DESIGN.md's command-line contract, spelled out here once more on purpose: the schema in
-# countrytone.tables must not drift from it.
+# countrytone.tables must not drift from it (the target's name and kind are added at the end).
 DESIGN_MENTION_COLUMNS = [
     "article_id",
     "date",
@@ -68,6 +68,8 @@ DESIGN_MENTION_COLUMNS = [
     "p_neutral",
     "p_positive",
     "model",
+    "target_name",
+    "target_kind",
 ]
 DESIGN_QUOTE_COLUMNS = [
     "article_id",

@@ -47,7 +47,8 @@ How an article is read, in order:
    documents, are WordNet's: ``data/speaking_nouns.csv``).
 5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
    place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
-   GBR), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN).
+   GBR), else a country or bloc mention in it ("Chinese diplomat Wang Yi" -> CHN, "a NATO
+   spokesperson" -> XNATO).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from countrytone.quotes.reported import (
 from countrytone.quotes.speakers import SpeakerResolver
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.segment import Chunk
+from countrytone.targets import SHIPPED
 
 __all__ = ["Attribution", "AttributionKind", "find_attributions", "quoted_spans"]
 
@@ -83,8 +85,8 @@ def find_attributions(
     Args:
         article: the article the chunks were parsed from.
         chunks: the article's paragraphs parsed by ``countrytone.segment.parse``.
-        mentions: the article's country mentions (``find_mentions`` of every chunk, at its
-            offset), where the caller has found them already; found here otherwise.
+        mentions: the article's country and bloc mentions (``find_mentions`` of every chunk, at
+            its offset), where the caller has found them already; found here otherwise.
 
     Returns:
         One ``Attribution`` per direct quote (a quote split around its cue gives two) and per
@@ -103,8 +105,13 @@ def find_attributions(
     fragments.extend(transcript_turns(article, tokens))
     fragments.extend(headline_claims(article, tokens))
     if mentions is None:
+        # Blocs too: "a NATO spokesperson" speaks for NATO.
         mentions = [
-            mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+            mention
+            for chunk in chunks
+            for mention in find_mentions(
+                chunk.doc, offset=chunk.start, targets=SHIPPED, context=article.text
+            )
         ]
     resolver = SpeakerResolver(article, chunks, tokens, quotes, mentions)
     rows: dict[tuple[int, int], Attribution] = {}
