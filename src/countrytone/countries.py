@@ -15,7 +15,7 @@ How mentions are found, in order:
 2. Overlaps: the longest candidate wins (ties: the earlier one); a winning ``_NOT_MENTIONS``
    phrase removes what it covers. Every shipped form and a user's own take part whichever
    targets are asked for, so that a bloc's name is never a country's mention ("Organization of
-   American States"). Forms inside a hyphenated token ("U.S.-China") are split out.
+   American States"). Forms inside a joined token ("U.S.-China", "OPEC+") are split out.
 3. Context rules, each explained where it is defined: a form that is only part of a longer
    proper name found by NER ("Michael Jordan", "Air China", "University of Georgia"), a name
    that only gives a thing's style ("NATO-style", "a US-like system"), Georgia the US state,
@@ -236,6 +236,8 @@ _LIKENESS_SUFFIXES = _WORD_LISTS.words("likeness_suffixes")
 _HEAD_NOUNS = _WORD_LISTS.phrases("head_nouns")
 
 _HYPHENS = re.compile(r"[-‐‑–—]")
+# What joins names inside one token: "U.S.-China", "OPEC+", "ASEAN+3".
+_JOINERS = re.compile(r"[-‐‑–—+]")
 _NOT_A_MENTION = "NOT_A_MENTION"
 
 
@@ -336,7 +338,7 @@ def find_mentions(
         and rules.is_mention(span)
         and (code := rules.code(_code(span))) is not None
     ]
-    mentions.extend(_hyphenated_mentions(doc, winners, offset, rules, targets.own))
+    mentions.extend(_joined_mentions(doc, winners, offset, rules, targets.own))
     return sorted(
         (mention for mention in mentions if targets.includes(mention.country)),
         key=lambda mention: mention.start,
@@ -347,8 +349,8 @@ def may_name_a_country(doc: Doc, *, targets: Targets = COUNTRIES) -> bool:
     """Whether ``find_mentions`` may find a mention of the targets in this doc once it is parsed.
 
     Takes a doc that is only tokenised (``nlp.make_doc``): every mention is a phrase of the
-    gazetteer, an administration of a head of government, or a name or demonym inside a
-    hyphenated token, so a doc with none has no mention, and need not be parsed to know it.
+    gazetteer, an administration of a head of government, or a name or demonym inside a joined
+    token ("U.S.-China"), so a doc with none has no mention, and need not be parsed to know it.
     """
     matchers = _matchers(doc.vocab, targets.own)
     strings = doc.vocab.strings
@@ -364,8 +366,8 @@ def may_name_a_country(doc: Doc, *, targets: Targets = COUNTRIES) -> bool:
         and forms[part][1] in (Form.NAME, Form.DEMONYM)
         and _may_be_target(forms[part][0], targets)
         for token in doc
-        if _HYPHENS.search(token.text)
-        for part in _HYPHENS.split(token.text)
+        if _JOINERS.search(token.text)
+        for part in _JOINERS.split(token.text)
     )
 
 
@@ -384,10 +386,16 @@ def _candidates(doc: Doc, matchers: _Matchers) -> list[Span]:
             Span(doc, start, end, label=match_id)
             for match_id, start, end in matchers.administrations(doc)
         ]
+    # A state's name before an institution's head is the institution ("US State Department");
+    # a bloc's institutions are named in the data ("European Commission"), and "the G20
+    # presidency" is the G20's.
+    countries = country_codes()
     named = [
         span
         for span in spans
-        if span.label != matchers.not_a_mention and _form(span) in (Form.NAME, Form.DEMONYM)
+        if span.label != matchers.not_a_mention
+        and _form(span) in (Form.NAME, Form.DEMONYM)
+        and _code(span).split(CANDIDATE_SEPARATOR)[0] in countries
     ]
     if not named:  # most paragraphs of news name no country: skip the token matcher
         return spans
@@ -428,22 +436,22 @@ def _mention(text: str, start: int, code: str, form: Form, offset: int) -> Count
     )
 
 
-def _hyphenated_mentions(
+def _joined_mentions(
     doc: Doc,
     winners: Iterable[Span],
     offset: int,
     rules: _Context,
     own: tuple[TargetEntry, ...],
 ) -> list[CountryMention]:
-    """Names and demonyms inside one hyphenated token: spaCy keeps "U.S.-China" whole."""
+    """Names and demonyms inside one joined token: spaCy keeps "U.S.-China", "OPEC+" whole."""
     covered = {index for span in winners for index in range(span.start, span.end)}
     forms = gazetteer(own).forms
     mentions = []
     for token in doc:
-        if token.i in covered or not _HYPHENS.search(token.text):
+        if token.i in covered or not _JOINERS.search(token.text):
             continue
         start = 0
-        parts = _HYPHENS.split(token.text)
+        parts = _JOINERS.split(token.text)
         for part, following in zip(parts, [*parts[1:], None], strict=True):
             meaning = forms.get(part)
             if (
