@@ -340,7 +340,12 @@ def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:
 
     Warns with ``LanguageWarning`` when the article does not look like English.
     """
-    located, _ = _locate(article, parse(article, nlp))
+    return locate_parsed(article, parse(article, nlp))
+
+
+def locate_parsed(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
+    """``locate_mentions`` of an article already parsed (``countrytone.segment.parse``)."""
+    located, _ = _locate(article, chunks)
     return located
 
 
