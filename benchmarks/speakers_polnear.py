@@ -226,10 +226,15 @@ def same_speaker(text: str, predicted: Attribution | None, gold: GoldAttribution
         and min(predicted.speaker_end, source_end) > max(predicted.speaker_start, source_start)
     ):
         return True
-    source = text[source_start:source_end]
-    proper = source[:1].isupper() and source.split()[0].lower() not in NOT_NAME
-    words = name_words(source)
-    return bool(proper and words and predicted.speaker and words <= name_words(predicted.speaker))
+    # A name: every word but determiners and titles capitalised ("Mr. Obama", not "the agency").
+    words = name_words(text[source_start:source_end])
+    named = all(word[:1].isupper() for word in _name_tokens(text[source_start:source_end]))
+    return bool(named and words and predicted.speaker and words <= name_words(predicted.speaker))
+
+
+def _name_tokens(text: str) -> list[str]:
+    words = [word.strip(",.’'") for word in text.replace("’s", "").split()]
+    return [word for word in words if word and word.lower() not in NOT_NAME]
 
 
 def describe(text: str, gold: GoldAttribution | None) -> str:
