@@ -65,7 +65,7 @@ from countrytone.quotes.reported import (
     reported_speech,
     transcript_turns,
 )
-from countrytone.quotes.speakers import SpeakerResolver
+from countrytone.quotes.speakers import SpeakerResolver, one_name_per_speaker
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.segment import Chunk
 
@@ -111,4 +111,4 @@ def find_attributions(
     everything = [*direct, *reported, *fragments]
     for raw in sorted(everything, key=lambda raw: (raw.start, -raw.end)):
         rows.setdefault((raw.start, raw.end), resolver.attribution(raw))
-    return sorted(rows.values(), key=lambda row: (row.start, -row.end))
+    return one_name_per_speaker(sorted(rows.values(), key=lambda row: (row.start, -row.end)))
