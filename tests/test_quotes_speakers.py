@@ -182,6 +182,13 @@ ONE_NAME = [
         id="a-role-of-the-ministry-named-before",
     ),
     pytest.param(
+        "European Union leaders said the plan was sound. Leaders said the talks would go on.",
+        "the talks would go on",
+        "European Union leaders",
+        None,
+        id="a-bare-plural-is-the-group-named-before",
+    ),
+    pytest.param(
         "“We welcome the deal,” said Josep Borrell, the EU's foreign policy chief, who praised "
         "South Korea for its support.",
         "South Korea for its support",

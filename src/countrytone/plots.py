@@ -166,13 +166,16 @@ def dyad_heatmap(
 ) -> Axes:
     """Speaker's country x country spoken of: how one side speaks of the other.
 
-    Only mentions whose speaker belongs to or speaks for a country (``speaker_country``) count.
+    Only mentions whose speaker belongs to or speaks for a country (``speaker_country``) count;
+    the x axis label says how many rows with a speaker the chart leaves out for want of one.
     Columns and rows as ``speaker_heatmap``'s.
 
     Raises:
         ValueError: ``countries`` names an unknown country.
     """
-    mentions = mentions[mentions["speaker_country"].notna()]
+    known = mentions["speaker_country"].notna()
+    left_out = int((mentions["speaker"].notna() & ~known).sum())
+    mentions = mentions[known]
     if mentions.empty:
         return _nothing_to_draw(ax, "no rows with a speaker_country (a speaker of a country)")
     table = aggregate(mentions, by="speaker_country")
@@ -183,6 +186,10 @@ def dyad_heatmap(
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("speaker's country", "speakers' countries"))
     _title(ax, "How each side speaks of the other")
+    if left_out:
+        ax.set_xlabel(
+            f"{ax.get_xlabel()}\n{left_out} rows with a speaker of no known country left out"
+        )
     return ax
 
 

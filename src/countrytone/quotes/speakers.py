@@ -75,6 +75,8 @@ class SpeakerResolver:
         self.mentions = mentions
         # Organisations that spoke, by offset: name, country and head word ("ministry").
         self.organisations: dict[int, tuple[str, str | None, str]] = {}
+        # Groups that spoke, by offset, in text order: name and country.
+        self.groups: dict[int, tuple[str, str | None]] = {}
         self.people = [
             self._person(entity) for chunk in chunks for entity in chunk.doc.ents
             if entity.label_ == "PERSON" and _name(entity.text)
@@ -126,6 +128,8 @@ class SpeakerResolver:
             word = raw.speaker.lemma_.lower()
             if name is not None and word in ORGANISATION_NOUNS | BODY_NOUNS | GOVERNMENT_NOUNS:
                 self.organisations[self.tokens.start(raw.speaker)] = (name, country, word)
+            if name is not None and raw.speaker.tag_ == "NNS":
+                self.groups[self.tokens.start(raw.speaker)] = (name, country)
         return self.resolved[key]
 
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
@@ -184,6 +188,14 @@ class SpeakerResolver:
             if person is not None:
                 return person.name, person.country
         named = self._named_before(token, start) if _is_definite(token) else None
+        if named is None and token.tag_ == "NNS" and not list(token.lefts):
+            # "European Union leaders failed to agree … Leaders asked …": a bare plural is the
+            # group of that kind last named.
+            named = next(
+                (found for at, found in reversed(self.groups.items())
+                 if at < start and _head_word(found[0]) == token.lower_),
+                None,
+            )  # fmt: skip
         if named is not None:
             return named
         return self._group_name(written, span[0]), self._country(*self._descriptor(token))
