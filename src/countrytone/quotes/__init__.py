@@ -45,9 +45,17 @@ How an article is read, in order:
    and European business groups complained"); a thing ("the calm suggested …") is no one, so the
    attribution around it speaks (the common nouns that can speak, people, groups, organisations and
    documents, are WordNet's: ``data/speaking_nouns.csv``).
-5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
-   place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
-   GBR), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN).
+   A role with a name in apposition is that person ("a spokeswoman, Jane Roe,"); "the ministry",
+   "the government" the one named before, a bare plural ("Leaders said") the group of that kind
+   named before; names that differ by a leading "the" or by case are one speaker.
+5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
+   speaker: a country speaking as a state is its own; else an office or party bound to one
+   state from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann
+   Lowe"), else a country mention in it ("Chinese diplomat Wang Yi" -> CHN) but a beat before a
+   role ("China correspondent") or what an apposition's clause says ("…, who praised South
+   Korea"), else the country of the body a role names that the article named last ("ministry
+   spokesman He Lianfeng"). An employer's seat never counts (a BBC correspondent, a Fudan
+   professor, a news agency).
 """
 
 from __future__ import annotations

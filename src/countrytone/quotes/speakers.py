@@ -213,7 +213,7 @@ class SpeakerResolver:
             not described and any(child.dep_ in modifiers for child in token.lefts)
         ):
             return None
-        named = [
+        named: list[tuple[int, str, str | None]] = [
             (mention.start, country_name(mention.country), mention.country)
             if head in GOVERNMENT_NOUNS
             else (mention.start, mention.mention, mention.country)
@@ -623,7 +623,8 @@ def _name(text: str) -> str:
 
 @cache
 def _speaker_table() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """``data/speakers.csv``: organisations, roles and places that give a speaker's country."""
+    """``data/speakers.csv``: offices and parties bound to one state, which give a speaker's
+    country ("Secretary of State", "GOP")."""
     rows = read_csv("speakers.csv")
     return tuple(
         (_table_pattern(row["name"], ignore_case=row["kind"] == "role"), row["iso3"])
