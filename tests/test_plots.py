@@ -72,6 +72,17 @@ def test_plots_dyad_heatmap_rows_are_speaker_countries(mentions: pd.DataFrame) -
     assert "-0.80\n(1)" in [text.get_text() for text in ax.texts]
 
 
+def test_plots_dyad_heatmap_says_how_many_rows_it_leaves_out(mentions: pd.DataFrame) -> None:
+    # Jane Doe's two rows have a speaker but, here, no country: the chart leaves them out.
+    unknown = mentions.assign(
+        speaker_country=mentions["speaker_country"].where(mentions["speaker"] != "Jane Doe")
+    )
+    ax = plots.dyad_heatmap(unknown)
+    assert _ticks(ax.get_yticklabels()) == ["China"]
+    assert ax.get_xlabel().endswith("\n2 rows with a speaker of no known country left out")
+    assert "left out" not in plots.dyad_heatmap(mentions).get_xlabel()
+
+
 def test_plots_tone_arc_one_line_per_country(mentions: pd.DataFrame) -> None:
     ax = plots.tone_arc(mentions, countries=["CHN", "USA"])
     assert [

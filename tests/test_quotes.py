@@ -476,19 +476,6 @@ def test_quotes_nested_attribution_inside_a_quote(nlp: Language) -> None:
             id="demonym",
         ),
         pytest.param(
-            "BBC China correspondent John Moss said, “The mood in Beijing is calm today.”",
-            "“The mood in Beijing is calm today.”",
-            "GBR",
-            id="organisation-before-beat",
-        ),
-        pytest.param(
-            "“The message has been positive,” said Li Ming, a professor at Fudan University "
-            "in Shanghai.",
-            "“The message has been positive,”",
-            "CHN",
-            id="institution",
-        ),
-        pytest.param(
             "Secretary of State Ann Lowe said, “We will keep talking to them.”",
             "“We will keep talking to them.”",
             "USA",
@@ -691,7 +678,7 @@ def test_quotes_content_reaches_the_end_of_its_clause(
         pytest.param("Beijing said, “We will respond.”", "China", "CHN", id="capital"),
         pytest.param("The US said, “We will respond.”", "United States", "USA", id="short-form"),
         pytest.param(
-            "Reuters news agency said, “The talks were tense.”", "Reuters", "GBR", id="agency"
+            "Reuters news agency said, “The talks were tense.”", "Reuters", None, id="agency"
         ),
         pytest.param(
             "Lena Park spoke first. “We will respond,” Ms. Park said.",

@@ -132,3 +132,142 @@ def test_quotes_one_group_whatever_the_sentence_case(nlp: Language) -> None:
     text = "Officials said that the talks would resume. The talks stalled, officials said."
     rows = attributions(text, nlp)
     assert {row.speaker for row in rows} == {"officials"}
+
+
+# One name per speaker within an article (text, content, speaker, speaker_country).
+ONE_NAME = [
+    pytest.param(
+        "A spokeswoman, Jane Roe, said the talks would resume.",
+        "the talks would resume",
+        "Jane Roe",
+        None,
+        id="a-role-named-in-apposition",
+    ),
+    pytest.param(
+        "Japan's defence minister, Hiroshi Tanabe, said the pact was vital.",
+        "the pact was vital",
+        "Hiroshi Tanabe",
+        "JPN",
+        id="an-office-named-in-apposition-keeps-its-country",
+    ),
+    pytest.param(
+        "His Japanese counterpart Minoru Kihara praised India's naval build-up.",
+        "India's naval build-up",
+        "Minoru Kihara",
+        "JPN",
+        id="a-counterpart-named-beside-it",
+    ),
+    pytest.param(
+        "Japan's Defence Ministry said the drills were a threat. The ministry said the ships "
+        "had left.",
+        "the ships had left",
+        "Defence Ministry",
+        "JPN",
+        id="the-ministry-named-before",
+    ),
+    pytest.param(
+        "The Japanese government said the drills were a threat. The government said the ships "
+        "had left.",
+        "the ships had left",
+        "Japan",
+        "JPN",
+        id="the-government-named-before",
+    ),
+    pytest.param(
+        "The Chinese Commerce Ministry said the curbs were unfair, and ministry spokesman He "
+        "Lianfeng warned that the talks could fail.",
+        "that the talks could fail",
+        "He Lianfeng",
+        "CHN",
+        id="a-role-of-the-ministry-named-before",
+    ),
+    pytest.param(
+        "European Union leaders said the plan was sound. Leaders said the talks would go on.",
+        "the talks would go on",
+        "European Union leaders",
+        "XEU",  # a bloc's leaders speak for the bloc (issue 21)
+        id="a-bare-plural-is-the-group-named-before",
+    ),
+    pytest.param(
+        "“We welcome the deal,” said Josep Borrell, the EU's foreign policy chief, who praised "
+        "South Korea for its support.",
+        "South Korea for its support",
+        "Josep Borrell",
+        "XEU",  # the EU's foreign policy chief speaks for the EU, not for South Korea
+        id="who-after-an-apposition-is-the-person",
+    ),
+    pytest.param(
+        "Israeli Prime Minister Avi Cohen said the strike had failed. Cohen said the war would "
+        "go on.",
+        "the war would go on",
+        "Avi Cohen",
+        "ISR",
+        id="a-country-carried-to-a-later-mention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "country"), ONE_NAME)
+def test_quotes_speakers_one_name_per_speaker(
+    nlp: Language, text: str, content: str, speaker: str, country: str | None
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.speaker, row.speaker_country) == (speaker, country)
+
+
+def test_quotes_speakers_determiners_and_case_make_no_second_speaker(nlp: Language) -> None:
+    text = (
+        "The South Korean foreign ministry said it hoped for calm. "
+        "South Korean foreign ministry said it would wait."
+    )
+    rows = [row for row in attributions(text, nlp) if row.kind.is_speech]
+    assert {row.speaker for row in rows} == {"the South Korean foreign ministry"}
+
+
+# The text never says whom these speakers belong to or speak for: what they speak of, their
+# beat and their employer's seat are not their country (speaker, content). What Josep Borrell,
+# "the EU's foreign policy chief, who praised South Korea", praised is not his either: he speaks
+# for the EU (ONE_NAME, who-after-an-apposition-is-the-person).
+NO_COUNTRY = [
+    pytest.param(
+        "“The message has been positive,” said Li Ming, a professor at Fudan University in "
+        "Shanghai.",
+        "“The message has been positive,”",
+        id="a-university-in-a-country",
+    ),
+    pytest.param(
+        "BBC China correspondent John Moss said, “The mood in Beijing is calm today.”",
+        "“The mood in Beijing is calm today.”",
+        id="a-beat-and-a-broadcaster",
+    ),
+    pytest.param(
+        "Reuters news agency said, “The talks were tense.”",
+        "“The talks were tense.”",
+        id="a-news-agency",
+    ),
+    pytest.param(
+        "Kim Lee, a Korea scholar at the institute, said the launch was a test.",
+        "the launch was a test",
+        id="a-scholar-of-a-country",
+    ),
+    pytest.param(
+        "A spokeswoman said Russia had attacked Ukraine overnight.",
+        "Russia had attacked Ukraine overnight",
+        id="what-she-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), NO_COUNTRY)
+def test_quotes_speakers_country_empty_when_the_text_never_says(
+    nlp: Language, text: str, content: str
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert row.speaker is not None
+    assert row.speaker_country is None
+
+
+def test_quotes_speakers_an_answer_to_an_act_says_nothing(nlp: Language) -> None:
+    text = "Peskov said Moscow was responding to Ukrainian attacks on Russian refineries."
+    rows = attributions(text, nlp)
+    assert {row.speaker for row in rows} == {"Peskov"}

@@ -374,7 +374,14 @@ def locate_mentions(
 
     Warns with ``LanguageWarning`` when the article does not look like English.
     """
-    located, _ = _locate(article, parse(article, nlp), targets)
+    return locate_parsed(article, parse(article, nlp), targets=targets)
+
+
+def locate_parsed(
+    article: Article, chunks: list[Chunk], *, targets: Targets = COUNTRIES
+) -> list[LocatedMention]:
+    """``locate_mentions`` of an article already parsed (``countrytone.segment.parse``)."""
+    located, _ = _locate(article, chunks, targets)
     return located
 
 

@@ -172,13 +172,16 @@ def dyad_heatmap(
     """Speaker's country x country spoken of: how one side speaks of the other.
 
     Only mentions whose speaker belongs to or speaks for a country or a bloc
-    (``speaker_country``: "an EU spokesperson" speaks for the European Union) count. Columns
-    and rows as ``speaker_heatmap``'s.
+    (``speaker_country``: "an EU spokesperson" speaks for the European Union) count; the x axis
+    label says how many rows with a speaker the chart leaves out for want of one. Columns and
+    rows as ``speaker_heatmap``'s.
 
     Raises:
         ValueError: ``countries`` names an unknown country.
     """
-    mentions = mentions[mentions["speaker_country"].notna()]
+    known = mentions["speaker_country"].notna()
+    left_out = int((mentions["speaker"].notna() & ~known).sum())
+    mentions = mentions[known]
     if mentions.empty:
         return _nothing_to_draw(ax, "no rows with a speaker_country (a speaker of a country)")
     table = aggregate(mentions, by="speaker_country")
@@ -191,6 +194,10 @@ def dyad_heatmap(
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("speaker's country", "speakers' countries"))
     _title(ax, "How each side speaks of the other")
+    if left_out:
+        ax.set_xlabel(
+            f"{ax.get_xlabel()}\n{left_out} rows with a speaker of no known country left out"
+        )
     return ax
 
 

@@ -45,10 +45,18 @@ How an article is read, in order:
    and European business groups complained"); a thing ("the calm suggested …") is no one, so the
    attribution around it speaks (the common nouns that can speak, people, groups, organisations and
    documents, are WordNet's: ``data/speaking_nouns.csv``).
-5. ``speaker_country``: a country speaking as a state is its own; else an organisation, role or
-   place from ``data/speakers.csv`` in the speaker's descriptor ("BBC China correspondent" ->
-   GBR), else a country or bloc mention in it ("Chinese diplomat Wang Yi" -> CHN, "a NATO
-   spokesperson" -> XNATO).
+   A role with a name in apposition is that person ("a spokeswoman, Jane Roe,"); "the ministry",
+   "the government" the one named before, a bare plural ("Leaders said") the group of that kind
+   named before; names that differ by a leading "the" or by case are one speaker.
+5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
+   speaker: a country (or bloc) speaking as a state is its own; else an office or party bound
+   to one state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of
+   State Ann Lowe", "European Commissioner"), else a country or bloc mention in it ("Chinese
+   diplomat Wang Yi" -> CHN, "a NATO spokesperson" -> XNATO) but a beat before a role ("China
+   correspondent") or what an apposition's clause says ("…, who praised South Korea"), else the
+   country of the body a role names that the article named last ("ministry spokesman He
+   Lianfeng"). An employer's seat never counts (a BBC correspondent, a Fudan professor, a news
+   agency).
 """
 
 from __future__ import annotations
@@ -66,7 +74,7 @@ from countrytone.quotes.reported import (
     reported_speech,
     transcript_turns,
 )
-from countrytone.quotes.speakers import SpeakerResolver
+from countrytone.quotes.speakers import SpeakerResolver, one_name_per_speaker
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.segment import Chunk
 from countrytone.targets import SHIPPED
@@ -118,4 +126,4 @@ def find_attributions(
     everything = [*direct, *reported, *fragments]
     for raw in sorted(everything, key=lambda raw: (raw.start, -raw.end)):
         rows.setdefault((raw.start, raw.end), resolver.attribution(raw))
-    return sorted(rows.values(), key=lambda row: (row.start, -row.end))
+    return one_name_per_speaker(sorted(rows.values(), key=lambda row: (row.start, -row.end)))

@@ -21,10 +21,12 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    ANSWER_VERBS,
     DOCUMENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    SAID_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
     TOPIC_PREPOSITIONS,
@@ -234,7 +236,7 @@ def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
             return tokens.span(child.left_edge, _clause_end(cue))
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
-            if objects and child.lower_ == "to" and _addressee(objects[0]):
+            if objects and child.lower_ == "to" and not _topic_of(cue, objects[0]):
                 continue
             if objects:
                 return tokens.span(objects[0].left_edge, objects[0].right_edge)
@@ -264,10 +266,13 @@ def _clause_end(cue: Token) -> Token:
     return last
 
 
-def _addressee(token: Token) -> bool:
-    # "had spoken to Ukraine's president", "talked to reporters": whom the words went to, not
-    # what they were about; "responded to the report" is about the report.
-    return _names_someone(token) or (
+def _topic_of(cue: Token, token: Token) -> bool:
+    # Whom the words went to is no topic ("had spoken to Ukraine's president", "talked to
+    # reporters"); what an answer answers is one when it was said or written ("responded to the
+    # report", "replied to the criticism"), not an act ("responding to Ukrainian attacks").
+    if cue.lemma_.lower() in ANSWER_VERBS:
+        return token.lemma_.lower() in DOCUMENT_NOUNS | SAID_NOUNS
+    return not _names_someone(token) and not (
         can_speak(token) and token.lemma_.lower() not in DOCUMENT_NOUNS
     )
 

@@ -18,6 +18,7 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
+    BEAT_NOUNS,
     BODY_NOUNS,
     FEMININE,
     FIRST_PERSON,
@@ -72,6 +73,10 @@ class SpeakerResolver:
         self.tokens = tokens
         self.quotes = quotes
         self.mentions = mentions
+        # Organisations that spoke, by offset: name, country and head word ("ministry").
+        self.organisations: dict[int, tuple[str, str | None, str]] = {}
+        # Groups that spoke, by offset, in text order: name and country.
+        self.groups: dict[int, tuple[str, str | None]] = {}
         self.people = [
             self._person(entity) for chunk in chunks for entity in chunk.doc.ents
             if entity.label_ == "PERSON" and _name(entity.text)
@@ -119,12 +124,18 @@ class SpeakerResolver:
         key = self.tokens.index(raw.speaker)
         if key not in self.resolved:
             self.resolved[key] = self._resolve(raw.speaker)
+            name, country = self.resolved[key]
+            word = raw.speaker.lemma_.lower()
+            if name is not None and word in ORGANISATION_NOUNS | BODY_NOUNS | GOVERNMENT_NOUNS:
+                self.organisations[self.tokens.start(raw.speaker)] = (name, country, word)
+            if name is not None and raw.speaker.tag_ == "NNS":
+                self.groups[self.tokens.start(raw.speaker)] = (name, country)
         return self.resolved[key]
 
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
         lower = token.lower_
         start = self.tokens.start(token)
-        antecedent = _antecedent(token)
+        antecedent = _antecedent(token) or _named_in_apposition(token)
         if antecedent is not None:
             return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
@@ -176,7 +187,61 @@ class SpeakerResolver:
             person = self._described_as(token, start)
             if person is not None:
                 return person.name, person.country
+        named = self._named_before(token, start) if _is_definite(token) else None
+        if named is None and token.tag_ == "NNS" and not list(token.lefts):
+            # "European Union leaders failed to agree … Leaders asked …": a bare plural is the
+            # group of that kind last named.
+            named = next(
+                (found for at, found in reversed(self.groups.items())
+                 if at < start and _head_word(found[0]) == token.lower_),
+                None,
+            )  # fmt: skip
+        if named is not None:
+            return named
         return self._group_name(written, span[0]), self._country(*self._descriptor(token))
+
+    def _named_before(
+        self, token: Token, offset: int, *, described: bool = False
+    ) -> tuple[str | None, str | None] | None:
+        # "the ministry", "the government", "the embassy" with nothing else to tell which: the
+        # last one the article named before ("Japan's Defence Ministry said … the ministry
+        # said"), a state's institution or a speaker; a government speaks as its state.
+        # ``described``: the word describes someone ("ministry spokesman"), as a modifier.
+        head = token.lemma_.lower()
+        modifiers = ("amod", "compound", "poss", "nmod")
+        if token.tag_ == "NNS" or (
+            not described and any(child.dep_ in modifiers for child in token.lefts)
+        ):
+            return None
+        named: list[tuple[int, str, str | None]] = [
+            (mention.start, country_name(mention.country), mention.country)
+            if head in GOVERNMENT_NOUNS
+            else (mention.start, mention.mention, mention.country)
+            for mention in self.mentions
+            if mention.start < offset
+            and (
+                (mention.kind is MentionKind.INSTITUTION and _head_word(mention.mention) == head)
+                or (head in GOVERNMENT_NOUNS and self._names_government(mention))
+            )
+        ]
+        named.extend(
+            (at, name, country)
+            for at, (name, country, word) in self.organisations.items()
+            if at < offset and word == head
+        )
+        if not named:
+            return None
+        _, name, country = max(named, key=lambda found: found[0])
+        return name, country
+
+    def _names_government(self, mention: CountryMention) -> bool:
+        # "the Japanese government", "Britain's government": a country that owns a government.
+        word = self.tokens.at(mention.start)
+        while word is not None and word.dep_ in ("compound", "amod", "poss", "case"):
+            word = word.head
+            if word.lemma_.lower() in GOVERNMENT_NOUNS:
+                return True
+        return False
 
     def _group_name(self, written: str, start: int) -> str:
         # "Officials said …" and "…, officials said" are one group: a common word capitalised
@@ -271,7 +336,7 @@ class SpeakerResolver:
         first, last = _phrase_start(token.left_edge, token), quantity_complement(token) or token
         for child in token.rights:
             if child.dep_ == "appos":
-                last = child.right_edge
+                last = _without_clauses(child)
         while first.i > 0 and first.doc[first.i - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
             # "senior Chinese diplomat Wang Yi saying": the words just before a name describe it
             # even when the parser hangs the name elsewhere.
@@ -288,16 +353,34 @@ class SpeakerResolver:
         return self.tokens.span(first, last)
 
     def _country(self, start: int, end: int) -> str | None:
-        # An organisation, role or place says whom a speaker speaks for before a country word
-        # does: a "BBC China correspondent" is British.
+        # An office or party bound to one state says whom a speaker speaks for before a country
+        # word does ("Secretary of State Ann Lowe"); an employer's seat never does (a BBC
+        # correspondent is not British by that fact, a news agency is no country's voice).
         descriptor = self.text[start:end]
         for pattern, code in _speaker_table():
             if pattern.search(descriptor):
                 return code
         for mention in self.mentions:
-            if start <= mention.start and mention.end <= end:
+            if start <= mention.start and mention.end <= end and not self._beat(mention):
                 return mention.country
+        # "ministry spokesman He Lianfeng" after "The Chinese Commerce Ministry said": the body
+        # a role names without its country is the one of that kind the article named last.
+        for word in self.tokens.between(start, end):
+            if word.pos_ == "NOUN" and word.lemma_.lower() in ORGANISATION_NOUNS | BODY_NOUNS:
+                named = self._named_before(word, start, described=True)
+                if named is not None:
+                    return named[1]
         return None
+
+    def _beat(self, mention: CountryMention) -> bool:
+        # "BBC China correspondent John Moss": the country he covers, not his.
+        last = self.tokens.at(mention.end - 1)
+        return bool(
+            mention.kind is MentionKind.NAME
+            and last is not None
+            and last.dep_ == "compound"
+            and last.head.lemma_.lower() in BEAT_NOUNS
+        )
 
     def _nearest_person(self, offset: int, *, pronoun: str) -> _Person | None:
         # A pronoun refers to the nearest person before it, looking first inside the quote it
@@ -357,13 +440,66 @@ class SpeakerResolver:
         return None
 
 
+def one_name_per_speaker(rows: Sequence[Attribution]) -> list[Attribution]:
+    """The rows with one name and one country per speaker: names that differ only by a leading
+    "the" or by case ("the South Korean foreign ministry", "South Korean foreign ministry") take
+    the first form the article gives, and every row of a speaker the first country the text
+    gave it ("Israeli Prime Minister Avi Cohen …" then "Cohen said").
+    """
+    names: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for row in rows:
+        if row.speaker is not None:
+            key = _speaker_key(row.speaker)
+            names.setdefault(key, row.speaker)
+            if row.speaker_country is not None:
+                countries.setdefault(key, row.speaker_country)
+    return [
+        replace(
+            row,
+            speaker=names[_speaker_key(row.speaker)],
+            speaker_country=countries.get(_speaker_key(row.speaker)),
+        )
+        if row.speaker is not None
+        else row
+        for row in rows
+    ]
+
+
+def _speaker_key(name: str) -> str:
+    lower = name.lower()
+    return lower.removeprefix("the ")
+
+
 def _antecedent(token: Token) -> Token | None:
     # "The senator, who said …": the mention stays "who" (as annotators mark it), the speaker
     # is the noun the relative clause describes.
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         noun = token.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+            # "Josep Borrell, the EU's foreign policy chief, who praised …": the person named.
+            noun = noun.head
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
     return None
+
+
+def _named_in_apposition(token: Token) -> Token | None:
+    # "a spokeswoman, Jane Roe, said", "Japan's defence minister, Hiroshi Tanabe, said", "His
+    # Japanese counterpart Minoru Kihara praised": the name set beside a role is the speaker.
+    if token.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            child
+            for child in token.children
+            if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+        ),
+        None,
+    )
+
+
+def _head_word(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
 
 
 def _first_person(token: Token) -> bool:
@@ -391,6 +527,17 @@ def _phrase_start(first: Token, last: Token) -> Token:
         if breaks and not joins:
             start = word.i + 1
     return doc[start]
+
+
+def _without_clauses(token: Token) -> Token:
+    """The last word of a phrase but any clause in it: what "the EU's foreign policy chief, who
+    praised South Korea" says of its person ends at "chief"."""
+    last = token
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"):
+            break
+        last = max(last, child.right_edge, key=lambda word: word.i)
+    return last
 
 
 def _gender(words: Sequence[str]) -> str | None:
@@ -476,7 +623,8 @@ def _name(text: str) -> str:
 
 @cache
 def _speaker_table() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """``data/speakers.csv``: organisations, roles and places that give a speaker's country."""
+    """``data/speakers.csv``: offices and parties bound to one state, which give a speaker's
+    country ("Secretary of State", "GOP")."""
     rows = read_csv("speakers.csv")
     return tuple(
         (_table_pattern(row["name"], ignore_case=row["kind"] == "role"), row["iso3"])

@@ -44,6 +44,15 @@ STANCE_VERBS = _words(
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
 
+# Verbs of answering, and the nouns for things said that their "to" answers ("responded to the
+# criticism"); what else they answer is an act ("responding to Ukrainian attacks" says nothing).
+ANSWER_VERBS = _words("respond reply answer")
+SAID_NOUNS = _words(
+    """question criticism remark comment claim accusation allegation charge call request demand
+    appeal proposal offer warning speech query inquiry suggestion announcement invitation
+    ultimatum"""
+)
+
 # Speech verbs whose noun object or prepositional phrase is most often not something said.
 NOT_TOPICAL = _words("conclude post read")
 
@@ -79,6 +88,13 @@ ROLE_NOUNS = _words(
     officer operative attorney lawyer prosecutor"""
 )
 
+
+# Roles defined by what they cover or study: a country's name before them is the subject, not
+# the person's country ("a China correspondent", "a Korea scholar").
+BEAT_NOUNS = _words(
+    """correspondent reporter analyst expert scholar specialist watcher editor researcher
+    observer hand bureau"""
+)
 
 # Role nouns so general that the nearest person before them is the one meant.
 GENERIC_PERSON_NOUNS = _words("politician man woman official leader diplomat")

@@ -1,0 +1,317 @@
+"""Who speaks each country mention, on PolNeAR dev: the speaker ``analyze`` gives a mention
+against the speaker PolNeAR's attribution annotations give it.
+
+Usage:
+    .venv/bin/python benchmarks/speakers_polnear.py [--data ../shared/data/polnear/dev.jsonl]
+        [--wordnet /usr/share/wordnet] [--errors N] [--sample N]
+
+PolNeAR marks attributions (source, cue, content), not speakers of mentions, so the gold speaker
+of a mention is derived from them by DESIGN.md's rule (Speaker):
+
+- the country mentions are the package's own (``countrytone.countries.find_mentions``);
+- a gold attribution speaks when its cue is speech or thought: ``according to``, a colon, a
+  dash or a quotation mark, or a word whose most frequent sense in WordNet 3.0 is one of
+  communication, cognition, emotion or perception (verbs: "said", "believes", "fears", "saw";
+  nouns: "statement", "claim", "view"); its cue is an act or intention, which never makes a
+  speaker, when that word is a stance word of ``countrytone.quotes.vocabulary.STANCE_VERBS``
+  (DESIGN.md's "refused to", "agreed to", "wants") or its most frequent sense is any other
+  (acts, possession, motion, states: "signed", "imposed", "is against", "'s decision");
+- the gold speaker of a mention is the source span of the innermost speaking attribution whose
+  content holds the mention and has a source (one without a source never hides an outer one);
+  none: the article's own voice. A mention inside the attribution's own source or cue is not
+  in its content, though PolNeAR's content span sometimes runs over them, nor is whom the words
+  went to ("urged North Korea to resume talks"); "I" or "we" outside quotation marks, the
+  author of an opinion piece, is the article's own voice.
+
+A predicted speaker is right when both are the article's voice, when the predicted
+attribution's ``speaker_start..speaker_end`` overlaps the gold source span, or when every word
+of the gold source's name is in the predicted name (the same person named elsewhere: "Mr.
+Obama" and "Barack Obama"). The derivation was checked by reading (``--sample`` prints the
+mentions to read; ``speakers_polnear_read.tsv`` beside this script keeps the verdicts, and the
+run reports how many of them the current derivation gets wrong).
+
+WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
+Copyright 2006 by Princeton University.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from shared_data import POLNEAR_DEV
+from spacy.tokens import Token
+
+from countrytone.articles import parse_article
+from countrytone.nlp import load_nlp
+from countrytone.pipeline import locate_parsed
+from countrytone.quotes import Attribution, quoted_spans
+from countrytone.quotes.vocabulary import FIRST_PERSON, STANCE_VERBS
+from countrytone.segment import Chunk, parse
+
+READ = Path(__file__).with_name("speakers_polnear_read.tsv")
+WORDNET = Path("/usr/share/wordnet")
+
+# WordNet's lexicographer files of speech and thought (lexnames, by number): verb.cognition,
+# verb.communication, verb.emotion, verb.perception; noun.cognition, noun.communication,
+# noun.feeling.
+SPEAKING_LEXFILES = {"verb": frozenset({31, 32, 37, 39}), "noun": frozenset({9, 10, 12})}
+
+# Cues that are no word: a colon ("Graham: …"), dashes of a signature, quotation marks.
+PUNCTUATION_CUES = frozenset(":―—–-\"“”'‘’")
+
+# Determiners and titles that are no part of a name.
+NOT_NAME = frozenset(
+    ["the", "a", "an", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "sen.", "rep.", "gen."]
+)
+
+
+@dataclass(frozen=True)
+class GoldAttribution:
+    start: int
+    end: int
+    source: tuple[int, int] | None
+    cue: str
+    speaks: bool
+    # Spans that are not what is said though the content holds them: the source and the cue
+    # (PolNeAR's content sometimes runs over them: "…," says Paul Rieckhoff, founder of …
+    # Veterans of America") and whom the words went to ("urged North Korea to resume talks").
+    outside: tuple[tuple[int, int], ...]
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether what is said holds a span."""
+        inside = self.start <= start and end <= self.end
+        return inside and not any(low <= start < high for low, high in self.outside)
+
+
+class WordNet:
+    """The lexicographer file of each word's most frequent sense, from WordNet's dict files."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @cache  # noqa: B019 - one instance per run
+    def first_sense_lexfile(self, lemma: str, pos: str) -> int | None:
+        offsets = self._index(pos).get(lemma.lower().replace(" ", "_"))
+        return self._lexfiles(pos).get(offsets) if offsets else None
+
+    @cache  # noqa: B019
+    def _index(self, pos: str) -> dict[str, str]:
+        first = {}
+        for line in (self.folder / f"index.{pos}").read_text(encoding="utf-8").splitlines():
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            senses = int(fields[2])
+            first[fields[0]] = fields[-senses]
+        return first
+
+    @cache  # noqa: B019
+    def _lexfiles(self, pos: str) -> dict[str, int]:
+        lexfiles = {}
+        for line in (self.folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
+            if not line.startswith(" "):
+                offset, lexfile = line.split(maxsplit=2)[:2]
+                lexfiles[offset] = int(lexfile)
+        return lexfiles
+
+
+def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool:
+    """Whether a gold cue is speech or thought; ``words`` are its (lemma, part of speech)."""
+    stripped = cue.strip().lower()
+    if not stripped or stripped[0] in PUNCTUATION_CUES or stripped.startswith("according"):
+        return True
+    verbs = [lemma for lemma, pos in words if pos == "VERB"]
+    nouns = [lemma for lemma, pos in words if pos in ("NOUN", "PROPN")]
+    if stripped.split()[0] == "in" and not verbs:
+        # "in a statement", "in this poll": a document or a poll says it.
+        return True
+    if any(lemma in STANCE_VERBS for lemma in verbs):
+        return False
+    for lemma, pos in [(lemma, "verb") for lemma in verbs] + [(lemma, "noun") for lemma in nouns]:
+        lexfile = wordnet.first_sense_lexfile(lemma, pos)
+        if lexfile is not None:
+            return lexfile in SPEAKING_LEXFILES[pos]
+    return False
+
+
+def gold_attributions(
+    row: dict[str, object], chunks: list[Chunk], quoted: list[tuple[int, int]], wordnet: WordNet
+) -> list[GoldAttribution]:
+    tokens = [(chunk.start, token) for chunk in chunks for token in chunk.doc]
+    golds = []
+    for attribution in row["attributions"]:  # type: ignore[attr-defined]
+        start, end, _ = attribution["content"]
+        cue_start, cue_end, cue = attribution["cue"]
+        cue_tokens = [token for at, token in tokens if cue_start <= at + token.idx < cue_end]
+        words = [(token.lemma_.lower(), token.pos_) for token in cue_tokens]
+        source = (
+            (attribution["source"][0], attribution["source"][1])
+            if attribution.get("source")
+            else None
+        )
+        outside = [(cue_start, cue_end)] + ([source] if source else [])
+        outside.extend(
+            (offset + addressee.left_edge.idx, offset + addressee.right_edge.idx + 1)
+            for offset, token in tokens
+            if token in cue_tokens
+            for addressee in _addressees(token)
+        )
+        golds.append(
+            GoldAttribution(
+                start,
+                end,
+                source,
+                cue,
+                cue_speaks(cue, words, wordnet) and not _author_speaking(row, source, quoted),
+                tuple(outside),
+            )
+        )
+    return golds
+
+
+def _addressees(verb: Token) -> list[Token]:
+    # "urged North Korea to resume talks", "tell the American people that …": someone named
+    # as the object before the verb's own clause or infinitive is whom the words went to.
+    clauses = [child.i for child in verb.children if child.dep_ in ("ccomp", "xcomp")]
+    return [
+        child
+        for child in verb.children
+        if child.dep_ in ("dobj", "dative")
+        and clauses
+        and child.i < min(clauses)
+        and (child.pos_ in ("PROPN", "PRON") or child.ent_type_ or child.lemma_ == "people")
+    ]
+
+
+def _author_speaking(
+    row: dict[str, object], source: tuple[int, int] | None, quoted: list[tuple[int, int]]
+) -> bool:
+    # "I believe in …" outside quotation marks is the author of an opinion piece: the
+    # article's own voice (DESIGN.md: "I"/"we" outside a quote is no one the article names).
+    if source is None:
+        return False
+    text = row["text"][source[0] : source[1]]  # type: ignore[index]
+    inside = any(low <= source[0] < high for low, high in quoted)
+    return text.lower() in FIRST_PERSON and not inside
+
+
+def gold_speaker(golds: list[GoldAttribution], start: int, end: int) -> GoldAttribution | None:
+    holding = [
+        gold for gold in golds if gold.speaks and gold.source is not None and gold.holds(start, end)
+    ]
+    return min(holding, key=lambda gold: gold.end - gold.start, default=None)
+
+
+def name_words(text: str) -> set[str]:
+    words = [word.strip(",.’'s").lower() for word in text.replace("’s", "").split()]
+    return {word for word in words if word and word not in NOT_NAME}
+
+
+def same_speaker(text: str, predicted: Attribution | None, gold: GoldAttribution | None) -> bool:
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    assert gold.source is not None
+    source_start, source_end = gold.source
+    if (
+        predicted.speaker_start is not None
+        and predicted.speaker_end is not None
+        and min(predicted.speaker_end, source_end) > max(predicted.speaker_start, source_start)
+    ):
+        return True
+    # A name: every word but determiners and titles capitalised ("Mr. Obama", not "the agency").
+    words = name_words(text[source_start:source_end])
+    named = all(word[:1].isupper() for word in _name_tokens(text[source_start:source_end]))
+    return bool(named and words and predicted.speaker and words <= name_words(predicted.speaker))
+
+
+def _name_tokens(text: str) -> list[str]:
+    words = [word.strip(",.’'") for word in text.replace("’s", "").split()]
+    return [word for word in words if word and word.lower() not in NOT_NAME]
+
+
+def describe(text: str, gold: GoldAttribution | None) -> str:
+    if gold is None or gold.source is None:
+        return "(article)"
+    return f"{text[gold.source[0] : gold.source[1]]} [{gold.cue}]"
+
+
+def read_verdicts() -> dict[tuple[str, int], dict[str, str]]:
+    if not READ.is_file():
+        return {}
+    with READ.open(encoding="utf-8", newline="") as file:
+        rows = csv.DictReader(file, delimiter="\t")
+        return {(row["article_id"], int(row["start"])): row for row in rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=POLNEAR_DEV)
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet's dict folder")
+    parser.add_argument("--errors", type=int, default=0, help="print N wrong speakers")
+    parser.add_argument("--sample", type=int, default=0, help="print N mentions to read")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"speakers_polnear: no PolNeAR data at {args.data}", file=sys.stderr)
+        return 1
+    if not (args.wordnet / "index.verb").is_file():
+        print(f"speakers_polnear: no WordNet at {args.wordnet} (apt-get install wordnet-base)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    wordnet = WordNet(args.wordnet)
+    nlp = load_nlp()
+    verdicts = read_verdicts()
+    tally: Counter[str] = Counter()
+    errors, everything = [], []
+    read = read_wrong = 0
+    for line in args.data.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = row["text"]
+        article = parse_article(text, article_id=row["id"])
+        chunks = parse(article, nlp)
+        located = locate_parsed(article, chunks)
+        golds = gold_attributions(row, chunks, quoted_spans(article), wordnet)
+        for mention in located:
+            start, end = mention.mention.start, mention.mention.end
+            gold = gold_speaker(golds, start, end)
+            right = same_speaker(text, mention.attribution, gold)
+            kind = "gold speaker" if gold is not None else "gold article"
+            tally[kind] += 1
+            tally[f"{kind} right"] += right
+            predicted = mention.attribution.speaker if mention.attribution else None
+            context = text[mention.sentence.start : mention.sentence.end].replace("\n", " ")
+            item = (row["id"], start, mention.mention.mention, describe(text, gold), predicted,
+                    context)  # fmt: skip
+            everything.append(item)
+            if not right:
+                errors.append(item)
+            verdict = verdicts.get((row["id"], start))
+            if verdict is not None:
+                read += 1
+                read_wrong += verdict["right"] != describe(text, gold)
+    total = tally["gold speaker"] + tally["gold article"]
+    right = tally["gold speaker right"] + tally["gold article right"]
+    print(f"PolNeAR {args.data.name}: speaker of {total} country mentions")
+    print(f"  speaker of mention  accuracy={right / total:.3f}  ({right} of {total})")
+    for kind in ("gold speaker", "gold article"):
+        count = tally[kind]
+        share = tally[f"{kind} right"] / count if count else 0.0
+        print(f"  {kind + ':':<14} n={count:<5} right={share:.3f}")
+    print(f"  read by hand: {read} mentions; the derivation is wrong on {read_wrong} of them")
+    for item in errors[: args.errors]:
+        article_id, start, mention, gold, got, sentence = item
+        print(f"- {article_id} {start} {mention!r}: gold {gold!r}, got {got!r}\n    {sentence}")
+    for item in random.Random(0).sample(everything, min(args.sample, len(everything))):
+        print("\t".join(str(field) for field in item))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
