@@ -183,7 +183,8 @@ def dyad_heatmap(
     left_out = int((mentions["speaker"].notna() & ~known).sum())
     mentions = mentions[known]
     if mentions.empty:
-        return _nothing_to_draw(ax, "no rows with a speaker_country (a speaker of a country)")
+        missing = "no rows with a speaker_country (a speaker of a country or bloc)"
+        return _nothing_to_draw(ax, missing)
     table = aggregate(mentions, by="speaker_country")
     codes = sorted(table["speaker_country"].unique())
     rows = {code: country_name(code) for code in codes}
