@@ -1,7 +1,8 @@
 """Tables that ``analyze`` and ``quotes`` wrote, read back: analyse once, look many times.
 
 A file is a saved table when its columns are a table's: every column of the mentions table
-(``analyze``, with ``text`` as well under ``--with-text``) or of the quotes table (``quotes``),
+(``analyze``, with ``text`` as well under ``--with-text``; a table written before its target
+columns, ``tables.TARGET_COLUMNS``, gets them filled in) or of the quotes table (``quotes``),
 in Parquet, CSV or JSON lines. Its rows come back as ``analyze`` gives them (``tables.typed``):
 ``date`` a datetime column, ``paragraph`` nullable integers, ``in_quote`` booleans. The charts
 and the report take such a table as they take ``analyze``'s; the report also needs the text of
