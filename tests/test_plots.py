@@ -487,6 +487,7 @@ def test_plots_name_blocs_and_own_targets_from_the_table(
     ax = chart(with_targets)
     assert set(_ticks(ax.get_xticklabels())) == {"China", "European Union", "PUTIN (own)"}
     assert ax.get_xlabel().startswith("target (cells")
+    assert ax.get_title().startswith("Tone toward each target by")
 
 
 def test_plots_lines_and_choices_know_own_targets(with_targets: pd.DataFrame) -> None:

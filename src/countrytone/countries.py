@@ -354,9 +354,12 @@ def may_name_a_country(doc: Doc, *, targets: Targets = COUNTRIES) -> bool:
     """
     matchers = _matchers(doc.vocab, targets.own)
     strings = doc.vocab.strings
+    matches = matchers.phrases(doc)
+    if any(token.lower_ in _HEAD_NOUNS for token in doc):
+        matches += matchers.administrations(doc)
     if any(
         _may_be_target(strings[match_id].split("|")[0], targets)
-        for match_id, _, _ in [*matchers.phrases(doc), *matchers.administrations(doc)]
+        for match_id, _, _ in matches
         if match_id != matchers.not_a_mention
     ):
         return True

@@ -272,10 +272,11 @@ def evidence_codes(text: str, codes: tuple[str, ...]) -> frozenset[str]:
     return _evidence_codes(text, tuple(sorted(codes)))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _evidence_codes(text: str, codes: tuple[str, ...]) -> frozenset[str]:
     # Cached: every short name and ambiguous form of an article searches the same article text,
-    # whose hash Python keeps once computed.
+    # whose hash Python keeps once computed; articles come one after another, so a few entries
+    # serve a corpus, and no more than a few texts are held.
     pattern, code_of = _evidence_pattern(codes)
     return frozenset(code_of[match.group()] for match in pattern.finditer(text))
 

@@ -126,7 +126,8 @@ def paragraph_heatmap(
     )
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel("paragraph")
-    _title(ax, f"Tone toward each country by paragraph\n{_heading(mentions, article)}")
+    noun = target_noun(mentions)
+    _title(ax, f"Tone toward each {noun} by paragraph\n{_heading(mentions, article)}")
     return ax
 
 
@@ -158,7 +159,7 @@ def speaker_heatmap(
     grid = grid.dense(max_rows=max_speakers)
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("speaker", "speakers"))
-    _title(ax, "Tone toward each country by speaker")
+    _title(ax, f"Tone toward each {target_noun(mentions)} by speaker")
     return ax
 
 
@@ -340,7 +341,7 @@ def source_heatmap(
     ).dense()
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("source", "sources"))
-    _title(ax, "Tone toward each country by source")
+    _title(ax, f"Tone toward each {target_noun(mentions)} by source")
     return ax
 
 
