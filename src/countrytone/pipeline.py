@@ -160,11 +160,11 @@ def analyze_batches(
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus, one table per batch of articles.
 
-    Articles that name none of the targets are only tokenised, never parsed. spaCy parses the others
-    in one call (``n_process`` processes); the mentions of ``batch_size`` articles at a time are
-    scored in one model call, a (sentence, target) pair scored before in the stream not again
-    (``countrytone.tone.ToneMemory``). Articles are read lazily and each batch is released once
-    yielded, so memory stays flat whatever the corpus size.
+    Articles that name none of the targets are only tokenised, never parsed. spaCy parses the
+    others in one call (``n_process`` processes); the mentions of ``batch_size`` articles at a
+    time are scored in one model call, a (sentence, target) pair scored before in the stream not
+    again (``countrytone.tone.ToneMemory``). Articles are read lazily and each batch is released
+    once yielded, so memory stays flat whatever the corpus size.
 
     Args:
         articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.

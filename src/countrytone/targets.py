@@ -30,6 +30,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +93,8 @@ class Targets:
     def __post_init__(self) -> None:
         if not (self.countries or self.blocs or self.own):
             raise TargetsError(["no targets chosen: name countries, blocs or a file"])
-        if self.own:
-            named = ((entry, repr(entry.code)) for entry in self.own)
-            problems = [problem for _, found in _entry_problems(named) for problem in found]
-            if problems:
-                raise TargetsError(problems)
+        if self.own and (problems := _own_problems(self.own)):
+            raise TargetsError(problems)
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -215,7 +213,7 @@ def read_targets_file(path: str | Path) -> tuple[TargetEntry, ...]:
     checked = {
         id(entry): found
         for entry, found in _entry_problems(
-            (entry, f"line {line}") for entry, line, _ in raw if entry is not None
+            (entry, f"the target of line {line}") for entry, line, _ in raw if entry is not None
         )
     }
     entries: list[TargetEntry] = []
@@ -335,11 +333,19 @@ def _nearest_field(field: str) -> str | None:
     return nearest[0] if nearest else None
 
 
+@cache
+def _own_problems(own: tuple[TargetEntry, ...]) -> tuple[str, ...]:
+    """What is wrong with targets made in Python or read from several files: every problem."""
+    named = ((entry, f"{entry.code} ({entry.name})") for entry in own)
+    return tuple(problem for _, found in _entry_problems(named) for problem in found)
+
+
 def _entry_problems(
     entries: Iterable[tuple[TargetEntry, str]],
 ) -> Iterator[tuple[TargetEntry, list[str]]]:
-    """What is wrong with each of several targets, each with where it is (``"line 3"``): a code
-    or an alias that a shipped target or an earlier one has."""
+    """What is wrong with each of several targets, each with how to name it where a later one
+    takes its code or alias (``"the target of line 3"``): a code or an alias that a shipped
+    target or an earlier one has."""
     shipped = gazetteer()
     codes = {code.upper(): f"{code} ({name})" for code, name in shipped.names.items()}
     forms = {form: codes.get(code.upper(), code) for form, (code, _) in shipped.forms.items()}
@@ -352,6 +358,6 @@ def _entry_problems(
             if owner is not None:
                 problems.append(f"alias {alias!r} already names {owner}")
         if not problems:
-            codes[entry.code.upper()] = f"the target of {where}"
-            forms |= {form: f"the target of {where}" for a in entry.aliases for form in variants(a)}
+            codes[entry.code.upper()] = where
+            forms |= {form: where for alias in entry.aliases for form in variants(alias)}
         yield entry, problems
