@@ -9,44 +9,8 @@ import pytest
 from countrytone.cli import main
 from countrytone.saved_tables import read_mentions
 from countrytone.tables import MENTION_COLUMNS, TARGET_COLUMNS, mentions_frame
+from tests.conftest import BAD_TARGETS_TOML, BLOC_ARTICLE, TARGETS_TOML
 from tests.rows import mention_row
-
-ARTICLE = (
-    "date 2024-06-12 Europe\n"
-    "EU and China trade threats\n"
-    "The European Commission proposed duties on Chinese cars, and Brussels said it would not "
-    "back down.\n"
-    "A NATO spokeswoman said Beijing was arming Russia. Xi Jinping called the duties unfair.\n"
-)
-PEOPLE = """\
-[[target]]
-code = "XI"
-name = "Xi Jinping"
-aliases = ["Xi Jinping", "Xi"]
-kind = "person"
-"""
-# The issue's three faults, one line each (issue 21, "Must show").
-BAD_PEOPLE = """\
-[[target]]
-code = "XI"
-name = "Xi Jinping"
-alias = ["Xi Jinping", "Xi"]
-
-[[target]]
-code = "PUTIN"
-name = "Vladimir Putin"
-aliases = ["Vladimir Putin", "Putin"]
-
-[[target]]
-code = "PUTIN"
-name = "Putin again"
-aliases = ["President Putin"]
-
-[[target]]
-code = "HAMAS"
-name = "Hamas"
-aliases = []
-"""
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -60,7 +24,7 @@ def article(tmp_path: Path) -> Path:
     """An article of the outlet "Wire" in the folder "news"."""
     path = tmp_path / "news" / "Wire" / "eu-china.txt"
     path.parent.mkdir(parents=True)
-    path.write_text(ARTICLE, encoding="utf-8")
+    path.write_text(BLOC_ARTICLE, encoding="utf-8")
     return path
 
 
@@ -80,7 +44,7 @@ def test_cli_targets_own_file_flows_to_the_table_and_charts(
     capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
 ) -> None:
     people = tmp_path / "people.toml"
-    people.write_text(PEOPLE, encoding="utf-8")
+    people.write_text(TARGETS_TOML, encoding="utf-8")
     table = tmp_path / "rows.parquet"
     targets = f"countries,blocs,{people}"
     args = ["analyze", str(article.parents[1]), "--model", "vader", "--with-text"]
@@ -109,7 +73,7 @@ def test_cli_targets_bad_file_is_one_line_per_bad_target(
     capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
 ) -> None:
     people = tmp_path / "people.toml"
-    people.write_text(BAD_PEOPLE, encoding="utf-8")
+    people.write_text(BAD_TARGETS_TOML, encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         _run(capsys, "analyze", str(article), "--targets", str(people))
     assert exit_info.value.code == 1

@@ -20,7 +20,7 @@ from countrytone.pipeline import (
     quotes_table,
 )
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
-from tests.conftest import CountingModel, read_examples
+from tests.conftest import BLOC_ARTICLE, TARGETS_TOML, CountingModel, read_examples
 
 ARTICLE = (
     "date 2024-05-02 World\n"
@@ -561,22 +561,6 @@ def test_pipeline_examples_show_no_speaker_under_two_names(nlp: Language) -> Non
 # ---------------------------------------------------------------------------------------------
 # Targets: blocs and one's own beside countries
 
-BLOC_ARTICLE = (
-    "date 2024-06-12 Europe\n"
-    "EU and China trade threats\n"
-    "The European Commission proposed duties on Chinese cars, and Brussels said it would not "
-    "back down.\n"
-    "A NATO spokeswoman, Ana Ruiz, said Beijing was arming Russia and NATO would respond.\n"
-    "Xi Jinping called the duties protectionism.\n"
-)
-PEOPLE = """\
-[[target]]
-code = "XI"
-name = "Xi Jinping"
-aliases = ["Xi Jinping", "Xi"]
-kind = "person"
-"""
-
 
 def _rows(mentions: pd.DataFrame) -> list[tuple[str, str, str, str]]:
     return list(
@@ -609,7 +593,7 @@ def test_pipeline_speakers_speak_for_their_bloc_whatever_the_targets(nlp: Langua
 
 def test_pipeline_own_targets_from_a_file(nlp: Language, tmp_path: Path) -> None:
     path = tmp_path / "people.toml"
-    path.write_text(PEOPLE, encoding="utf-8")
+    path.write_text(TARGETS_TOML, encoding="utf-8")
     mentions = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), targets=["countries", path])
     assert [row for row in _rows(mentions) if row[1] == "XI"] == [
         ("Xi Jinping", "XI", "Xi Jinping", "person")

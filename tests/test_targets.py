@@ -14,6 +14,7 @@ from countrytone.targets import (
     parse_targets,
     read_targets_file,
 )
+from tests.conftest import BAD_TARGETS_TOML
 
 PEOPLE_TOML = """\
 # Leaders, for tone toward people
@@ -70,47 +71,31 @@ def test_targets_parse_adds_files_to_sets(tmp_path: Path) -> None:
 
 
 # Each bad target is one line: the file, the target's line, every problem with it.
-BAD_TOML = """\
-[[target]]
-code = "XI"
-name = "Xi Jinping"
-aliases = ["Xi Jinping", "Xi"]
-
-[[target]]
-code = "PUTIN"
-name = "Vladimir Putin"
-alias = ["Putin"]
-
-[[target]]
-code = "XI"
-name = "Xi again"
-aliases = ["President Xi"]
-
-[[target]]
-code = "HAMAS"
-name = "Hamas"
-aliases = []
-
-[[target]]
-code = "CHN"
-name = "China's leadership"
-aliases = ["Georgia", "Xi"]
-"""
-
-
 def test_targets_file_one_line_per_bad_target(tmp_path: Path) -> None:
     path = tmp_path / "people.toml"
-    path.write_text(BAD_TOML, encoding="utf-8")
+    path.write_text(BAD_TARGETS_TOML, encoding="utf-8")
     with pytest.raises(TargetsError) as raised:
         read_targets_file(path)
     assert raised.value.problems == (
-        f"{path}:6: unknown field 'alias' (did you mean 'aliases'?)",
-        f"{path}:11: code 'XI' is taken by the target of line 1: choose another",
+        f"{path}:1: unknown field 'alias' (did you mean 'aliases'?)",
+        f"{path}:11: code 'PUTIN' is taken by the target of line 6: choose another",
         f"{path}:16: empty alias list for 'HAMAS': give the names to find",
-        f"{path}:21: code 'CHN' is taken by CHN (China): choose another; alias 'Georgia' "
-        "already names GEO (Georgia); alias 'Xi' already names the target of line 1",
     )
-    assert str(raised.value).count("\n") == 3
+    assert str(raised.value).count("\n") == 2
+
+
+def test_targets_file_codes_and_aliases_are_no_one_elses(tmp_path: Path) -> None:
+    path = tmp_path / "people.toml"
+    path.write_text(
+        PEOPLE_TOML + '[[target]]\ncode = "CHN"\nname = "n"\naliases = ["Georgia", "Xi"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(TargetsError) as raised:
+        read_targets_file(path)
+    assert raised.value.problems == (
+        f"{path}:12: code 'CHN' is taken by CHN (China): choose another; alias 'Georgia' "
+        "already names GEO (Georgia); alias 'Xi' already names the target of line 2",
+    )
 
 
 @pytest.mark.parametrize(

@@ -321,31 +321,38 @@ def _with_own(own: tuple[TargetEntry, ...]) -> Gazetteer:
     return Gazetteer(names=names, kinds=kinds, forms=forms, heads=shipped.heads)
 
 
+# The files of whole targets: each one's column of codes, the kind of its targets, and its
+# columns of forms.
+_TARGET_FILES = (
+    (
+        "countries.csv",
+        "iso3",
+        COUNTRY,
+        {"aliases": Form.NAME, "demonyms": Form.DEMONYM, "capitals": Form.CITY},
+    ),
+    (
+        "blocs.csv",
+        "code",
+        BLOC,
+        {"aliases": Form.NAME, "short_names": Form.SHORT_NAME, "seats": Form.CITY},
+    ),
+)
+
+
 @cache
 def _shipped() -> Gazetteer:
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     forms: dict[str, tuple[str, Form]] = {}
-    for row in read_csv("countries.csv"):
-        code = row["iso3"]
-        _add_target(names, kinds, code, row["name"], COUNTRY)
-        for alias in _split(row["aliases"]):
-            _add_form(forms, alias, code, Form.NAME)
-        for demonym in _split(row["demonyms"]):
-            _add_form(forms, demonym, code, Form.DEMONYM)
-        for capital in _split(row["capitals"]):
-            _add_form(forms, capital, code, Form.CITY)
-    for row in read_csv("blocs.csv"):
-        code = row["code"]
-        if not code.startswith("X"):
-            raise CountrytoneError(f"blocs data: {code!r} does not begin with X; fix the csv")
-        _add_target(names, kinds, code, row["name"], BLOC)
-        for alias in _split(row["aliases"]):
-            _add_form(forms, alias, code, Form.NAME)
-        for short in _split(row["short_names"]):
-            _add_form(forms, short, code, Form.SHORT_NAME)
-        for seat in _split(row["seats"]):
-            _add_form(forms, seat, code, Form.CITY)
+    for filename, code_column, kind, columns in _TARGET_FILES:
+        for row in read_csv(filename):
+            code = row[code_column]
+            if kind == BLOC and not code.startswith("X"):
+                raise CountrytoneError(f"blocs data: {code!r} does not begin with X; fix the csv")
+            _add_target(names, kinds, code, row["name"], kind)
+            for column, form in columns.items():
+                for text in _split(row[column]):
+                    _add_form(forms, text, code, form)
     institution_forms = {"capital": Form.SEAT, "institution": Form.BODY, "short": Form.SHORT_BODY}
     for row in read_csv("institutions.csv"):
         _add_form(forms, row["name"], row["code"], institution_forms[row["kind"]])
