@@ -34,7 +34,7 @@ TARGETS_TOML = """\
 [[target]]
 code = "XI"
 name = "Xi Jinping"
-aliases = ["Xi Jinping", "Xi"]
+aliases = ["Xi Jinping", "President Xi", "Xi"]
 kind = "person"
 """
 BAD_TARGETS_TOML = """\

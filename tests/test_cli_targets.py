@@ -56,11 +56,16 @@ def test_cli_targets_own_file_flows_to_the_table_and_charts(
         "Xi Jinping",
         "person",
     ]
-    # A saved table knows its own targets: by name, with no file given.
+    # A saved table knows its own targets by name with no file given, by alias with it.
     chart = tmp_path / "sources.png"
-    plot = ["plot", str(table), "--kind", "sources", "--countries", "xi jinping,EU"]
-    assert _run(capsys, *plot, "--out", str(chart)) == (0, "", "")
+    plot = ["plot", str(table), "--kind", "sources", "--out", str(chart)]
+    assert _run(capsys, *plot, "--countries", "xi jinping,EU") == (0, "", "")
     assert chart.stat().st_size > 0
+    by_alias = ["--countries", "President Xi"]
+    assert _run(capsys, *plot, *by_alias, "--targets", str(people)) == (0, "", "")
+    with pytest.raises(SystemExit):
+        _run(capsys, *plot, *by_alias)
+    assert "unknown country 'President Xi'" in capsys.readouterr().err
     report = tmp_path / "report.html"
     assert _run(capsys, "report", str(table), "--out", str(report)) == (0, "", "")
     html = report.read_text(encoding="utf-8")

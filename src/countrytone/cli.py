@@ -751,7 +751,11 @@ def _read_inputs(
             raise _no_such_article(article)
     from countrytone.tables import own_targets
 
-    codes = _country_codes(countries, None, own=own_targets(mentions))
+    # The table's own targets by code and name, and by their aliases where --targets gives
+    # their file.
+    given = {entry.code: entry for entry in args.targets.own}
+    own = [given.get(entry.code, entry) for entry in own_targets(mentions)]
+    codes = _country_codes(countries, None, own=own)
     if codes is not None:
         mentions = mentions[mentions["country"].isin(codes)]
     articles = _articles_of_tables(args, others, mentions, on_skip=on_skip, report=report)
