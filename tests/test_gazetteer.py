@@ -54,6 +54,8 @@ def test_gazetteer_bloc_names(code: str, name: str) -> None:
         ("EU, nato, United Nations", (), ("XEU", "XNATO", "XUN")),
         (["chn", "European Union", "XEU"], (), ("CHN", "XEU")),
         (["Xi", "xi jinping", "CHN"], (XI,), ("XI", "CHN")),
+        # a country's name wins over one's own target of that name in another case
+        ("china", (TargetEntry("PARTY", "CHINA", ("CHINA",)),), ("CHN",)),
     ],
 )
 def test_gazetteer_parse_country_codes_reads_blocs_and_own_targets(

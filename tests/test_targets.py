@@ -102,6 +102,7 @@ def test_targets_file_codes_and_aliases_are_no_one_elses(tmp_path: Path) -> None
     ("name", "text", "problem"),
     [
         ("t.toml", "[[target]]\ncode = 'X I'\nname = 'n'\naliases = ['a']\n", "code 'X I': use"),
+        ("t.toml", "[[target]]\ncode = 'china'\nname = 'n'\naliases = ['a']\n", "a name of CHN"),
         ("t.toml", "[[target]]\ncode = 'A'\nname = ''\naliases = ['a']\n", "empty name"),
         ("t.toml", "[[target]]\ncode = 'A'\nname = 'n'\naliases = 'a'\n", "aliases: a list"),
         ("t.toml", "[[target]]\ncode = 'A'\nnmae = 'n'\naliases = ['a']\n", "'nmae' (did you"),

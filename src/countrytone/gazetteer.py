@@ -56,6 +56,7 @@ __all__ = [
     "TargetEntry",
     "UnknownCountryError",
     "bloc_codes",
+    "code_of_name",
     "country_codes",
     "country_name",
     "evidence_codes",
@@ -187,13 +188,14 @@ def parse_country_codes(
     if not names:
         raise ValueError("no country given")
     own = tuple(own)
+    # A country's or bloc's name wins over one's own target of the same name in another case.
     codes = {
-        **_codes_by_name(),
         **{
             name.casefold(): entry.code
             for entry in own
             for name in (entry.code, entry.name, *entry.aliases)
         },
+        **_codes_by_name(),
     }
     display = {**gazetteer().names, **{entry.code: entry.name for entry in own}}
     found = {name: codes.get(name.casefold()) for name in names}
@@ -217,6 +219,12 @@ def parse_country_code(country: str, *, own: Iterable[TargetEntry] = ()) -> str:
     if "," in country:
         raise ValueError(f"one country is asked for, not several: {country!r}")
     return parse_country_codes([country], own=own)[0]
+
+
+def code_of_name(name: str) -> str | None:
+    """The code of the shipped country or bloc that goes by this code, name or alias in any
+    case ("china", "EU"), or None; an ambiguous name gives its candidates ("COD/COG")."""
+    return _codes_by_name().get(name.casefold())
 
 
 @cache

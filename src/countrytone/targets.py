@@ -41,6 +41,7 @@ from countrytone.gazetteer import (
     CUSTOM,
     Gazetteer,
     TargetEntry,
+    code_of_name,
     gazetteer,
     parse_country_codes,
     variants,
@@ -353,6 +354,8 @@ def _entry_problems(
         problems = []
         if (taken := codes.get(entry.code.upper())) is not None:
             problems.append(f"code {entry.code!r} is taken by {taken}: choose another")
+        elif (named := code_of_name(entry.code)) is not None:
+            problems.append(f"code {entry.code!r} is a name of {named}: choose another")
         for alias in entry.aliases:
             owner = next((forms[form] for form in variants(alias) if form in forms), None)
             if owner is not None:
