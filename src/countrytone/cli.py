@@ -527,7 +527,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import LanguageWarning, analyze_batches
     from countrytone.registry import load_tone_model
-    from countrytone.tables import mentions_frame
+    from countrytone.tables import CONTRACT_MENTION_COLUMNS, mentions_frame
+    from countrytone.targets import COUNTRIES
 
     # Loaded here with either engine: a bad name fails at once, in one line, and the model's id
     # goes into the Parquet metadata (Dask workers load their own copy by name).
@@ -537,6 +538,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     on_skip = _SkipReporter()
     metadata = {"countrytone_version": __version__, "model": model.name}
     template = mentions_frame([])
+    if args.targets == COUNTRIES:
+        template = template[list(CONTRACT_MENTION_COLUMNS)]
     texts = _ArticleTexts()
     if args.with_text:
         template = texts.add_to(template)

@@ -96,9 +96,14 @@ def _columns(record: type[MentionRow] | type[QuoteRow]) -> tuple[str, ...]:
 
 MENTION_COLUMNS: tuple[str, ...] = _columns(MentionRow)
 QUOTE_COLUMNS: tuple[str, ...] = _columns(QuoteRow)
-# The mentions table's last columns, added after DESIGN.md's contract: a table written before
-# them is still a mentions table (``saved_tables`` fills them in).
+# The mentions table's last columns, added after DESIGN.md's contract: the command line writes
+# them only where blocs or one's own targets are analysed, so that a country-only table has the
+# contract's columns exactly, and a table without them is still a mentions table
+# (``saved_tables`` fills them in).
 TARGET_COLUMNS: tuple[str, ...] = ("target_name", "target_kind")
+CONTRACT_MENTION_COLUMNS: tuple[str, ...] = tuple(
+    column for column in MENTION_COLUMNS if column not in TARGET_COLUMNS
+)
 
 # The dtypes of the tables' columns: nullable types where values may be missing, and every text
 # column typed, so a table without rows has the same dtypes as one with. ``date`` is a datetime
