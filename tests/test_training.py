@@ -221,6 +221,33 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
     )
 
 
+def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_path: Path) -> None:
+    options = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
+    first = tmp_path / "first"
+    train([tiny_train_file], output_dir=first, lora_rank=2, progress=lambda line: None, **options)
+    # At a learning rate too small to move a weight, the model goes on exactly where it was.
+    went_on = tmp_path / "went-on"
+    train(
+        [tiny_train_file],
+        output_dir=went_on,
+        init=first,
+        learning_rate=1e-12,
+        progress=lambda line: None,
+        **options,
+    )
+    manifest = json.loads((went_on / "countrytone.json").read_text(encoding="utf-8"))
+    assert manifest["training"]["init"] == str(first)
+    assert manifest["lora"]["r"] == 2
+    targets = [target_of("Chile met Peru.", "Peru"), target_of("Peru praised Chile.", "Chile")]
+    assert torch.allclose(
+        load_transformer(went_on).logits(targets), load_transformer(first).logits(targets)
+    )
+    with pytest.raises(ValueError, match="rank 2, not 4"):
+        train([tiny_train_file], output_dir=tmp_path / "x", init=first, lora_rank=4, **options)
+    with pytest.raises(ModelError, match="not LoRA adapters over"):
+        train([tiny_train_file], output_dir=tmp_path / "x", init=first, base="all-mpnet-base-v2")
+
+
 def test_training_distils_a_teacher(
     tiny_model_dir: Path, tiny_train_file: Path, tmp_path: Path
 ) -> None:

@@ -303,6 +303,12 @@ def _add_train_options(train: argparse.ArgumentParser) -> None:
         help=f"encoder to fine-tune: {' or '.join(BASE_ENCODERS)}, or a local encoder directory",
     )
     train.add_argument("--lora-rank", type=int, help="train LoRA adapters of this rank only")
+    train.add_argument(
+        "--init",
+        type=Path,
+        metavar="MODEL_DIR",
+        help="go on training the LoRA adapters of this model (saved by train, over --base)",
+    )
     train.add_argument("--teacher", help="tone model to distil into the one trained")
     train.add_argument(
         "--unlabelled",
@@ -660,6 +666,7 @@ def _run_train(args: argparse.Namespace) -> int:
         lora_rank=args.lora_rank,
         teacher=args.teacher,
         unlabelled=unlabelled,
+        init=args.init,
         epochs=args.epochs,
         learning_rate=args.lr,
         batch_size=args.batch_size,

@@ -36,6 +36,7 @@ from countrytone.transformer import (
     LABEL_ORDER,
     PARTIAL_WEIGHTS,
     TransformerToneModel,
+    adapted_model,
     add_lora,
     collate,
     embedding_digest,
@@ -223,6 +224,7 @@ def train(
     lora_rank: int | None = None,
     teacher: str | None = None,
     unlabelled: Sequence[Target] = (),
+    init: Path | None = None,
     epochs: int = DEFAULT_EPOCHS,
     learning_rate: float = DEFAULT_LEARNING_RATE,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -253,6 +255,9 @@ def train(
             on each training target.
         unlabelled: more targets without labels, for distillation: the student learns the
             teacher's probabilities on them (the KL divergence alone). Needs ``teacher``.
+        init: go on training the LoRA adapters and head of this saved model (a directory
+            ``train`` wrote with ``lora_rank`` over ``base``) instead of fresh ones: a model
+            continued on new data, its old data replayed beside it.
         epochs, learning_rate, batch_size, max_length, seed: the training settings.
         validation_fraction: the share of each file's sentences held out for epoch selection
             and temperature scaling.
@@ -278,6 +283,9 @@ def train(
         raise ValueError("lora_rank must be >= 1, with a named base and without full_model")
     if unlabelled and teacher is None:
         raise ValueError("unlabelled targets are learnt from a teacher: name one")
+    init_manifest = _init_manifest(init, base=base, lora_rank=lora_rank) if init else None
+    if init_manifest is not None:
+        lora_rank = init_manifest.lora["r"] if init_manifest.lora else None
     if not train_paths:
         raise ValueError("name at least one training file")
     report = progress or logger.info
@@ -302,10 +310,14 @@ def train(
     random.seed(seed)
     torch.manual_seed(seed)
     model, tokenizer = _classifier(base)
-    lora = _lora_settings(model.config.model_type, lora_rank) if lora_rank else None
-    if lora:
-        # A PeftModel trains, predicts and saves as the model it wraps.
-        model = cast("PreTrainedModel", add_lora(model, lora))
+    # A PeftModel trains, predicts and saves as the model it wraps.
+    if init and init_manifest:
+        lora = init_manifest.lora
+        model = cast("PreTrainedModel", adapted_model(model, init, init_manifest))
+    else:
+        lora = _lora_settings(model.config.model_type, lora_rank) if lora_rank else None
+        if lora:
+            model = cast("PreTrainedModel", add_lora(model, lora))
     inputs = _TrainingInputs.build(
         train_part, unlabelled, tokenizer, max_length=max_length, teacher=teacher, report=report
     )
@@ -328,6 +340,7 @@ def train(
             for path, (file_train, file_validation) in zip(train_paths, splits, strict=True)
         ],
         "base": base if base in BASE_ENCODERS else Path(base).name,
+        **({"init": str(init)} if init else {}),
         **(
             {
                 "teacher": teacher,
@@ -443,6 +456,21 @@ class _TrainingInputs:
             labels + [UNLABELLED] * len(unlabelled),
             _teacher_probabilities(teacher, targets, report) if teacher else None,
         )
+
+
+def _init_manifest(init: Path, *, base: str, lora_rank: int | None) -> ModelManifest:
+    """The manifest of a model to go on training, checked to be LoRA adapters over ``base``.
+
+    Raises:
+        ModelError: ``init`` is not a LoRA model ``train`` saved over ``base``.
+        ValueError: ``lora_rank`` is not the rank of its adapters.
+    """
+    manifest = ModelManifest.read(init)
+    if manifest is None or manifest.lora is None or manifest.base_encoder != base:
+        raise ModelError(f"{init}: not LoRA adapters over {base} saved by countrytone train")
+    if lora_rank is not None and lora_rank != manifest.lora["r"]:
+        raise ValueError(f"{init} has adapters of rank {manifest.lora['r']}, not {lora_rank}")
+    return manifest
 
 
 def _classifier(base: str) -> tuple["PreTrainedModel", "PreTrainedTokenizerBase"]:

@@ -63,8 +63,8 @@ PARTIAL_WEIGHTS = "weights-fp16.safetensors"
 ADAPTER_WEIGHTS = "adapter-fp16.safetensors"
 # The models shipped in the package, by the name their rows carry in the ``model`` column.
 SHIPPED_MODELS = {
-    "mpnet": Path(__file__).resolve().parent / "models" / "mpnet-newsmtsc",
-    "minilm": Path(__file__).resolve().parent / "models" / "minilm-newsmtsc",
+    "mpnet": Path(__file__).resolve().parent / "models" / "mpnet",
+    "minilm": Path(__file__).resolve().parent / "models" / "minilm",
 }
 # Added to a model's default name when its linear layers are quantized to int8, so the rows it
 # scores say which model scored them.
@@ -559,12 +559,21 @@ def add_lora(model: "PreTrainedModel", settings: dict[str, Any]) -> "PeftModel":
 def _merged_adapter(
     model: "PreTrainedModel", path: Path, manifest: ModelManifest
 ) -> "PreTrainedModel":
-    """Fill a freshly built model with its base encoder's weights, then merge in the adapters.
+    """Fill a freshly built model with its base encoder's weights, then merge in the adapters,
+    so scoring runs a plain model (:func:`adapted_model`)."""
+    return cast("PreTrainedModel", adapted_model(model, path, manifest).merge_and_unload())
+
+
+def adapted_model(model: "PreTrainedModel", path: Path, manifest: ModelManifest) -> "PeftModel":
+    """Fill a freshly built model with its base encoder's weights and add the saved adapters.
 
     The base encoder's own weights (``countrytone.encoders``) go into ``model.base_model``; its
     pooler, which a sequence classifier does not use, and buffers the model rebuilds itself
     (position ids) are left out. The LoRA adapters and the classifier head from ``path`` are
-    added with peft and merged, so scoring runs a plain model.
+    added with peft, unmerged (training goes on from them).
+
+    Raises:
+        ModelError: the base encoder or the adapters do not fit the model.
     """
     from safetensors.torch import load_file
 
@@ -592,7 +601,7 @@ def _merged_adapter(
     if unfitting:
         raise ModelError(f"{path}: adapter weights do not fit the model ({sorted(unfitting)[:3]})")
     set_peft_model_state_dict(adapted, {key: tensor.float() for key, tensor in adapter.items()})
-    return cast("PreTrainedModel", adapted.merge_and_unload())
+    return adapted
 
 
 def input_embedding_weight(model: "PreTrainedModel") -> "torch.Tensor":
