@@ -225,6 +225,16 @@ PATTERNS = [
         id="signature-after-no-break-space",
     ),
     pytest.param(
+        "“We want our jobs back and our wages paid.” ― Lena Park\n"
+        "“Nobody in this town trusts the mayor any more.” That is all, “the whole story.” "
+        "― Tom Berg",
+        "“Nobody in this town trusts the mayor any more.”",
+        DIRECT,
+        "Tom Berg",
+        "Tom Berg",
+        id="signature-ending-the-line-signs-its-quotes",
+    ),
+    pytest.param(
         "Foreign minister Jane Holm met her counterpart.\n"
         "“Whenever the port closes,” Holm said, pointing to the map, “the farmers lose money.”",
         "“Whenever the port closes,”",

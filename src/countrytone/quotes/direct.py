@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -28,6 +29,10 @@ _CLAUSE_END = frozenset(",?!—–-…")
 _SENTENCE_END = frozenset({".", "!", "?"})
 
 
+# The last dash of a line, words after it: where a signature may stand.
+_LAST_DASH = re.compile(r"[―—–](?=[^―—–]*\w[^―—–]*$)")
+
+
 # How far a cue may stand from the quote it introduces, in tokens ("said on Monday, “…").
 MAX_CUE_GAP = 10
 
@@ -45,6 +50,7 @@ def direct_quotes(
         cue = _cue_after(tokens, quote, quotes) or _cue_before(tokens, quote, quotes)
         if cue is None and quote.start == article.paragraphs[quote.paragraph].start:
             cue = _colon_cue_of_previous_paragraph(article, tokens, quote)
+        cue = cue or _line_signature(tokens, quote)
         if cue is not None and not _starts_clause(article.text, tokens, quote):
             # "using the tax ''is a misguided approach,'' said Mr. Burman": a quote ending a
             # paraphrased clause; the attribution is the whole clause, reported.
@@ -136,9 +142,11 @@ def _cue_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Toke
     text = tokens.text
     inner = _inner_end(text, quote)
     after = text[quote.end : quote.end + 40].lstrip()
-    signature = _signature(tokens, quote, after)
-    if signature is not None:
-        return signature
+    if after[:1] in DASHES:
+        # "“…” ― Sonya Herridge": a dash and a name after a quote sign it (tweets, vox pops).
+        signature = _signature(tokens, tokens.text.index(after[0], quote.end))
+        if signature is not None:
+            return signature
     ends_clause = bool(inner) and inner[-1] in _CLAUSE_END
     if not (ends_clause or after.startswith(",") or after[:1].islower()):
         return None
@@ -150,16 +158,24 @@ def _cue_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Toke
     return None
 
 
-def _signature(tokens: ArticleTokens, quote: Quote, after: str) -> Token | None:
-    # "“…” ― Sonya Herridge": a dash and a name after a quote sign it (tweets, vox pops).
-    if after[:1] not in DASHES:
-        return None
+def _signature(tokens: ArticleTokens, offset: int) -> Token | None:
+    """The dash at ``offset`` when a name follows it."""
     # The tokenizer may glue the dash to the closing mark ("”―").
-    dash = tokens.at(tokens.text.index(after[0], quote.end))
+    dash = tokens.at(offset)
     if dash is None or dash.text[-1] not in DASHES or dash.i + 1 >= len(dash.doc):
         return None
     name = next_word(dash)
     return dash if name.pos_ == "PROPN" or name.ent_type_ == "PERSON" else None
+
+
+def _line_signature(tokens: ArticleTokens, quote: Quote) -> Token | None:
+    # In a list of quotes signed one to a line (vox pops, tweets), the signature that ends the
+    # line signs a quote with no cue of its own: "“… all they have is money.” And that’s all he
+    # has “the root of all evil.” ― Christina Lastra" is hers, not the line before's.
+    line_end = tokens.text.find("\n", quote.end)
+    line = tokens.text[quote.end : line_end if line_end != -1 else len(tokens.text)]
+    last_dash = _LAST_DASH.search(line)
+    return _signature(tokens, quote.end + last_dash.start()) if last_dash else None
 
 
 def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iterator[Token]:
