@@ -26,6 +26,13 @@ NAMES = [
         id="a-state-owning-its-government",
     ),
     pytest.param(
+        "Holm Seeks More Farm Workers As She Visits Oslo\n“We need more hands,” Holm said.",
+        "“We need more hands,”",
+        "Holm",
+        None,
+        id="a-name-ends-before-a-headline-verb",
+    ),
+    pytest.param(
         "The Japanese government said that the drills were a threat.",
         "that the drills were a threat",
         "Japan",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from countrytone.package_data import read_csv
 from countrytone.quotes.marks import Quote, enclosing_quote
@@ -22,6 +23,9 @@ from countrytone.quotes.vocabulary import (
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
+
+# Penn tags of a finite verb, which no name holds.
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 
 DASHES = frozenset({"―", "—", "–"})
 
@@ -220,7 +224,15 @@ def quoted_from_outside(
 
 
 def entity_of(token: Token) -> Span | None:
-    for entity in token.doc.ents:
+    for entity in entities(token.doc):
         if entity.start <= token.i < entity.end:
             return entity
     return None
+
+
+def entities(doc: Doc) -> Iterator[Span]:
+    """The tagger's named entities, each ending before a finite verb it swallowed: in a
+    headline's title case "Obama Says" or "Obama Sees 'Personal Insult'" is "Obama"."""
+    for entity in doc.ents:
+        verb = next((t.i for t in entity[1:] if t.tag_ in _FINITE_VERB_TAGS), entity.end)
+        yield Span(doc, entity.start, verb, label=entity.label)

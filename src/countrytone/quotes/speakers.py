@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Span, Token
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
 from countrytone.package_data import read_csv
-from countrytone.quotes.grammar import DASHES, can_speak, entity_of, quantity_complement
+from countrytone.quotes.grammar import (
+    DASHES,
+    can_speak,
+    entities,
+    entity_of,
+    quantity_complement,
+)
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
@@ -78,7 +84,7 @@ class SpeakerResolver:
         # Groups that spoke, by offset, in text order: name and country.
         self.groups: dict[int, tuple[str, str | None]] = {}
         self.people = [
-            self._person(entity) for chunk in chunks for entity in chunk.doc.ents
+            self._person(entity) for chunk in chunks for entity in entities(chunk.doc)
             if entity.label_ == "PERSON" and _name(entity.text)
         ]  # fmt: skip
         for chunk in chunks:
