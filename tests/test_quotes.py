@@ -375,6 +375,14 @@ PATTERNS = [
         "The ministry",
         id="colon-after-an-unsigned-statement",
     ),
+    pytest.param(
+        "The border plan was called a disaster by several farm leaders.",
+        "a disaster by several farm leaders",
+        REPORTED,
+        "several farm leaders",
+        "several farm leaders",
+        id="a-passive-cue-speaks-through-its-agent",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,
@@ -643,6 +651,18 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "The conversation",
             None,
             id="a-conversation-does-not-speak",
+        ),
+        pytest.param(
+            "Mr. Quiros was accused of using the money for himself.",
+            "Quiros",
+            None,
+            id="a-passive-subject-is-spoken-of",
+        ),
+        pytest.param(
+            "The minister was asked how the talks would end.",
+            "the minister",
+            None,
+            id="a-passive-subject-is-asked",
         ),
         pytest.param(
             "But there were lighter notes too: the leader hinted at a dinner that the pandas "

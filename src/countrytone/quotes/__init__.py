@@ -27,7 +27,9 @@ How an article is read, in order:
    never the speaker of a mention. Content reaches the end of its clause (not an "…, according
    to X" that says whose it is), and the closing mark of a quote it ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author of
-   "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it hangs
+   "a statement posted by X", the agent of a passive cue: "was called a disaster by critics";
+   a passive cue's subject is spoken of, never the speaker: "X was accused of …" has none; a
+   participle "…, adding that …" has the speaker of the verb it hangs
    off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is
    his; a past tense joined to a clause with "would" is the reporting verb's: "X said the US would
    … and accused Russia" is X's), then resolved (``speakers``) to one name per speaker: pronouns to

@@ -69,6 +69,12 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if cue.lower_ == "according":
         return next((grand for child in cue.children if child.lower_ == "to"
                      for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
+    if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
+        # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
+        # agent; its subject is what was said of ("peacekeepers have been accused of …"), and
+        # with no agent the text does not say who spoke. A participle under a passive verb is
+        # its subject's ("had been pilloried for acknowledging that …").
+        return agent_of(cue)
     subject = subject_of(cue)
     if subject is not None:
         return subject
@@ -193,6 +199,14 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" object of a passive verb: "the plan was called a disaster by critics"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
 
 
