@@ -694,6 +694,22 @@ def test_quotes_no_row_a_reader_would_reject(
             'the talks "positive and constructive,"',
             id="to-the-closing-mark",
         ),
+        pytest.param(
+            "The council condemned the missile launch as Pyongyang fired three more missiles "
+            "into the sea.",
+            "the missile launch",
+            id="not-a-clause-of-when-it-was-said",
+        ),
+        pytest.param(
+            "The minister praised the deal while farmers protested outside the hall in Oslo.",
+            "the deal",
+            id="not-a-clause-of-while-it-was-said",
+        ),
+        pytest.param(
+            "Holm knows as much about farming as I do about football.",
+            "as much about farming as I do about football",
+            id="a-comparison-is-no-clause-of-when",
+        ),
     ],
 )
 def test_quotes_content_reaches_the_end_of_its_clause(

@@ -40,6 +40,10 @@ _TRIM = " \t\r\n,;:—–-"
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 
+# Conjunctions that open a clause of the time or circumstances of a cue, the reporter's words
+# rather than the speaker's.
+_CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
+
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
 
@@ -254,16 +258,31 @@ def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _clause_end(cue: Token) -> Token:
     """The last token of the cue's clause: content reaches it ("called it a snub on the part of
-    the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
-    ("…, adding that …") that reports something else."""
+    the Chinese authorities"), but not a verb joined to the cue, a participle of speech ("…,
+    adding that …") that reports something else, nor a clause that says when or while the cue
+    happened ("condemned the launch as Pyongyang fired three more missiles")."""
     last = cue
     for child in cue.rights:
         if child.dep_ in _OUTSIDE_CLAUSE:
             continue
-        if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_VERBS:
+        if child.dep_ == "advcl" and (
+            child.lemma_.lower() in SPEECH_VERBS or _circumstance(cue, child)
+        ):
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
+
+
+def _circumstance(cue: Token, clause: Token) -> bool:
+    """Whether a clause says when or while the cue happened, not what was said: "as Pyongyang
+    fired", "while visiting Oslo", but not the second half of "knows as much … as I do"."""
+    marker = next((child for child in clause.children if child.dep_ == "mark"), None)
+    if marker is None or marker.lower_ not in _CIRCUMSTANCE:
+        return False
+    compared = any(
+        word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
+    )
+    return not (marker.lower_ == "as" and compared)
 
 
 def _topic_of(cue: Token, token: Token) -> bool:
