@@ -277,6 +277,14 @@ PATTERNS = [
         id="quoted-fragment-in-noun-phrase",
     ),
     pytest.param(
+        "The senator has bought a forest preserve in Norway and a “philanthropub” in Oslo.",
+        "“philanthropub”",
+        REPORTED,
+        "the senator",
+        "The senator",
+        id="quoted-fragment-of-an-act-is-only-its-words",
+    ),
+    pytest.param(
         "The debate host Chris Wallace opened the evening.\n"
         "WALLACE: Let us begin with the economy tonight.",
         "Let us begin with the economy tonight",

@@ -99,7 +99,7 @@ def _cue_right_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -
         return False
     cue = _cue_after(tokens, quote, quotes)
     following = list(_following(tokens, quote, quotes))[:4]
-    return cue is not None and any(token is cue for token in following)
+    return cue is not None and any(token == cue for token in following)
 
 
 def _inner_end(text: str, quote: Quote) -> str:

@@ -95,7 +95,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # tense cannot share the clause's "would", so the parser joined it one clause too low:
         # it is the reporting verb's second verb, with that verb's speaker.
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
-    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head is not cue:
+    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head != cue:
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
     # "concluded his visit with a press conference describing …": the participle hangs off a
@@ -133,7 +133,7 @@ def _colon_noun_speaker(noun: Token) -> Token | None:
     # thing that cannot speak introduces the words of whoever the verb above it has as subject.
     if noun.pos_ not in ("PROPN", "NOUN"):
         return None
-    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) is not noun:
+    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) != noun:
         return noun
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = subject_of(verb) if verb is not None else None

@@ -65,13 +65,25 @@ def quoted_fragments(
             continue
         root = _quote_root(tokens, quote)
         verb, phrase = _governing_verb(root) if root is not None else (None, None)
-        if verb is None or phrase is None:
+        speaker = subject_of(verb) if verb is not None else None
+        if root is None or verb is None or phrase is None or speaker is None:
             continue
-        speaker = subject_of(verb)
-        if speaker is not None and can_speak(speaker):
-            start, end = tokens.span(phrase.left_edge, phrase.right_edge)
-            yield RawAttribution(min(start, quote.start), max(end, quote.end),
-                                 author_of_document(speaker), verb, _kind(verb))  # fmt: skip
+        if not can_speak(speaker):
+            continue
+        # A verb of speech says its whole phrase ("likened the rules to “…”"); another verb only
+        # the quoted words and the noun they name ("used the phrase “…”"): in "bought a forest
+        # preserve in Belize and a “philanthropub”" the purchase is the reporter's.
+        speech = verb.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS
+        named = root.head == phrase and root.dep_ != "conj"
+        start, end = (
+            tokens.span(phrase.left_edge, phrase.right_edge)
+            if speech or named
+            else (quote.start, quote.end)
+        )
+        yield RawAttribution(
+            min(start, quote.start), max(end, quote.end), author_of_document(speaker), verb,
+            _kind(verb),
+        )  # fmt: skip
 
 
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
@@ -114,7 +126,7 @@ def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
     # first verb, two steps at most: farther up the fragment is no longer the verb's object.
     phrase = token
     for _ in range(3):
-        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head is phrase:
+        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head == phrase:
             return None, None
         if phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ in _OBJECT_DEPS:
             return phrase.head, phrase
@@ -343,7 +355,7 @@ def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] |
     if clear is None:
         return None
     for child in [*clear.rights, *make.rights]:
-        if child.dep_ in ("ccomp", "advcl") and child is not clear:
+        if child.dep_ in ("ccomp", "advcl") and child != clear:
             return tokens.span(child.left_edge, child.right_edge)
     return None
 

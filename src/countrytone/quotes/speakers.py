@@ -485,7 +485,7 @@ def _antecedent(token: Token) -> Token | None:
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
             # "Josep Borrell, the EU's foreign policy chief, who praised …": the person named.
             noun = noun.head
-        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
+        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun != token else None
     return None
 
 
