@@ -384,6 +384,42 @@ PATTERNS = [
         id="colon-after-an-unsigned-statement",
     ),
     pytest.param(
+        "OSLO -- Foreign Minister Jane Holm, visiting the port on Monday, said the deal would "
+        "help farmers.",
+        "the deal would help farmers",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-dateline-is-no-speaker",
+    ),
+    pytest.param(
+        "BRUSSELS - European leaders gathered Friday to discuss the challenges facing their "
+        "continent.",
+        "the challenges facing their continent",
+        STANCE,
+        "European leaders",
+        "European leaders",
+        id="a-dateline-is-no-part-of-the-speaker",
+    ),
+    pytest.param(
+        "The report ― which draws on the voices of historians and farmers ― explains the "
+        "history of the Norwegian prison system.",
+        "the history of the Norwegian prison system",
+        REPORTED,
+        "the report",
+        "The report",
+        id="a-dash-before-the-verb-is-no-subject",
+    ),
+    pytest.param(
+        "When Holm noted that the firm had not paid any tax ― as was true for the years its "
+        "returns were made public ― Tom Berg boasted, “That makes me smart.”",
+        "“That makes me smart.”",
+        DIRECT,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-dash-and-a-named-subject",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

@@ -13,6 +13,7 @@ from countrytone.quotes.grammar import (
     DASHES,
     author_of_document,
     entity_of,
+    is_dash,
     is_speech_verb,
     next_word,
     quoted_from_outside,
@@ -289,6 +290,7 @@ def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> To
         child
         for child in cue.children
         if child.dep_ in ("nsubj", "nsubjpass")
+        and not is_dash(child)
         and enclosing_quote(quotes, tokens.start(child)) is None
     ]
     if outside:

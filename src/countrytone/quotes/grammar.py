@@ -48,7 +48,31 @@ def next_word(token: Token) -> Token:
 def speaker_token(cue: Token) -> Token | None:
     """The token naming who speaks through a cue, before resolution."""
     token = _grammatical_speaker(cue, depth=0)
+    if token is not None and _dateline(token):
+        # "WASHINGTON -- President Obama, dedicating the museum, said": the parser makes the
+        # dateline the subject and the speaker its apposition; a place in a dateline says nothing.
+        token = next((child for child in token.children if child.dep_ == "appos"), None)
     return author_of_document(token) if token is not None else None
+
+
+def is_dash(token: Token) -> bool:
+    """Whether a token is a dash: a dash character, or hyphens standing between spaces
+    ("BRUSSELS - European leaders", "WASHINGTON -- President Obama")."""
+    if token.text in DASHES:
+        return True
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+    return token.text in ("-", "--") and spaced
+
+
+def _dateline(token: Token) -> bool:
+    # The place in capitals that opens a wire story, set off by a dash.
+    return (
+        token.i == 0
+        and token.is_upper
+        and len(token.text) > 1
+        and token.i + 1 < len(token.doc)
+        and is_dash(token.nbor(1))
+    )
 
 
 def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
@@ -197,8 +221,15 @@ def quantity_complement(token: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not is_dash(child):
             return child
+        # "The film ― which weaves … ― explains": a dash the parser takes for a subject
+        # stands for the phrase it sets off, after the true subject if there is one.
+        behind = subject_of(child)
+        if behind is not None:
+            return behind
     return None
 
 

@@ -18,6 +18,7 @@ from countrytone.quotes.grammar import (
     can_speak,
     entities,
     entity_of,
+    is_dash,
     quantity_complement,
 )
 from countrytone.quotes.marks import Quote, enclosing_quote
@@ -526,7 +527,7 @@ def _phrase_start(first: Token, last: Token) -> Token:
     "Japanese and South Korean officials"."""
     doc, start = first.doc, first.i
     for word in doc[first.i : last.i]:
-        breaks = word.dep_ == "cc" or word.text in (",", ";", ":") or word.text in DASHES
+        breaks = word.dep_ == "cc" or word.text in (",", ";", ":") or is_dash(word)
         joins = any(
             child.dep_ == "conj" and word.i < child.i <= last.i for child in word.head.children
         )
