@@ -750,6 +750,12 @@ def test_quotes_no_row_a_reader_would_reject(
             id="not-a-clause-of-while-it-was-said",
         ),
         pytest.param(
+            "Few people would have described Holm as a farm champion when she ran for office in "
+            "Norway.",
+            "Holm as a farm champion",
+            id="not-a-clause-of-when-it-was-said-by-adverb",
+        ),
+        pytest.param(
             "Holm knows as much about farming as I do about football.",
             "as much about farming as I do about football",
             id="a-comparison-is-no-clause-of-when",

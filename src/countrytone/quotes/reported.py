@@ -287,9 +287,9 @@ def _clause_end(cue: Token) -> Token:
 
 def _circumstance(cue: Token, clause: Token) -> bool:
     """Whether a clause says when or while the cue happened, not what was said: "as Pyongyang
-    fired", "while visiting Oslo", but not the second half of "knows as much … as I do"."""
-    marker = next((child for child in clause.children if child.dep_ == "mark"), None)
-    if marker is None or marker.lower_ not in _CIRCUMSTANCE:
+    fired", "when he ran for office", but not the second half of "knows as much … as I do"."""
+    marker = clause.left_edge
+    if marker.lower_ not in _CIRCUMSTANCE or marker.dep_ not in ("mark", "advmod"):
         return False
     compared = any(
         word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
