@@ -474,6 +474,10 @@ def test_quotes_parenthetical_cue_splits_reported_content(
     [
         pytest.param("Jane Holm concluded her visit to Oslo on Monday.", id="concluded-a-visit"),
         pytest.param("The ministry posted the schedule on its website.", id="posted-on-a-site"),
+        pytest.param(
+            "The institute maintains a program for young leaders in Norway.",
+            id="maintains-a-program",
+        ),
     ],
 )
 def test_quotes_speech_verb_used_for_an_act_reports_nothing(nlp: Language, text: str) -> None:

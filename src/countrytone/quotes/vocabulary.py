@@ -53,8 +53,9 @@ SAID_NOUNS = _words(
     ultimatum"""
 )
 
-# Speech verbs whose noun object or prepositional phrase is most often not something said.
-NOT_TOPICAL = _words("conclude post read")
+# Speech verbs whose noun object or prepositional phrase is most often not something said
+# ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
+NOT_TOPICAL = _words("conclude post read maintain")
 
 # Prepositions that introduce what a speech verb is about.
 TOPIC_PREPOSITIONS = _words("about on of to")
