@@ -713,6 +713,19 @@ def test_quotes_cue_classes_share_no_word() -> None:
             id="a-passive-subject-is-asked",
         ),
         pytest.param(
+            "“Let everyone know that if Norway pulls back, Europe must defend itself,” Jane Holm "
+            "said.",
+            "everyone",
+            None,
+            id="whom-a-speaker-lets-know-says-nothing",
+        ),
+        pytest.param(
+            "Her goal was to make the minister defend the deal with Norway.",
+            "the minister",
+            None,
+            id="whom-a-speaker-makes-defend-says-nothing",
+        ),
+        pytest.param(
             "But there were lighter notes too: the leader hinted at a dinner that the pandas "
             "could return.",
             None,

@@ -40,6 +40,9 @@ _TRIM = " \t\r\n,;:—–-"
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 
+# Verbs that make or let someone do something.
+_CAUSATIVE = frozenset({"let", "make"})
+
 # Conjunctions that open a clause of the time or circumstances of a cue, the reporter's words
 # rather than the speaker's.
 _CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
@@ -149,6 +152,10 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in STANCE_VERBS:
             # "declined to condemn the invasion", "is expected to announce duties": an act
             # wanted, refused or expected, not said; the stance row holds it.
+            continue
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in _CAUSATIVE:
+            # "Let everyone know that …", "to make Kaine defend the deal": what someone is to be
+            # made to say or know is not theirs; the sentence around it is its speaker's.
             continue
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
