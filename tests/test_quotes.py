@@ -420,6 +420,15 @@ PATTERNS = [
         id="a-dash-and-a-named-subject",
     ),
     pytest.param(
+        "Foreign policy analysts said geopolitical factors have raised the country's appeal, "
+        "citing the strategic importance of a nation that borders China.",
+        "the strategic importance of a nation that borders China",
+        REPORTED,
+        "Foreign policy analysts",
+        "Foreign policy analysts",
+        id="a-participle-after-a-reported-clause-is-the-reporters",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

@@ -34,8 +34,9 @@ How an article is read, in order:
    is no speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser takes for a
    subject stands for the subject before it; a participle "…, adding that …" has the speaker of the
    verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding
-   that …" is his; a past tense joined to a clause with "would" is the reporting verb's: "X said the
-   US would … and accused Russia" is X's), then resolved (``speakers``) to one name per speaker:
+   that …" is his, as is one the parser hangs inside his reported clause ("Analysts said X has
+   risen, citing …"); a past tense joined to a clause with "would" is the reporting verb's: "X said
+   the US would … and accused Russia" is X's), then resolved (``speakers``) to one name per speaker:
    pronouns to the nearest person before them (inside the same quote first), the first person inside
    a quote ("we", "I", "our military") to the quote's speaker, surnames to the full name the article
    introduced, a name without the title before it ("Mark Milley" for "General Mark Milley", but

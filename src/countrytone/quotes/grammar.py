@@ -119,6 +119,11 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # tense cannot share the clause's "would", so the parser joined it one clause too low:
         # it is the reporting verb's second verb, with that verb's speaker.
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
+    if _participle_after_reported_clause(cue):
+        # "Analysts said geopolitical factors have contributed to …, citing the importance of
+        # …": a participle of speech after a comma that the parser hangs inside the reported
+        # clause goes with the reporting verb.
+        return _grammatical_speaker(cue.head.head, depth=depth + 1)
     if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head != cue:
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
@@ -145,6 +150,19 @@ def is_parenthetical(cue: Token) -> bool:
         and before is not None
         and before.text in SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+    )
+
+
+def _participle_after_reported_clause(cue: Token) -> bool:
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i > 0
+        and cue.nbor(-1).text == ","
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and is_speech_verb(head.head)
     )
 
 
