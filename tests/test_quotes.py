@@ -429,6 +429,14 @@ PATTERNS = [
         id="a-participle-after-a-reported-clause-is-the-reporters",
     ),
     pytest.param(
+        "Jane Holm does not think that Norway will sign the deal.",
+        "that Norway will sign the deal",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-belief-keeps-its-negation",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,
@@ -663,6 +671,18 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "to continue the talks in May",
             "both sides",
             id="agreement",
+        ),
+        pytest.param(
+            "Jane Holm did not mention the role of Norway in the talks.",
+            "the role of Norway in the talks",
+            "Jane Holm",
+            id="a-denied-cue-is-a-silence",
+        ),
+        pytest.param(
+            "The ministry did not respond to requests for comment.",
+            "requests for comment",
+            "the ministry",
+            id="no-answer",
         ),
     ],
 )

@@ -24,10 +24,12 @@ How an article is read, in order:
    other row holds, as the object of the verb of a subject that can speak; transcript turns
    ("WALLACE: …") and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``:
    "refused to", "agreed to", "plans to", "discussed"): kept as rows, never the speaker of a
-   mention. What someone is let or made to say is not theirs ("Let everyone know that …"). Content
-   reaches the end of its clause (not an "…, according to X" that says whose it is, nor a clause of
-   when or while it was said: "condemned the launch as Pyongyang fired"), and the closing mark of a
-   quote it ends inside.
+   mention. A negated cue is a silence, a stance ("did not mention Russia", "did not respond to
+   requests for comment"), but a belief keeps its negation ("does not think that …" is reported).
+   What someone is let or made to say is not theirs ("Let everyone know that …"). Content reaches
+   the end of its clause (not an "…, according to X" that says whose it is, nor a clause of when or
+   while it was said: "condemned the launch as Pyongyang fired"), and the closing mark of a quote it
+   ends inside.
 4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author of
    "a statement posted by X", the agent of a passive cue: "was called a disaster by critics"; a
    passive cue's subject is spoken of, never the speaker: "X was accused of …" has none; a dateline

@@ -44,6 +44,10 @@ STANCE_VERBS = _words(
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
 
+# Verbs of belief whose negation is the belief in a negated clause: "does not think that the
+# talks will work" says what its subject thinks (neg-raising, after Horn 1978).
+NEGATION_RAISING = _words("think believe suppose imagine reckon feel expect want")
+
 # Verbs of answering, and the nouns for things said that their "to" answers ("responded to the
 # criticism"); what else they answer is an act ("responding to Ukrainian attacks" says nothing).
 ANSWER_VERBS = _words("respond reply answer")
