@@ -437,6 +437,24 @@ PATTERNS = [
         id="a-belief-keeps-its-negation",
     ),
     pytest.param(
+        'Holm said it was "firmly opposed" to the plan and warned Norway to refrain from further '
+        "actions.",
+        "to refrain from further actions",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="a-speech-verb-joined-to-the-reported-clause-is-the-reporters",
+    ),
+    pytest.param(
+        "The minister said he would order a review of the nation’s defenses and warned against "
+        "hackers from Norway.",
+        "hackers from Norway",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="warned-against",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,
@@ -805,6 +823,12 @@ def test_quotes_no_row_a_reader_would_reject(
             "Holm knows as much about farming as I do about football.",
             "as much about farming as I do about football",
             id="a-comparison-is-no-clause-of-when",
+        ),
+        pytest.param(
+            'Holm said it was "firmly opposed" to the plan and warned Norway to refrain from '
+            "further actions.",
+            'it was "firmly opposed" to the plan',
+            id="not-the-reporters-second-verb",
         ),
     ],
 )

@@ -114,10 +114,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     # "…, saying …" / "said … and added …": the speaker is the subject of the verb above, or
     # the speaker of a cue set off inside that verb's clause ("Countries outside the region, he
     # said, “should not stir up trouble,” adding that …": he adds, not the countries).
-    if cue.dep_ == "conj" and cue.tag_ == "VBD" and cue.head.dep_ == "ccomp" and _modal(cue.head):
-        # "Mercer said the US would keep supporting Ukraine and accused Russia of …": a past
-        # tense cannot share the clause's "would", so the parser joined it one clause too low:
-        # it is the reporting verb's second verb, with that verb's speaker.
+    if rejoins_reporting_verb(cue):
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
     if _participle_after_reported_clause(cue):
         # "Analysts said geopolitical factors have contributed to …, citing the importance of
@@ -150,6 +147,25 @@ def is_parenthetical(cue: Token) -> bool:
         and before is not None
         and before.text in SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+    )
+
+
+def rejoins_reporting_verb(verb: Token) -> bool:
+    """Whether a past tense with no subject of its own that the parser joined to a reported
+    clause is the reporting verb's second verb: it cannot share the clause's "would" ("Mercer
+    said the US would keep supporting Ukraine and accused Russia of …"), or it is a verb of
+    speech in the reporting verb's tense ("China said it was opposed to the test and warned
+    North Korea to refrain …"; but "Merrill says Machado promised … and said …" is hers)."""
+    head = verb.head
+    reporting = head.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and subject_of(verb) is None
+        and head.dep_ == "ccomp"
+        and reporting.i < head.i
+        and is_speech_verb(reporting)
+        and (_modal(head) or (is_speech_verb(verb) and reporting.tag_ == "VBD"))
     )
 
 

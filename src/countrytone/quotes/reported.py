@@ -14,6 +14,7 @@ from countrytone.quotes.grammar import (
     can_speak,
     is_parenthetical,
     quoted_from_outside,
+    rejoins_reporting_verb,
     speaker_token,
     subject_of,
 )
@@ -241,7 +242,7 @@ def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
         if child.i > cue.i:
             # What follows the clause in the verb's phrase belongs to it too: the parser often
             # cuts "she felt X and Y" after X.
-            return tokens.span(child.left_edge, _clause_end(cue))
+            return tokens.span(child.left_edge, _before_rejoined(child, _clause_end(cue)))
         if _set_off_before(cue):
             return tokens.span(child.left_edge, child.right_edge)
     # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
@@ -249,6 +250,18 @@ def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
     if cue.lemma_.lower() in NOT_TOPICAL:
         return _intent_content(tokens, cue)
     return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+
+
+def _before_rejoined(clause: Token, end: Token) -> Token:
+    """The end of a reported clause before a second verb of its reporting verb that the parser
+    joined to it ("said it was opposed to the test and warned North Korea …" ends at "test")."""
+    for verb in clause.rights:
+        if rejoins_reporting_verb(verb):
+            last = verb.doc[verb.left_edge.i - 1]
+            while last.i > clause.i and (last.dep_ == "cc" or last.is_punct):
+                last = last.doc[last.i - 1]
+            return min(end, last, key=lambda token: token.i)
+    return end
 
 
 def _set_off_before(cue: Token) -> bool:

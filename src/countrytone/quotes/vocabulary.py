@@ -61,8 +61,8 @@ SAID_NOUNS = _words(
 # ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
 NOT_TOPICAL = _words("conclude post read maintain")
 
-# Prepositions that introduce what a speech verb is about.
-TOPIC_PREPOSITIONS = _words("about on of to")
+# Prepositions that introduce what a speech verb is about ("warned against hackers").
+TOPIC_PREPOSITIONS = _words("about on of to against")
 
 
 # Nouns that name a document or message: its author, when the text gives one, is the speaker
