@@ -144,6 +144,21 @@ def test_quotes_one_group_whatever_the_sentence_case(nlp: Language) -> None:
 # One name per speaker within an article (text, content, speaker, speaker_country).
 ONE_NAME = [
     pytest.param(
+        "McConnell aides acknowledged a good relationship with the White House. But they "
+        "emphasized that the sanctions on Norway got results.",
+        "that the sanctions on Norway got results",
+        "McConnell aides",
+        None,
+        id="they-is-the-group-that-spoke-last",
+    ),
+    pytest.param(
+        "The IMF criticized the budget plans of Norway. It said that growth would slow next year.",
+        "that growth would slow next year",
+        "IMF",
+        None,
+        id="it-is-the-body-that-spoke-last",
+    ),
+    pytest.param(
         "A spokeswoman, Jane Roe, said the talks would resume.",
         "the talks would resume",
         "Jane Roe",

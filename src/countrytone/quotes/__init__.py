@@ -41,8 +41,10 @@ How an article is read, in order:
    the reporting verb's tense so joined, is the reporting verb's and the clause ends before it: "X
    said the US would … and accused Russia", "China said it was opposed and warned North Korea …" are
    X's and China's), then resolved (``speakers``) to one name per speaker: pronouns to the nearest
-   person before them (inside the same quote first), the first person inside a quote ("we", "I",
-   "our military") to the quote's speaker, surnames to the full name the article introduced, a name
+   person before them (inside the same quote first), "they" and "it" in the article's own clause to
+   the group or body that spoke last in that paragraph or the one before ("McConnell aides
+   acknowledged … But they emphasized …"), the first person inside a quote ("we", "I", "our
+   military") to the quote's speaker, surnames to the full name the article introduced, a name
    without the title before it ("Mark Milley" for "General Mark Milley", but "General Assembly", an
    organisation's name a rank begins), "the secretary of state" to the last person so described (of
    the country the role names, if any); a country speaking as a state, or through its government, by

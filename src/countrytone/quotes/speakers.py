@@ -27,6 +27,7 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     BEAT_NOUNS,
     BODY_NOUNS,
+    DOCUMENT_NOUNS,
     FEMININE,
     FIRST_PERSON,
     FIRST_PERSON_POSSESSIVES,
@@ -84,6 +85,10 @@ class SpeakerResolver:
         self.organisations: dict[int, tuple[str, str | None, str]] = {}
         # Groups that spoke, by offset, in text order: name and country.
         self.groups: dict[int, tuple[str, str | None]] = {}
+        # Who "they" and "it" may be: the groups and bodies that spoke, by offset, with the
+        # pronoun that stands for them.
+        self.referents: dict[int, tuple[str, str | None, str]] = {}
+        self.paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
         self.people = [
             self._person(entity) for chunk in chunks for entity in entities(chunk.doc)
             if entity.label_ == "PERSON" and _name(entity.text)
@@ -137,6 +142,9 @@ class SpeakerResolver:
                 self.organisations[self.tokens.start(raw.speaker)] = (name, country, word)
             if name is not None and raw.speaker.tag_ == "NNS":
                 self.groups[self.tokens.start(raw.speaker)] = (name, country)
+            pronoun = _pronoun_for(raw.speaker)
+            if name is not None and pronoun is not None:
+                self.referents[self.tokens.start(raw.speaker)] = (name, country, pronoun)
         return self.resolved[key]
 
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
@@ -157,9 +165,20 @@ class SpeakerResolver:
         if quote is not None and _first_person(token):
             # "We", "I", "our military", "my government" inside a quote are its speaker.
             return self.quote_speakers.get(quote.start, (None, None))
+        if (
+            token.pos_ == "PRON"
+            and lower in GROUP_PRONOUNS
+            and quote is None
+            and token.head.dep_ != "ccomp"
+        ):
+            # "McConnell aides acknowledged … But they emphasized …", "The IMF pointed to … it
+            # increased its forecast": the group or body that spoke last, in this paragraph or
+            # the one before; else unknown. Not in a reported clause ("Obama said it would tell
+            # …"), where the pronoun is the reported speaker's.
+            return self._referent(start, pronoun="it" if lower == "it" else "they")
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
-            # "I"/"we" outside a quote is no one the article names; "they"/"it" cannot be told
-            # apart from the article's other groups reliably: both stay unknown.
+            # "I"/"we" outside a quote is no one the article names; "they"/"it" in a quote may be
+            # anyone the speaker has in mind: both stay unknown.
             return None, None
         state = self._state(token) or self._government_of(token)
         if state is not None:
@@ -206,6 +225,14 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._group_name(written, span[0]), self._country(*self._descriptor(token))
+
+    def _referent(self, offset: int, *, pronoun: str) -> tuple[str | None, str | None]:
+        paragraph = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        window_start = self.paragraph_starts[max(paragraph - 1, 0)] if paragraph >= 0 else 0
+        for at, (name, country, stands_for) in reversed(self.referents.items()):
+            if window_start <= at < offset and stands_for == pronoun:
+                return name, country
+        return None, None
 
     def _named_before(
         self, token: Token, offset: int, *, described: bool = False
@@ -503,6 +530,17 @@ def _named_in_apposition(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _pronoun_for(token: Token) -> str | None:
+    """ "they" for a group ("McConnell aides", "Obama and Clinton"), "it" for a body or a
+    document ("the IMF", "China", "the ministry", "the report"), None for a person."""
+    if token.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in token.children):
+        return "they"
+    body_words = ORGANISATION_NOUNS | BODY_NOUNS | GOVERNMENT_NOUNS | DOCUMENT_NOUNS
+    if token.ent_type_ in ("ORG", "GPE") or token.lemma_.lower() in body_words:
+        return "it"
+    return None
 
 
 def _head_word(name: str) -> str:
