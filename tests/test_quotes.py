@@ -455,6 +455,14 @@ PATTERNS = [
         id="warned-against",
     ),
     pytest.param(
+        "“We are not a burden on anyone,” the minister added. “We are Norway.”",
+        "“We are Norway.”",
+        DIRECT,
+        "the minister",
+        "the minister",
+        id="a-short-quote-that-is-a-sentence",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

@@ -12,7 +12,9 @@ How an article is read, in order:
 2. Direct quotes and their cues (``direct``; cue words in ``vocabulary``): a quote that starts a
    clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue: a
    speech verb right after it ("…," Xi said), a speech verb or colon right before it (Xi said, "…"),
-   a colon ending the previous paragraph, or a neighbouring quote of the same speaker. A quote
+   a colon ending the previous paragraph, or a neighbouring quote of the same speaker (a quote with
+   no cue of its own is a statement when it has four words or more or is a sentence of its own:
+   "“…,” the president added. “We're America.”"), or a signature that ends its line. A quote
    embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a quoted span,
    part of whatever attribution holds it.
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in

@@ -110,9 +110,12 @@ def _inner_end(text: str, quote: Quote) -> str:
 
 
 def _looks_like_speech(text: str, quote: Quote) -> bool:
-    # A short quote with no cue is a title or a term, not a statement.
-    inner = text[quote.open_end : quote.close_start]
-    return len(inner.split()) >= 4
+    # A short quote with no cue is a title or a term, not a statement, unless it is a sentence
+    # of its own: "“…,” the president added. ''We're America.''"
+    inner = _inner_end(text, quote)
+    before = text[: quote.start].rstrip()
+    sentence = inner[-1:] in (".", "!", "?") and before[-1:] in (".", "!", "?", "”", "'", '"')
+    return len(inner.split()) >= 4 or sentence
 
 
 def _neighbour(
