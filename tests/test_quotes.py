@@ -463,6 +463,15 @@ PATTERNS = [
         id="a-short-quote-that-is-a-sentence",
     ),
     pytest.param(
+        "“The port must stay open,” said Jane Holm. She continued, “For us, the farmers, "
+        "all we ask is a fair hearing.”",
+        "“For us, the farmers, all we ask is a fair hearing.”",
+        DIRECT,
+        "Jane Holm",
+        "She",
+        id="she-continued",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

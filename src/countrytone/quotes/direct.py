@@ -22,6 +22,7 @@ from countrytone.quotes.grammar import (
 from countrytone.quotes.marks import DOUBLE_MARKS, Quote, enclosing_quote
 from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
+from countrytone.quotes.vocabulary import QUOTE_CONTINUERS
 
 # Characters that end a quoted clause which a following cue introduces ("…," Xi said).
 _CLAUSE_END = frozenset(",?!—–-…")
@@ -230,6 +231,9 @@ def _cue_before(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Tok
     for token in reversed(region[-MAX_CUE_GAP:]):
         if is_speech_verb(token) and not _aside_of(tokens, token, quote):
             return token
+    # "She continued, “…”": a verb of going on that only the quote completes.
+    if len(region) >= 2 and region[-2].lemma_.lower() in QUOTE_CONTINUERS:
+        return region[-2]
     # "According to Limbaugh, “…”": the phrase is the cue, its object the speaker.
     according = next((token for token in region if token.lower_ == "according"), None)
     return according or (last if last.text == ":" else None)

@@ -25,6 +25,10 @@ SPEECH_VERBS = _words(
     scream sing exclaim"""
 )
 
+# Verbs of going on that introduce a quote right after them ("She continued, “…”"), though
+# elsewhere they are acts ("continued to press").
+QUOTE_CONTINUERS = _words("continue begin start")
+
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
 # Y", "accused the bank of fraud".
 OBJECT_VERBS = _words(
