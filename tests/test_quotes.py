@@ -472,6 +472,15 @@ PATTERNS = [
         id="she-continued",
     ),
     pytest.param(
+        "“There is a real gap between this government and frankly the king and our farmers,” "
+        "Olsen, a top Labour adviser, said Friday morning on Oslo Radio’s “Oslo and Friends.”",
+        "“There is a real gap between this government and frankly the king and our farmers,”",
+        DIRECT,
+        "Olsen",
+        "Olsen",
+        id="a-name-between-the-quote-and-its-cue",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

@@ -58,12 +58,12 @@ def direct_quotes(
             # paraphrased clause; the attribution is the whole clause, reported.
             region = _preceding(tokens, quote, quotes)
             start = tokens.start(region[0]) if region else quote.start
-            speaker = _quote_speaker(tokens, quotes, cue)
+            speaker = _quote_speaker(tokens, quotes, quote, cue)
             found[quote.start] = RawAttribution(
                 start, quote.end, speaker, cue, AttributionKind.REPORTED
             )
         elif cue is not None:
-            speaker = _quote_speaker(tokens, quotes, cue)
+            speaker = _quote_speaker(tokens, quotes, quote, cue)
             found[quote.start] = RawAttribution(
                 quote.start, quote.end, speaker, cue, AttributionKind.DIRECT
             )
@@ -284,7 +284,9 @@ def _colon_cue_of_previous_paragraph(
     return region[-1] if region else None
 
 
-def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> Token | None:
+def _quote_speaker(
+    tokens: ArticleTokens, quotes: list[Quote], quote: Quote, cue: Token
+) -> Token | None:
     # The parser often takes a word of the quote for the subject of an inverted cue
     # ("“… One of the brightest …,” said Rep. Cummings"): the subject then stands after the verb.
     # With no subject at all ("Said Ellis: “…”"), only a name right after the verb is taken.
@@ -302,6 +304,12 @@ def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> To
     ]
     if outside:
         return author_of_document(outside[0])
+    # "“…,” Flynn, a top Trump surrogate, said Thursday on “Fox and Friends”": a name between the
+    # closing mark and its cue is the speaker, whatever the parser made the subject.
+    between = tokens.between(quote.end, tokens.start(cue))
+    named = next((token for token in between if _looks_like_name(token)), None)
+    if named is not None and enclosing_quote(quotes, tokens.start(named)) is None:
+        return _entity_root(named)
     window = MAX_CUE_GAP if speaker is not None else 1
     return next(
         (
