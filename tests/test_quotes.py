@@ -481,6 +481,17 @@ PATTERNS = [
         id="a-name-between-the-quote-and-its-cue",
     ),
     pytest.param(
+        "“You should resign. You should give back the money you took while this scam was going "
+        "on,” Holm told Berg, after he admitted under Holm’s grilling he hadn’t yet been held "
+        "personally accountable for the actions of his employees.",
+        "“You should resign. You should give back the money you took while this scam was going "
+        "on,”",
+        DIRECT,
+        "Holm",
+        "Holm",
+        id="a-clause-of-when-is-no-content-of-the-cue",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

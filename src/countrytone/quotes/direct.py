@@ -13,6 +13,7 @@ from countrytone.quotes.grammar import (
     DASHES,
     author_of_document,
     entity_of,
+    is_circumstance,
     is_dash,
     is_speech_verb,
     next_word,
@@ -210,9 +211,11 @@ def _abbreviation_dot(token: Token) -> bool:
 def _has_own_content(tokens: ArticleTokens, cue: Token, quote: Quote, quotes: list[Quote]) -> bool:
     # "…", other areas showed there was work to do: a verb with its own clause after it says
     # something else. A clause inside the next quote is the second half of a split quote
-    # ("“…,” Tester said, “you give …”"), not other content.
+    # ("“…,” Tester said, “you give …”"), and one of when it was said ("“…,” Warren told Stumpf,
+    # after he admitted …") is the reporter's, not other content.
     return any(
         child.dep_ in ("ccomp", "xcomp")
+        and not is_circumstance(cue, child)
         and tokens.start(child) >= quote.end
         and enclosing_quote(quotes, tokens.start(child)) is None
         for child in cue.children

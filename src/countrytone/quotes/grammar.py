@@ -29,6 +29,10 @@ _FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 
 DASHES = frozenset({"―", "—", "–"})
 
+# Conjunctions that open a clause of the time or circumstances of a cue, the reporter's words
+# rather than the speaker's.
+CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
+
 # Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
 SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
@@ -180,6 +184,18 @@ def _participle_after_reported_clause(cue: Token) -> bool:
         and head.head.i < head.i
         and is_speech_verb(head.head)
     )
+
+
+def is_circumstance(cue: Token, clause: Token) -> bool:
+    """Whether a clause says when or while the cue happened, not what was said: "as Pyongyang
+    fired", "when he ran for office", but not the second half of "knows as much … as I do"."""
+    marker = clause.left_edge
+    if marker.lower_ not in CIRCUMSTANCE or marker.dep_ not in ("mark", "advmod"):
+        return False
+    compared = any(
+        word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
+    )
+    return not (marker.lower_ == "as" and compared)
 
 
 def _modal(verb: Token) -> bool:

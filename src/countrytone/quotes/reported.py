@@ -12,6 +12,7 @@ from countrytone.quotes.grammar import (
     SETTING_OFF,
     author_of_document,
     can_speak,
+    is_circumstance,
     is_parenthetical,
     quoted_from_outside,
     rejoins_reporting_verb,
@@ -44,10 +45,6 @@ _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 
 # Verbs that make or let someone do something.
 _CAUSATIVE = frozenset({"let", "make"})
-
-# Conjunctions that open a clause of the time or circumstances of a cue, the reporter's words
-# rather than the speaker's.
-_CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
 
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
@@ -307,23 +304,11 @@ def _clause_end(cue: Token) -> Token:
         if child.dep_ in _OUTSIDE_CLAUSE:
             continue
         if child.dep_ == "advcl" and (
-            child.lemma_.lower() in SPEECH_VERBS or _circumstance(cue, child)
+            child.lemma_.lower() in SPEECH_VERBS or is_circumstance(cue, child)
         ):
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
-
-
-def _circumstance(cue: Token, clause: Token) -> bool:
-    """Whether a clause says when or while the cue happened, not what was said: "as Pyongyang
-    fired", "when he ran for office", but not the second half of "knows as much … as I do"."""
-    marker = clause.left_edge
-    if marker.lower_ not in _CIRCUMSTANCE or marker.dep_ not in ("mark", "advmod"):
-        return False
-    compared = any(
-        word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
-    )
-    return not (marker.lower_ == "as" and compared)
 
 
 def _topic_of(cue: Token, token: Token) -> bool:
