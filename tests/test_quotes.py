@@ -492,6 +492,14 @@ PATTERNS = [
         id="a-clause-of-when-is-no-content-of-the-cue",
     ),
     pytest.param(
+        "A lesson from Jane Holm: “Be the voice that people hear.”",
+        "“Be the voice that people hear.”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="words-from-someone-before-a-colon",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

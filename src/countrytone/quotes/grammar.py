@@ -209,6 +209,11 @@ def _colon_noun_speaker(noun: Token) -> Token | None:
         return None
     if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) != noun:
         return noun
+    # "A lesson from Loretta Lynch: “…”": what comes from someone is their words.
+    source = next((child for child in noun.children if child.lower_ == "from"), None)
+    origin = next((g for g in source.children if g.dep_ == "pobj"), None) if source else None
+    if origin is not None and can_speak(origin):
+        return origin
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = subject_of(verb) if verb is not None else None
     return subject if subject is not None else noun
