@@ -500,6 +500,25 @@ PATTERNS = [
         id="words-from-someone-before-a-colon",
     ),
     pytest.param(
+        "As Jane Holm, a tax lawyer at the Oslo Tax Center, recently put it, “Did the firm lower "
+        "its taxes through legal avoidance, or illegal evasion?”\nThe firm has never been "
+        "charged with any wrongdoing.",
+        "“Did the firm lower its taxes through legal avoidance, or illegal evasion?”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="as-she-put-it-and-no-cue-in-the-next-paragraph",
+    ),
+    pytest.param(
+        "“How many times do we have to see this in our country?” Holm said.\n“Maybe I can, by "
+        "speaking directly to farmers, say, look, this is not who we are,” she continued.",
+        "“Maybe I can, by speaking directly to farmers, say, look, this is not who we are,”",
+        DIRECT,
+        "Holm",
+        "she",
+        id="she-continued-after-the-quote",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

@@ -159,9 +159,27 @@ def _cue_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Toke
     for count, token in enumerate(_following(tokens, quote, quotes)):
         if count > 4 * MAX_CUE_GAP:
             break
-        if is_speech_verb(token) and not _has_own_content(tokens, token, quote, quotes):
+        introduces = is_speech_verb(token) or (
+            count <= 3 and _introduces_quote(tokens, quotes, token)
+        )
+        if introduces and not _has_own_content(tokens, token, quote, quotes):
             return token
     return None
+
+
+def _introduces_quote(tokens: ArticleTokens, quotes: list[Quote], verb: Token) -> bool:
+    """Whether a verb that is no speech verb introduces a quote beside it: a verb of going on
+    that only the quote completes ("She continued, “…”", "“…,” she continued") or "put it" ("As
+    Rosenthal put it, “…”")."""
+    complements = [
+        child
+        for child in verb.children
+        if child.dep_ in ("dobj", "ccomp", "xcomp")
+        and enclosing_quote(quotes, tokens.start(child)) is None
+    ]
+    if verb.lemma_.lower() == "put":
+        return [child.lower_ for child in complements] == ["it"]
+    return verb.lemma_.lower() in QUOTE_CONTINUERS and not complements
 
 
 def _signature(tokens: ArticleTokens, offset: int) -> Token | None:
@@ -185,12 +203,14 @@ def _line_signature(tokens: ArticleTokens, quote: Quote) -> Token | None:
 
 
 def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iterator[Token]:
-    """Tokens after a quote up to the end of its sentence or the next quote."""
-    paragraph_end = None
+    """Tokens after a quote up to the end of its sentence, its paragraph or the next quote."""
+    closing = tokens.at(quote.end - 1)
+    if closing is None:
+        return
+    # The quote's own paragraph: a quote that ends one has no cue in the next.
+    paragraph_end = tokens.start(closing) - closing.idx + len(closing.doc.text)
     for token in tokens.between(quote.end, len(tokens.text)):
         start = tokens.start(token)
-        if paragraph_end is None:
-            paragraph_end = start + len(token.doc.text) - token.idx
         if (
             start >= paragraph_end
             or enclosing_quote(quotes, start + 1)
@@ -234,9 +254,11 @@ def _cue_before(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Tok
     for token in reversed(region[-MAX_CUE_GAP:]):
         if is_speech_verb(token) and not _aside_of(tokens, token, quote):
             return token
-    # "She continued, “…”": a verb of going on that only the quote completes.
-    if len(region) >= 2 and region[-2].lemma_.lower() in QUOTE_CONTINUERS:
-        return region[-2]
+    # "She continued, “…”", "As Rosenthal put it, “…”".
+    if len(region) >= 2:
+        verb = region[-2] if region[-2].pos_ == "VERB" else region[-2].head
+        if _introduces_quote(tokens, quotes, verb):
+            return verb
     # "According to Limbaugh, “…”": the phrase is the cue, its object the speaker.
     according = next((token for token in region if token.lower_ == "according"), None)
     return according or (last if last.text == ":" else None)

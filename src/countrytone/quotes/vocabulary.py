@@ -25,8 +25,8 @@ SPEECH_VERBS = _words(
     scream sing exclaim"""
 )
 
-# Verbs of going on that introduce a quote right after them ("She continued, “…”"), though
-# elsewhere they are acts ("continued to press").
+# Verbs of going on that introduce a quote beside them when nothing else completes them ("She
+# continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
 QUOTE_CONTINUERS = _words("continue begin start")
 
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
