@@ -519,6 +519,24 @@ PATTERNS = [
         id="she-continued-after-the-quote",
     ),
     pytest.param(
+        "The ministry may act slowly while talks with Norway go on, Holm said. “The other factor "
+        "is the weather. I don’t think the farmers can wait.”",
+        "“The other factor is the weather. I don’t think the farmers can wait.”",
+        DIRECT,
+        "Holm",
+        "Holm",
+        id="a-quote-goes-on-from-the-statement-before",
+    ),
+    pytest.param(
+        "“We have had problems with them in the past,” Jane Holm said after meeting Tom Berg. "
+        "Berg didn’t suggest any steps. “Our goal is to set some norms for everybody.”",
+        "“Our goal is to set some norms for everybody.”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-silence-before-a-quote-passes-no-speaker-on",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

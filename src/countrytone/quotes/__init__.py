@@ -13,11 +13,12 @@ How an article is read, in order:
    clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue: a
    speech verb right after it in its paragraph ("…," Xi said; "…," she continued), a speech verb, a
    colon or a verb of going on right before it (Xi said, "…"; She continued, "…"; As Rosenthal put
-   it, "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker (a
-   quote with no cue of its own is a statement when it has four words or more or is a sentence of
-   its own: "“…,” the president added. “We're America.”"), or a signature that ends its line. A
-   quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a quoted
-   span, part of whatever attribution holds it.
+   it, "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker, or
+   the statement in the sentence just before it ("…, Schiff said. “The other factor …”"; not a
+   silence: "He didn't suggest …") (a quote with no cue of its own is a statement when it has four
+   words or more or is a sentence of its own: "“…,” the president added. “We're America.”"), or a
+   signature that ends its line. A quote embedded in a clause ("as a “vigorous conversation”") is a
+   fragment: it is only a quoted span, part of whatever attribution holds it.
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
@@ -117,7 +118,9 @@ def find_attributions(
     tokens = ArticleTokens(article, chunks)
     quotes = find_quotes(article)
     direct = direct_quotes(article, tokens, quotes)
-    used_cues = {tokens.index(raw.cue) for raw in direct if raw.cue is not None}
+    used_cues = {
+        tokens.index(raw.cue) for raw in direct if raw.cue is not None and not raw.continues
+    }
     reported = [
         raw
         for raw in reported_speech(tokens, quotes)

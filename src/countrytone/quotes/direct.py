@@ -15,6 +15,7 @@ from countrytone.quotes.grammar import (
     entity_of,
     is_circumstance,
     is_dash,
+    is_denied,
     is_speech_verb,
     next_word,
     quoted_from_outside,
@@ -73,13 +74,16 @@ def direct_quotes(
     for position, quote in enumerate(clause_quotes):
         if quote.start in found or not _looks_like_speech(article.text, quote):
             continue
-        neighbour = _neighbour(article, clause_quotes, position, found)
+        neighbour = _reported_just_before(tokens, quotes, quote) or _neighbour(
+            article, clause_quotes, position, found
+        )
         found[quote.start] = RawAttribution(
             quote.start,
             quote.end,
             neighbour.speaker if neighbour else None,
             neighbour.cue if neighbour else None,
             AttributionKind.DIRECT,
+            continues=True,
         )
     return list(found.values())
 
@@ -118,6 +122,35 @@ def _looks_like_speech(text: str, quote: Quote) -> bool:
     before = text[: quote.start].rstrip()
     sentence = inner[-1:] in (".", "!", "?") and before[-1:] in (".", "!", "?", "”", "'", '"')
     return len(inner.split()) >= 4 or sentence
+
+
+def _reported_just_before(
+    tokens: ArticleTokens, quotes: list[Quote], quote: Quote
+) -> RawAttribution | None:
+    # "The administration may be reluctant to act, Schiff said. “The other factor …”": a quote
+    # that opens the sentence after one reporting someone's words, in the same paragraph,
+    # goes on with that speaker.
+    opening = tokens.at(quote.start)
+    if opening is None or opening.i == 0:
+        return None
+    end = opening.doc[opening.i - 1]
+    sentence = end.sent
+    start, stop = tokens.start(sentence[0]), tokens.end(sentence[-1])
+    if end.text not in _SENTENCE_END or any(q.start < stop and start < q.end for q in quotes):
+        # A sentence with a quote of its own passes its speaker on through that quote.
+        return None
+    cues = [
+        token
+        for token in sentence
+        if is_speech_verb(token)
+        and not is_denied(token)
+        and enclosing_quote(quotes, tokens.start(token)) is None
+    ]
+    cue = next((token for token in cues if token.dep_ in ("ROOT", "parataxis")), None)
+    speaker = speaker_token(cue) if cue is not None else None
+    if cue is None or speaker is None:
+        return None
+    return RawAttribution(quote.start, quote.end, speaker, cue, AttributionKind.DIRECT)
 
 
 def _neighbour(

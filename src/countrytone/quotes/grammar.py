@@ -16,6 +16,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    NEGATION_RAISING,
     NO_ONE,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
@@ -196,6 +197,14 @@ def is_circumstance(cue: Token, clause: Token) -> bool:
         word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
     )
     return not (marker.lower_ == "as" and compared)
+
+
+def is_denied(cue: Token) -> bool:
+    """Whether a cue is negated, so that its content was not said ("did not mention Russia",
+    "never claimed that …"): a silence, kept as a stance; "does not think that …" still says
+    what its subject thinks (a verb of belief carries its negation into the clause)."""
+    negated = any(child.dep_ == "neg" for child in cue.children)
+    return negated and cue.lemma_.lower() not in NEGATION_RAISING
 
 
 def _modal(verb: Token) -> bool:

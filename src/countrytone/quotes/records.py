@@ -50,10 +50,12 @@ class Attribution:
 
 @dataclass(frozen=True)
 class RawAttribution:
-    """An attribution before speaker resolution."""
+    """An attribution before speaker resolution. ``continues``: a quote with no cue of its own
+    that goes on with the speaker and cue of the quote or statement before it."""
 
     start: int
     end: int
     speaker: Token | None
     cue: Token | None
     kind: AttributionKind
+    continues: bool = False

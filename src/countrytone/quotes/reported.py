@@ -13,6 +13,7 @@ from countrytone.quotes.grammar import (
     author_of_document,
     can_speak,
     is_circumstance,
+    is_denied,
     is_parenthetical,
     quoted_from_outside,
     rejoins_reporting_verb,
@@ -25,7 +26,6 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     DOCUMENT_NOUNS,
-    NEGATION_RAISING,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
@@ -180,17 +180,9 @@ def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, in
 
 
 def _kind(cue: Token) -> AttributionKind:
-    if cue.lemma_.lower() in STANCE_VERBS or _denied(cue):
+    if cue.lemma_.lower() in STANCE_VERBS or is_denied(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
-
-
-def _denied(cue: Token) -> bool:
-    """Whether a cue is negated, so that its content was not said ("did not mention Russia",
-    "never claimed that …"): a silence, kept as a stance; "does not think that …" still says
-    what its subject thinks (a verb of belief carries its negation into the clause)."""
-    negated = any(child.dep_ == "neg" for child in cue.children)
-    return negated and cue.lemma_.lower() not in NEGATION_RAISING
 
 
 def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
