@@ -144,6 +144,22 @@ def test_quotes_one_group_whatever_the_sentence_case(nlp: Language) -> None:
 # One name per speaker within an article (text, content, speaker, speaker_country).
 ONE_NAME = [
     pytest.param(
+        "The Norwegian embassy issued a statement on Monday. The statement also said that the "
+        "talks with Sweden would resume.",
+        "that the talks with Sweden would resume",
+        "the Norwegian embassy",
+        "NOR",
+        id="a-statement-speaks-as-its-author",
+    ),
+    pytest.param(
+        "In a statement, the Norwegian embassy said the ships would sail. The statement also said "
+        "that talks with Sweden would resume.",
+        "that talks with Sweden would resume",
+        "the Norwegian embassy",
+        "NOR",
+        id="in-a-statement-x-said",
+    ),
+    pytest.param(
         "McConnell aides acknowledged a good relationship with the White House. But they "
         "emphasized that the sanctions on Norway got results.",
         "that the sanctions on Norway got results",

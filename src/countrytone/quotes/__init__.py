@@ -63,9 +63,10 @@ How an article is read, in order:
    European business groups complained"); a thing ("the calm suggested …") is no one, so the
    attribution around it speaks (the common nouns that can speak, people, groups, organisations and
    documents, are WordNet's: ``data/speaking_nouns.csv``). A role with a name in apposition is that
-   person ("a spokeswoman, Jane Roe,"); "the ministry", "the government" the one named before, a
-   bare plural ("Leaders said") the group of that kind named before; names that differ by a leading
-   "the" or by case are one speaker.
+   person ("a spokeswoman, Jane Roe,"); "the ministry", "the government" the one named before, "the
+   statement", "the report" the author of the last one named before ("The embassy issued a statement
+   … The statement also said"), a bare plural ("Leaders said") the group of that kind named before;
+   names that differ by a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
    speaker: a country speaking as a state is its own; else an office or party bound to one state
    from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann Lowe"), else a

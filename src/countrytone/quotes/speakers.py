@@ -15,11 +15,13 @@ from countrytone.countries import CountryMention, MentionKind, country_name
 from countrytone.package_data import read_csv
 from countrytone.quotes.grammar import (
     DASHES,
+    author_of_document,
     can_speak,
     entities,
     entity_of,
     is_dash,
     quantity_complement,
+    subject_of,
 )
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
@@ -89,6 +91,13 @@ class SpeakerResolver:
         # pronoun that stands for them.
         self.referents: dict[int, tuple[str, str | None, str]] = {}
         self.paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+        # Documents whose author the text gives, by offset: kind ("statement") and author.
+        self.documents = [
+            (tokens.start(token), token.lemma_.lower(), author)
+            for chunk in chunks
+            for token in chunk.doc
+            if (author := _document_author(token)) is not None
+        ]
         self.people = [
             self._person(entity) for chunk in chunks for entity in entities(chunk.doc)
             if entity.label_ == "PERSON" and _name(entity.text)
@@ -150,7 +159,9 @@ class SpeakerResolver:
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
         lower = token.lower_
         start = self.tokens.start(token)
-        antecedent = _antecedent(token) or _named_in_apposition(token)
+        antecedent = (
+            _antecedent(token) or _named_in_apposition(token) or self._document_before(token)
+        )
         if antecedent is not None:
             return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
@@ -225,6 +236,16 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._group_name(written, span[0]), self._country(*self._descriptor(token))
+
+    def _document_before(self, token: Token) -> Token | None:
+        # "The embassy issued a statement … The statement also said …": a document the text
+        # names again speaks as the author of the last one of its kind.
+        kind = token.lemma_.lower()
+        if kind not in DOCUMENT_NOUNS or not _is_definite(token):
+            return None
+        offset = self.tokens.start(token)
+        authors = [author for at, named, author in self.documents if at < offset and named == kind]
+        return authors[-1] if authors else None
 
     def _referent(self, offset: int, *, pronoun: str) -> tuple[str | None, str | None]:
         paragraph = bisect.bisect_right(self.paragraph_starts, offset) - 1
@@ -530,6 +551,22 @@ def _named_in_apposition(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _document_author(token: Token) -> Token | None:
+    """Who a document is from, when the text says: "a statement from the embassy", "the
+    embassy's statement", "the embassy issued a statement", "In a statement, the embassy said";
+    None for any other word."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    author = author_of_document(token)
+    if author != token:
+        return author
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else token.head
+    if token.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        subject = subject_of(verb)
+        return subject if subject is not None and can_speak(subject) else None
+    return None
 
 
 def _pronoun_for(token: Token) -> str | None:
