@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
 from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
+from countrytone.quotes.grammar import reporting_verbs
 from countrytone.quotes.vocabulary import OBJECT_VERBS, SPEECH_VERBS, STANCE_VERBS, TOPIC_VERBS
 from countrytone.segment import parse
 
@@ -537,6 +538,22 @@ PATTERNS = [
         id="a-silence-before-a-quote-passes-no-speaker-on",
     ),
     pytest.param(
+        "The minister surmised that Norway would back down.",
+        "that Norway would back down",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="a-reporting-verb-of-the-wordnet-lexicon",
+    ),
+    pytest.param(
+        "Norway will back down soon, the minister reckoned.",
+        "Norway will back down soon",
+        REPORTED,
+        "the minister",
+        "the minister",
+        id="a-reporting-verb-of-the-wordnet-lexicon-set-off",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,
@@ -594,6 +611,10 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         pytest.param(
             "The institute maintains a program for young leaders in Norway.",
             id="maintains-a-program",
+        ),
+        pytest.param(
+            "The minister accepted the nomination in Oslo.",
+            id="a-reporting-verb-takes-only-a-clause",
         ),
     ],
 )
@@ -794,7 +815,7 @@ def test_quotes_acts_and_intentions_are_stance(
 
 
 def test_quotes_cue_classes_share_no_word() -> None:
-    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS]
+    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs()]
     for index, first in enumerate(classes):
         for second in classes[index + 1 :]:
             assert not first & second

@@ -18,11 +18,14 @@ from countrytone.quotes.vocabulary import (
     GROUP_NOUNS,
     NEGATION_RAISING,
     NO_ONE,
+    OBJECT_VERBS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
+    TOPIC_VERBS,
 )
 
 # Penn tags of a finite verb, which no name holds.
@@ -40,6 +43,21 @@ SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
 def is_speech_verb(token: Token) -> bool:
     return bool(token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"))
+
+
+def reports_clause(token: Token) -> bool:
+    """Whether a token is a verb of WordNet's lexicon of reporting verbs (``reporting_verbs``),
+    which reports a clause and nothing else ("surmised that …", "…, he reckoned")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in reporting_verbs()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """``data/reporting_verbs.csv``: WordNet's verbs of communication or cognition that take a
+    clause (written by ``scripts/reporting_verbs.py``), but the words of the hand-made cue
+    classes, which keep their class: a verb of the lexicon reports only a clause."""
+    lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
+    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
 
 
 def next_word(token: Token) -> Token:

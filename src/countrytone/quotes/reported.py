@@ -17,6 +17,7 @@ from countrytone.quotes.grammar import (
     is_parenthetical,
     quoted_from_outside,
     rejoins_reporting_verb,
+    reports_clause,
     speaker_token,
     subject_of,
 )
@@ -211,6 +212,10 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
+    elif reports_clause(token):
+        if is_parenthetical(token):
+            return _parenthetical_content(tokens, token)
+        found = _reported_clause(tokens, token)
     elif lemma in STANCE_VERBS:
         found = _intent_content(tokens, token) or _stance_object(tokens, token)
     elif lemma == "make":
@@ -221,6 +226,17 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    clause = _reported_clause(tokens, cue)
+    if clause is not None:
+        return clause
+    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
+    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
+    if cue.lemma_.lower() in NOT_TOPICAL:
+        return _intent_content(tokens, cue)
+    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+
+
+def _reported_clause(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     # "X said (that) …": the clausal complement is what was said, after the verb first; before
     # it only when set off from the cue ("The plan will fail, he said"): a clause the parser
     # hangs before "…: the leader hinted that …" is the reporter's.
@@ -234,11 +250,7 @@ def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
             return tokens.span(child.left_edge, _before_rejoined(child, _clause_end(cue)))
         if _set_off_before(cue):
             return tokens.span(child.left_edge, child.right_edge)
-    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
-    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
-    if cue.lemma_.lower() in NOT_TOPICAL:
-        return _intent_content(tokens, cue)
-    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+    return None
 
 
 def _before_rejoined(clause: Token, end: Token) -> Token:
