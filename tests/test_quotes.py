@@ -554,6 +554,31 @@ PATTERNS = [
         id="a-reporting-verb-of-the-wordnet-lexicon-set-off",
     ),
     pytest.param(
+        "Jane Holm’s claim that Norway broke the fishing quota was false.",
+        "that Norway broke the fishing quota",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-noun-of-saying-and-its-owner",
+    ),
+    pytest.param(
+        "Holm’s comments about the fishing quota angered Sweden.",
+        "about the fishing quota",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="a-noun-of-saying-and-its-topic",
+    ),
+    pytest.param(
+        "The minister’s claim that the rules would cut emissions from Norwegian plants, which "
+        "gave the envoy leverage in talks with Sweden, was false.",
+        "that the rules would cut emissions from Norwegian plants",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="a-noun-of-saying-without-the-reporters-aside",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,
@@ -798,6 +823,12 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the role of Norway in the talks",
             "Jane Holm",
             id="a-denied-cue-is-a-silence",
+        ),
+        pytest.param(
+            "Tom Berg spoke in Oslo. His decision to leave Norway surprised everyone.",
+            "to leave Norway",
+            "Tom Berg",
+            id="a-noun-of-intention",
         ),
         pytest.param(
             "The ministry did not respond to requests for comment.",

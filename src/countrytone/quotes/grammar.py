@@ -116,6 +116,9 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if cue.lower_ == "according":
         return next((grand for child in cue.children if child.lower_ == "to"
                      for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
+    if cue.pos_ == "NOUN":
+        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks.
+        return owner_of(cue)
     if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
         # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
         # agent; its subject is what was said of ("peacekeepers have been accused of …"), and
@@ -312,6 +315,16 @@ def subject_of(verb: Token) -> Token | None:
         behind = subject_of(child)
         if behind is not None:
             return behind
+    return None
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor ("Trump's", "his") or the object of its "by" or "from"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
 
 

@@ -27,12 +27,14 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     DOCUMENT_NOUNS,
+    INTENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
     SAID_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    STATEMENT_NOUNS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
 )
@@ -181,7 +183,8 @@ def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, in
 
 
 def _kind(cue: Token) -> AttributionKind:
-    if cue.lemma_.lower() in STANCE_VERBS or is_denied(cue):
+    lemma = cue.lemma_.lower()
+    if lemma in STANCE_VERBS or (cue.pos_ == "NOUN" and lemma in INTENT_NOUNS) or is_denied(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
 
@@ -202,6 +205,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         found = _according_to(tokens, token)
+    elif token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
+        found = _noun_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
     elif lemma in TOPIC_VERBS:
@@ -365,6 +370,41 @@ def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
         if child.dep_ in ("xcomp", "ccomp"):
             return tokens.span(child.left_edge, _clause_end(cue))
     return None
+
+
+def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
+    # "Trump's claim that there have been thousands of shootings", "his decision to act alone",
+    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's.
+    for child in noun.rights:
+        clause = child.dep_ in ("acl", "ccomp") and any(
+            grand.dep_ in ("mark", "aux") and grand.lower_ in ("that", "to")
+            for grand in child.children
+        )
+        topic = (
+            child.dep_ == "prep"
+            and child.lower_ in ("about", "on", "of")
+            and noun.lemma_.lower() in STATEMENT_NOUNS
+        )
+        if clause or topic:
+            return tokens.span(child.left_edge, _before_trailing_aside(child))
+    return None
+
+
+def _before_trailing_aside(phrase: Token) -> Token:
+    """The last word of a phrase before a relative clause set off by a comma that ends it: in
+    "to reduce emissions from coal plants, which gave Mr. Kerry the leverage …" the reporter's
+    aside is no part of what was announced."""
+    last = phrase.right_edge
+    while last.is_punct and last.i > phrase.i:
+        last = last.doc[last.i - 1]
+    for word in phrase.subtree:
+        if word.dep_ != "relcl" or word.right_edge.i < last.i:
+            continue
+        first = word.left_edge
+        comma = first if first.text == "," else word.doc[first.i - 1]
+        if comma.text == "," and comma.i > phrase.left_edge.i:
+            return word.doc[comma.i - 1]
+    return last
 
 
 def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] | None:

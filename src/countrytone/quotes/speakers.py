@@ -186,7 +186,7 @@ class SpeakerResolver:
             # increased its forecast": the group or body that spoke last, in this paragraph or
             # the one before; else unknown. Not in a reported clause ("Obama said it would tell
             # …"), where the pronoun is the reported speaker's.
-            return self._referent(start, pronoun="it" if lower == "it" else "they")
+            return self._referent(start, pronoun="it" if lower in ("it", "its") else "they")
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
             # "I"/"we" outside a quote is no one the article names; "they"/"it" in a quote may be
             # anyone the speaker has in mind: both stay unknown.

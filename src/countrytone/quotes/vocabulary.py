@@ -61,6 +61,16 @@ SAID_NOUNS = _words(
     ultimatum"""
 )
 
+# Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
+# claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
+STATEMENT_NOUNS = SAID_NOUNS | _words(
+    """assertion argument admission denial insistence belief view concern fear promise pledge
+    vow threat"""
+)
+
+# Nouns of intention, whose owner's infinitive is a stance: "his decision to act alone".
+INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
+
 # Speech verbs whose noun object or prepositional phrase is most often not something said
 # ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
 NOT_TOPICAL = _words("conclude post read maintain")
@@ -142,10 +152,10 @@ FEMININE = _words(
     "princess"
 )
 
-PERSON_PRONOUNS = _words("he she him her")
+PERSON_PRONOUNS = _words("he she him her his")
 
 
-GROUP_PRONOUNS = _words("they them it")
+GROUP_PRONOUNS = _words("they them their it its")
 
 
 FIRST_PERSON = _words("i we me us")
