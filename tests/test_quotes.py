@@ -592,6 +592,23 @@ PATTERNS = [
 # as a quote split around its cue does (DESIGN.md), so the speaker's words are in neither.
 PARENTHETICAL = [
     pytest.param(
+        "Though that transition was relatively seamless, Holm said, replacing the minister would "
+        "be much more acrimonious for Norway.",
+        [
+            "Though that transition was relatively seamless",
+            "replacing the minister would be much more acrimonious for Norway",
+        ],
+        "Holm",
+        id="a-clause-the-parser-hangs-on-the-cue",
+    ),
+    pytest.param(
+        "If this argument fails to persuade, Mr. Holm argues, there are other tools in the "
+        "toolbox.",
+        ["If this argument fails to persuade", "there are other tools in the toolbox"],
+        "Holm",
+        id="argues",
+    ),
+    pytest.param(
         "Food prices, Tom Reyes said, would keep rising through the winter.",
         ["Food prices", "would keep rising through the winter"],
         "Tom Reyes",

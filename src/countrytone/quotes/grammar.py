@@ -164,9 +164,7 @@ def is_parenthetical(cue: Token) -> bool:
     said", "The plan, he said, would fail"): the parser hangs it off that clause as parataxis,
     with no clause of its own. A cue the parser takes for parataxis without commas ("…: the
     leader hinted at a dinner that …") reports its own clause, not the one before it."""
-    first = cue.left_edge
-    while first.is_punct and first.i < cue.i:
-        first = first.nbor(1)
+    first = cue_phrase_start(cue)
     before = cue.doc[first.i - 1] if first.i > 0 else None
     return (
         cue.dep_ == "parataxis"
@@ -174,6 +172,19 @@ def is_parenthetical(cue: Token) -> bool:
         and before.text in SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
     )
+
+
+def cue_phrase_start(cue: Token) -> Token:
+    """The first word of a cue's own phrase: its subject's first word when the subject stands
+    before it ("Though it went well, he said, …" starts at "he", whatever clause the parser hangs
+    on the cue), else the cue's first word but punctuation."""
+    subject = subject_of(cue)
+    if subject is not None and subject.i < cue.i:
+        return subject.left_edge
+    first = cue.left_edge
+    while first.is_punct and first.i < cue.i:
+        first = first.nbor(1)
+    return first
 
 
 def rejoins_reporting_verb(verb: Token) -> bool:

@@ -12,6 +12,7 @@ from countrytone.quotes.grammar import (
     SETTING_OFF,
     author_of_document,
     can_speak,
+    cue_phrase_start,
     is_circumstance,
     is_denied,
     is_parenthetical,
@@ -340,10 +341,10 @@ def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int,
     # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
     # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
     # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
-    head, doc = cue.head, cue.doc
+    head, doc, first = cue.head, cue.doc, cue_phrase_start(cue)
     spans = []
-    if cue.left_edge.i > head.left_edge.i:
-        spans.append(tokens.span(head.left_edge, doc[cue.left_edge.i - 1]))
+    if first.i > head.left_edge.i:
+        spans.append(tokens.span(head.left_edge, doc[first.i - 1]))
     if cue.right_edge.i < head.right_edge.i:
         spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
     return spans
