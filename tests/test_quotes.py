@@ -941,6 +941,31 @@ def test_quotes_no_row_a_reader_would_reject(
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        pytest.param(
+            "Mr. Quiros was accused of using the money for himself.",
+            "Mr. Quiros was accused of using the money for himself",
+            REPORTED,
+            id="accused",
+        ),
+        pytest.param(
+            "The new treaty is expected to be signed next month in Oslo.",
+            "The new treaty is expected to be signed next month in Oslo",
+            STANCE,
+            id="expected",
+        ),
+    ],
+)
+def test_quotes_a_passive_cue_without_agent_has_no_speaker(
+    nlp: Language, text: str, content: str, kind: AttributionKind
+) -> None:
+    # Someone said it and the text does not say who: the row holds the whole clause.
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker, row.speaker_start) == (kind, None, None)
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         pytest.param(

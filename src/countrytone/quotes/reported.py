@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from countrytone.articles import Article, Part
 from countrytone.quotes.grammar import (
     SETTING_OFF,
+    agent_of,
     author_of_document,
     can_speak,
     cue_phrase_start,
@@ -146,6 +147,12 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
     for token in tokens.tokens:
         spans = _content_spans(tokens, token)
         speaker = speaker_token(token) if spans else None
+        unsourced = _unsourced_passive(tokens, token) if spans and speaker is None else None
+        if unsourced is not None:
+            # "Mr. Quiros was accused of using $50 million …": someone said it, the text does
+            # not say who; the row holds the whole clause, as what was said of its subject.
+            start, end = _to_closing_mark(quotes, *_trim(tokens.text, *unsourced))
+            yield RawAttribution(start, end, None, token, _kind(token))
         if speaker is None or speaker.lower_ in NO_ONE:
             continue
         thing = speaker.pos_ == "NOUN" and not can_speak(speaker)
@@ -168,6 +175,17 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
             )
             if len(tokens.text[start:end].split()) >= 2:
                 yield RawAttribution(start, end, speaker, token, _kind(token))
+
+
+def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    """The clause of a passive cue with no agent, from its subject ("peacekeepers have been
+    accused of …", "he is expected to …"); None for any other cue."""
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    if subject is None or agent_of(cue) is not None:
+        return None
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in STANCE_VERBS:
+        return None
+    return tokens.span(subject.left_edge, _clause_end(cue))
 
 
 def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, int]:
