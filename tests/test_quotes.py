@@ -579,6 +579,14 @@ PATTERNS = [
         id="a-noun-of-saying-without-the-reporters-aside",
     ),
     pytest.param(
+        "Jane Holm praised Norway.",
+        "Norway",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="one-word-that-names",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,
@@ -842,6 +850,12 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             id="a-denied-cue-is-a-silence",
         ),
         pytest.param(
+            "The farmers union endorses Holm.",
+            "Holm",
+            "the farmers union",
+            id="one-name-endorsed",
+        ),
+        pytest.param(
             "Tom Berg spoke in Oslo. His decision to leave Norway surprised everyone.",
             "to leave Norway",
             "Tom Berg",
@@ -897,6 +911,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "The conversation",
             None,
             id="a-conversation-does-not-speak",
+        ),
+        pytest.param(
+            "Authorities announced on Friday the arrest of a man in the shooting in Oslo.",
+            None,
+            "Friday",
+            id="a-day-is-no-content",
         ),
         pytest.param(
             "Mr. Quiros was accused of using the money for himself.",

@@ -36,7 +36,8 @@ How an article is read, in order:
    its negation ("does not think that …" is reported). What someone is let or made to say is not
    theirs ("Let everyone know that …"). Content reaches the end of its clause (not an "…, according
    to X" that says whose it is, nor a clause of when or while it was said: "condemned the launch as
-   Pyongyang fired"), and the closing mark of a quote it ends inside.
+   Pyongyang fired"), and the closing mark of a quote it ends inside; it has two words or more, or
+   is one name ("endorses Clinton", not "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"

@@ -48,6 +48,9 @@ _TRIM = " \t\r\n,;:—–-"
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 
+# Entity types of a time, which no content names alone ("announced Friday").
+_WHEN = frozenset({"DATE", "TIME"})
+
 # Verbs that make or let someone do something.
 _CAUSATIVE = frozenset({"let", "make"})
 
@@ -173,8 +176,15 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
             start, end = _to_closing_mark(
                 quotes, *_trim(tokens.text, *_before_source(tokens, *found))
             )
-            if len(tokens.text[start:end].split()) >= 2:
+            if len(tokens.text[start:end].split()) >= 2 or _a_name(tokens, start, end):
                 yield RawAttribution(start, end, speaker, token, _kind(token))
+
+
+def _a_name(tokens: ArticleTokens, start: int, end: int) -> bool:
+    # One word is content only when it names someone or somewhere ("endorses Clinton", "backed
+    # Ukraine"); "said so", "wants it" report nothing.
+    words = tokens.between(start, end)
+    return len(words) == 1 and words[0].pos_ == "PROPN" and words[0].ent_type_ not in _WHEN
 
 
 def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
