@@ -850,6 +850,12 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             id="a-denied-cue-is-a-silence",
         ),
         pytest.param(
+            "Farm incomes in Norway fell sharply last year, a new ministry report shows.",
+            "Farm incomes in Norway fell sharply last year",
+            "a new ministry report",
+            id="a-clause-set-off-before-a-stance",
+        ),
+        pytest.param(
             "The farmers union endorses Holm.",
             "Holm",
             "the farmers union",

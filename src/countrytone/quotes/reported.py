@@ -251,7 +251,11 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
             return _parenthetical_content(tokens, token)
         found = _reported_clause(tokens, token)
     elif lemma in STANCE_VERBS:
-        found = _intent_content(tokens, token) or _stance_object(tokens, token)
+        found = (
+            _intent_content(tokens, token)
+            or _reported_clause(tokens, token)
+            or _stance_object(tokens, token)
+        )
     elif lemma == "make":
         found = _made_clear_content(tokens, token)
     else:
