@@ -1022,6 +1022,13 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             id="not-a-clause-of-when-it-was-said-by-adverb",
         ),
         pytest.param(
+            "She wants to triple the size of the farm program, grow the Peace Corps and create a "
+            "new reserve in Norway.",
+            "to triple the size of the farm program, grow the Peace Corps and create a new reserve "
+            "in Norway",
+            id="infinitives-the-parser-joins-to-the-cue",
+        ),
+        pytest.param(
             "Holm knows as much about farming as I do about football.",
             "as much about farming as I do about football",
             id="a-comparison-is-no-clause-of-when",

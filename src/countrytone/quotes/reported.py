@@ -343,7 +343,7 @@ def _clause_end(cue: Token) -> Token:
     happened ("condemned the launch as Pyongyang fired three more missiles")."""
     last = cue
     for child in cue.rights:
-        if child.dep_ in _OUTSIDE_CLAUSE:
+        if child.dep_ in _OUTSIDE_CLAUSE and not _continues_content(cue, child):
             continue
         if child.dep_ == "advcl" and (
             child.lemma_.lower() in SPEECH_VERBS or is_circumstance(cue, child)
@@ -351,6 +351,17 @@ def _clause_end(cue: Token) -> Token:
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
+
+
+def _continues_content(cue: Token, child: Token) -> bool:
+    """Whether a word the parser joins to the cue goes on with its content rather than being a
+    second verb of its own: a noun ("emphasizing economic fairness, and a need to …") or a bare
+    verb the finite cue cannot share ("wants to triple the program, grow the Peace Corps and
+    create …"), with no subject of its own."""
+    if child.dep_ != "conj" or subject_of(child) is not None:
+        return False
+    bare = child.tag_ == "VB" and cue.tag_ in ("VBZ", "VBD")
+    return bare or child.pos_ in ("NOUN", "PROPN")
 
 
 def _topic_of(cue: Token, token: Token) -> bool:
