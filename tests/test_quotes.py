@@ -600,6 +600,16 @@ PATTERNS = [
 # as a quote split around its cue does (DESIGN.md), so the speaker's words are in neither.
 PARENTHETICAL = [
     pytest.param(
+        "The top 1 percent paid a quarter of all taxes in Norway, according to the budget office, "
+        "and the top 10 percent paid two thirds of them.",
+        [
+            "The top 1 percent paid a quarter of all taxes in Norway",
+            "the top 10 percent paid two thirds of them",
+        ],
+        "the budget office",
+        id="according-to-in-the-middle",
+    ),
+    pytest.param(
         "Though that transition was relatively seamless, Holm said, replacing the minister would "
         "be much more acrimonious for Norway.",
         [

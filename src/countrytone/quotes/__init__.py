@@ -27,17 +27,18 @@ How an article is read, in order:
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing; the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
-   …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X";
-   a quoted fragment no other row holds, as the object of the verb of a subject that can speak;
-   transcript turns ("WALLACE: …") and headline claims ("Graham: …"). Acts, intentions and refusals
-   (``stance``: "refused to", "agreed to", "plans to", "discussed", and a noun of intention: "his
-   decision to …"): kept as rows, never the speaker of a mention. A negated cue is a silence, a
-   stance ("did not mention Russia", "did not respond to requests for comment"), but a belief keeps
-   its negation ("does not think that …" is reported). What someone is let or made to say is not
-   theirs ("Let everyone know that …"). Content reaches the end of its clause (not an "…, according
-   to X" that says whose it is, nor a clause of when or while it was said: "condemned the launch as
-   Pyongyang fired"), and the closing mark of a quote it ends inside; it has two words or more, or
-   is one name ("endorses Clinton", not "said so" nor "announced on Friday").
+   …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
+   (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
+   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
+   and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
+   "agreed to", "plans to", "discussed", and a noun of intention: "his decision to …"): kept as
+   rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
+   Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
+   think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know
+   that …"). Content reaches the end of its clause (not an "…, according to X" that says whose it
+   is, nor a clause of when or while it was said: "condemned the launch as Pyongyang fired"), and
+   the closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
+   Clinton", not "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"

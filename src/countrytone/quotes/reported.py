@@ -233,8 +233,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     in the middle of its clause ("The plan, he said, would fail")."""
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
-        found = _according_to(tokens, token)
-    elif token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
+        return _according_to(tokens, token)
+    if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
         found = _noun_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
@@ -462,15 +462,20 @@ def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] |
     return None
 
 
-def _according_to(tokens: ArticleTokens, according: Token) -> tuple[int, int] | None:
-    # "…, according to X": the rest of the sentence is what X says.
-    sentence = according.sent
+def _according_to(tokens: ArticleTokens, according: Token) -> list[tuple[int, int]]:
+    # "…, according to X": the rest of the sentence is what X says; set in its middle ("A,
+    # according to X, and B") the phrase splits it in two rows, as a cue set off by commas does.
+    sentence, doc = according.sent, according.doc
     phrase_start, phrase_end = according.left_edge.i, according.right_edge.i
-    if phrase_start - sentence.start >= sentence.end - 1 - phrase_end:
-        if phrase_start == sentence.start:
-            return None
-        return tokens.span(sentence[0], according.doc[phrase_start - 1])
-    return tokens.span(according.doc[phrase_end + 1], sentence[-1])
+    spans = []
+    if phrase_start > sentence.start:
+        spans.append(tokens.span(sentence[0], doc[phrase_start - 1]))
+    after = phrase_end + 1
+    while after < sentence.end - 1 and (doc[after].is_punct or doc[after].dep_ == "cc"):
+        after += 1
+    if after < sentence.end - 1:
+        spans.append(tokens.span(doc[after], sentence[-1]))
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
