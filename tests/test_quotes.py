@@ -587,6 +587,15 @@ PATTERNS = [
         id="one-word-that-names",
     ),
     pytest.param(
+        '"This is a big year for our farmers in Norway!" the minister\'s aide, Marcia "Cia" Berg, '
+        "shouted to the crowd.",
+        '"This is a big year for our farmers in Norway!"',
+        DIRECT,
+        "Marcia Berg",
+        "the minister's aide",
+        id="a-nickname-is-no-next-quote",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

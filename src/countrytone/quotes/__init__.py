@@ -11,14 +11,15 @@ How an article is read, in order:
    there. Nothing is ever refused.
 2. Direct quotes and their cues (``direct``; cue words in ``vocabulary``): a quote that starts a
    clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue: a
-   speech verb right after it in its paragraph ("…," Xi said; "…," she continued), a speech verb, a
-   colon or a verb of going on right before it (Xi said, "…"; She continued, "…"; As Rosenthal put
-   it, "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker, or
-   the statement in the sentence just before it ("…, Schiff said. “The other factor …”"; not a
-   silence: "He didn't suggest …") (a quote with no cue of its own is a statement when it has four
-   words or more or is a sentence of its own: "“…,” the president added. “We're America.”"), or a
-   signature that ends its line. A quote embedded in a clause ("as a “vigorous conversation”") is a
-   fragment: it is only a quoted span, part of whatever attribution holds it.
+   speech verb right after it in its paragraph (past a nickname in marks: 'Marcia "Cia" Price
+   shouted') ("…," Xi said; "…," she continued), a speech verb, a colon or a verb of going on right
+   before it (Xi said, "…"; She continued, "…"; As Rosenthal put it, "…"), a colon ending the
+   previous paragraph, or a neighbouring quote of the same speaker, or the statement in the sentence
+   just before it ("…, Schiff said. “The other factor …”"; not a silence: "He didn't suggest …") (a
+   quote with no cue of its own is a statement when it has four words or more or is a sentence of
+   its own: "“…,” the president added. “We're America.”"), or a signature that ends its line. A
+   quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a quoted
+   span, part of whatever attribution holds it.
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the

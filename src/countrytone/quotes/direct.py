@@ -244,6 +244,9 @@ def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iter
     paragraph_end = tokens.start(closing) - closing.idx + len(closing.doc.text)
     for token in tokens.between(quote.end, len(tokens.text)):
         start = tokens.start(token)
+        if any(_nickname(tokens.text, q) for q in quotes if q.start <= start < q.end):
+            # 'Marcia "Cia" Price shouted': a name in quotation marks is no next quote.
+            continue
         if (
             start >= paragraph_end
             or enclosing_quote(quotes, start + 1)
@@ -253,6 +256,12 @@ def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iter
         if token.text in _SENTENCE_END and not _abbreviation_dot(token):
             return
         yield token
+
+
+def _nickname(text: str, quote: Quote) -> bool:
+    """Whether a quote holds only a name: one or two capitalised words ("Cia", "Big Daddy")."""
+    words = text[quote.open_end : quote.close_start].split()
+    return 0 < len(words) <= 2 and all(word[:1].isupper() for word in words)
 
 
 def _abbreviation_dot(token: Token) -> bool:

@@ -58,6 +58,10 @@ _PEOPLE_WORDS = (
 )
 
 
+# A nickname in quotation marks inside a name.
+_NICKNAME = re.compile(r"\s*[\"“”][^\"“”]*[\"“”]")
+
+
 @dataclass(frozen=True)
 class _Person:
     start: int
@@ -695,9 +699,10 @@ def _without_possessive(text: str) -> str:
 
 
 def _name(text: str) -> str:
-    """A person's name without titles, roles and possessive ("Mr. Burman's" -> "Burman",
-    "Spokesperson Daniel Mercer" -> "Daniel Mercer")."""
-    words = _without_possessive(text).split()
+    """A person's name without titles, roles, possessive and nickname ("Mr. Burman's" ->
+    "Burman", "Spokesperson Daniel Mercer" -> "Daniel Mercer", 'Marcia "Cia" Price' -> "Marcia
+    Price")."""
+    words = _NICKNAME.sub("", _without_possessive(text)).split()
     while words and words[0].lower() in TITLES | ROLE_NOUNS:
         words = words[1:]
     return " ".join(words)
