@@ -596,6 +596,14 @@ PATTERNS = [
         id="a-nickname-is-no-next-quote",
     ),
     pytest.param(
+        "About 9.9 million farmers live in Norway, according to federal statistics.",
+        "About 9.9 million farmers live in Norway",
+        REPORTED,
+        "federal statistics",
+        "federal statistics",
+        id="what-according-to-cites-speaks",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

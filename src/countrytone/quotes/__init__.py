@@ -68,7 +68,8 @@ How an article is read, in order:
    ("officials" for "Officials said", "a Brazilian official"); a speaker's words never reach back
    across a comma or conjunction into the clause before ("wary, and European business groups
    complained"); a thing ("the calm suggested …") is no one, so the attribution around it speaks
-   (the common nouns that can speak, people, groups, organisations and documents, are WordNet's:
+   (but what "according to" cites is a source: "according to federal statistics") (the common nouns
+   that can speak, people, groups, organisations and documents, are WordNet's:
    ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a spokeswoman,
    Jane Roe,"); "the ministry", "the government" the one named before, "the statement", "the report"
    the author of the last one named before ("The embassy issued a statement … The statement also

@@ -171,7 +171,8 @@ class SpeakerResolver:
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
-        if token.pos_ == "NOUN" and not can_speak(token) and not self._full_name(token.text, start):
+        thing = token.pos_ == "NOUN" and not can_speak(token) and not _cited(token)
+        if thing and not self._full_name(token.text, start):
             # "the calm suggested that …", "the agreement could add …": a thing says nothing of
             # its own, so the attribution around it speaks its mentions. A name the tagger took
             # for a noun ("Trump urges") is no thing: the article names that person.
@@ -571,6 +572,14 @@ def _document_author(token: Token) -> Token | None:
         subject = subject_of(verb)
         return subject if subject is not None and can_speak(subject) else None
     return None
+
+
+def _cited(token: Token) -> bool:
+    """Whether a word is what "according to" cites: whatever a text cites as its source speaks
+    ("according to the data", "according to federal statistics")."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    )
 
 
 def _pronoun_for(token: Token) -> str | None:
