@@ -604,6 +604,22 @@ PATTERNS = [
         id="what-according-to-cites-speaks",
     ),
     pytest.param(
+        "The minister has portrayed himself as a friend of the farmers of Norway.",
+        "himself as a friend of the farmers of Norway",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="portrayed-as",
+    ),
+    pytest.param(
+        "The new film explains the history of the prison system in Norway.",
+        "the history of the prison system in Norway",
+        REPORTED,
+        "the new film",
+        "The new film",
+        id="a-film-is-a-document",
+    ),
+    pytest.param(
         "The border plan was called a disaster by several farm leaders.",
         "a disaster by several farm leaders",
         REPORTED,

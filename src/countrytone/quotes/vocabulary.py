@@ -33,7 +33,8 @@ QUOTE_CONTINUERS = _words("continue begin start")
 # Y", "accused the bank of fraud".
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
-    dismiss hail decry denounce cite question defend highlight reference echo repeat express"""
+    dismiss hail decry denounce cite question defend highlight reference echo repeat express
+    portray depict characterize characterise"""
 )
 
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
@@ -84,7 +85,7 @@ TOPIC_PREPOSITIONS = _words("about on of to against")
 DOCUMENT_NOUNS = _words(
     """statement tweet post report analysis letter release email memo study survey poll note
     message video interview op-ed editorial article column transcript readout ad advertisement
-    commercial clip complaint lawsuit filing book"""
+    commercial clip complaint lawsuit filing book film documentary"""
 )
 
 
