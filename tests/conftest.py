@@ -1,5 +1,6 @@
 """Fixtures and helpers shared by the tests: the real spaCy pipeline, the shared data folder,
-targets by their mention, a fake tone model that counts its calls."""
+targets by their mention, a fake tone model that counts its calls, an article of blocs and files
+of one's own targets."""
 
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,46 @@ from countrytone.tone import Target, Tone
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"
+
+# An article naming countries, blocs (by name, institution, seat) and a person.
+BLOC_ARTICLE = (
+    "date 2024-06-12 Europe\n"
+    "EU and China trade threats\n"
+    "The European Commission proposed duties on Chinese cars, and Brussels said it would not "
+    "back down.\n"
+    "A NATO spokeswoman, Ana Ruiz, said Beijing was arming Russia and NATO would respond.\n"
+    "Xi Jinping called the duties protectionism.\n"
+)
+# A file of one's own targets, and one with the three faults of issue 21: a misspelt field (line
+# 1), a code given twice (line 11), an empty alias list (line 16).
+TARGETS_TOML = """\
+[[target]]
+code = "XI"
+name = "Xi Jinping"
+aliases = ["Xi Jinping", "President Xi", "Xi"]
+kind = "person"
+"""
+BAD_TARGETS_TOML = """\
+[[target]]
+code = "XI"
+name = "Xi Jinping"
+alias = ["Xi Jinping", "Xi"]
+
+[[target]]
+code = "PUTIN"
+name = "Vladimir Putin"
+aliases = ["Vladimir Putin", "Putin"]
+
+[[target]]
+code = "PUTIN"
+name = "Putin again"
+aliases = ["President Putin"]
+
+[[target]]
+code = "HAMAS"
+name = "Hamas"
+aliases = []
+"""
 
 
 @pytest.fixture(scope="session")

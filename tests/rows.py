@@ -1,5 +1,6 @@
 """Hand-built rows of the mentions table, for tests that need no model."""
 
+from countrytone.gazetteer import gazetteer
 from countrytone.tables import MentionRow
 from countrytone.tone import Tone
 
@@ -16,8 +17,11 @@ def mention_row(
     source: str | None = "Wire",
     article_id: str = "a",
     kind: str = "name",
+    target_kind: str | None = None,
 ) -> MentionRow:
-    """One mentions-table row whose probabilities give its score (the rest neutral)."""
+    """One mentions-table row whose probabilities give its score (the rest neutral); a code
+    countrytone does not ship is one's own target of ``target_kind`` ("custom")."""
+    known = gazetteer()
     p_positive, p_negative = max(score, 0.0), max(-score, 0.0)
     return MentionRow(
         article_id=article_id,
@@ -37,4 +41,6 @@ def mention_row(
         in_quote=False,
         tone=Tone.from_probabilities(p_negative, 1 - p_positive - p_negative, p_positive),
         model="hand-built",
+        target_name=known.names.get(country, f"{country} (own)"),
+        target_kind=target_kind or known.kinds.get(country, "custom"),
     )

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 import countrytone
 from countrytone.cli import _parser, main
-from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS
+from countrytone.tables import CONTRACT_MENTION_COLUMNS, QUOTE_COLUMNS
 from tests.conftest import CountingModel
 
 ARTICLE = (
@@ -54,7 +54,7 @@ def test_cli_analyze_writes_design_columns(
     status, out, err = _run(capsys, "analyze", str(article))
     rows = _jsonl(out)
     assert (status, err) == (0, "")
-    assert all(tuple(row) == MENTION_COLUMNS for row in rows)
+    assert all(tuple(row) == CONTRACT_MENTION_COLUMNS for row in rows)
     assert [(row["mention"], row["country"], row["part"]) for row in rows] == [
         ("China", "CHN", "title"),
         ("Japan", "JPN", "title"),
@@ -81,7 +81,7 @@ def test_cli_analyze_format_from_out_extension(
     )
     frame = read(out)
     assert status == 0
-    assert tuple(frame.columns) == MENTION_COLUMNS
+    assert tuple(frame.columns) == CONTRACT_MENTION_COLUMNS
     assert len(frame) == 5
     if extension == "parquet":
         metadata = pq.read_schema(out).metadata

@@ -103,7 +103,7 @@ def test_cli_tables_plot_all_leaves_out_a_chart_with_nothing_to_draw(
     assert not (charts / "dyads.png").exists()
     assert err == (
         f"countrytone: warning: {charts / 'dyads.png'}: not written, nothing to draw: no rows "
-        "with a speaker_country (a speaker of a country)\n"
+        "with a speaker_country (a speaker of a country or bloc)\n"
     )
 
 

@@ -13,6 +13,7 @@ from countrytone.cli import main
 from countrytone.distributed import BATCHES_IN_FLIGHT_PER_THREAD, analyze_distributed, connect
 from countrytone.errors import CountrytoneError
 from countrytone.pipeline import LanguageWarning, analyze_articles
+from countrytone.targets import parse_targets
 from tests.conftest import read_examples
 
 # The lexicon model loads in a moment: the engine, not the model, is under test.
@@ -69,6 +70,25 @@ def test_distributed_rows_equal_the_local_engine_for_some_countries(
     local = analyze_articles(some, model=MODEL, countries=countries)
     assert set(local["country"]) == countries
     pd.testing.assert_frame_equal(pd.concat(list(tables), ignore_index=True), local)
+
+
+@pytest.mark.slow
+def test_distributed_sends_the_targets_whole(
+    client: Client, articles: list[Article], tmp_path: Path
+) -> None:
+    path = tmp_path / "leaders.toml"
+    path.write_text(
+        '[[target]]\ncode = "VELICHKO"\nname = "Arkady Velichko"\naliases = ["Arkady Velichko"]\n',
+        encoding="utf-8",
+    )
+    targets = parse_targets(["blocs", path])
+    path.unlink()  # read here: the workers never see the file
+    tables = analyze_distributed(articles, client=client, model=MODEL, targets=targets)
+    distributed = pd.concat(list(tables), ignore_index=True)
+    assert {"XEU", "XNATO", "VELICHKO"} <= set(distributed["country"])
+    pd.testing.assert_frame_equal(
+        distributed, analyze_articles(articles, model=MODEL, targets=targets)
+    )
 
 
 @pytest.mark.slow

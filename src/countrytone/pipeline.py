@@ -24,17 +24,14 @@ from countrytone.articles import (
     articles_from,
 )
 from countrytone.cache import ResultCache
-from countrytone.countries import (
-    CountryMention,
-    find_mentions,
-    may_name_a_country,
-    parse_country_codes,
-)
+from countrytone.countries import CountryMention, find_mentions, may_name_a_country
+from countrytone.gazetteer import BLOC, COUNTRY
 from countrytone.nlp import DEFAULT_PIPELINE, load_nlp
 from countrytone.quotes import Attribution, find_attributions, quoted_spans
 from countrytone.registry import load_tone_model
 from countrytone.segment import Chunk, Sentence, parse, parse_stream, sentences
 from countrytone.tables import MentionRow, QuoteRow, mentions_frame, quotes_frame
+from countrytone.targets import COUNTRIES, Targets, TargetSpec, parse_targets
 from countrytone.tone import DEFAULT_BATCH_ARTICLES, Target, Tone, ToneMemory, ToneModel
 
 # English news text is about half stop words ("the", "of", "said"); in other languages the
@@ -50,7 +47,7 @@ class LanguageWarning(UserWarning):
 
 @dataclass(frozen=True)
 class LocatedMention:
-    """A country mention with its article, sentence and speaker.
+    """A mention with its article, sentence and speaker.
 
     ``attribution`` is the one whose speaker speaks the mention (DESIGN.md, Speaker): the
     innermost direct or reported attribution holding it with a known speaker (None: the
@@ -81,11 +78,13 @@ def analyze(
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    targets: TargetSpec = None,
     dayfirst: bool | None = None,
     fields: CorpusFields = DEFAULT_FIELDS,
     analyze_titles: bool = False,
 ) -> pd.DataFrame:
-    """Tone toward every country mentioned in articles: one row per country mention.
+    """Tone toward every country mentioned in articles: one row per country mention (and per
+    mention of a bloc or one's own target, when ``targets`` asks for them).
 
     What the rows mean (mentions, speakers, ``label`` and ``score``, positions) is set out in
     the repository's ``docs/definitions.md``.
@@ -98,8 +97,12 @@ def analyze(
         model: a tone model, a registered name (``registry.MODEL_NAMES``) or a model directory.
         nlp: a spaCy pipeline or the name of an installed one.
         countries: keep only mentions of these countries: ISO-3 codes or names in any case
-            (``["chn", "Iran"]`` or ``"chn,uk"``, ``countries.parse_country_codes``); all
-            when None.
+            (``["chn", "Iran"]`` or ``"chn,uk"``, ``countries.parse_country_codes``; a bloc or
+            one's own target too, when ``targets`` has it); all when None.
+        targets: what to find mentions of (``countrytone.targets.parse_targets``):
+            ``"countries"`` (None, the default), ``"blocs"``, a TOML or CSV file of one's own
+            targets (a ``Path``), or several (``"countries,blocs"``, ``["countries",
+            Path("people.toml")]``).
         dayfirst: read numeric dates day first (True) or month first (False); None reads only
             those whose order is clear (``20/06/2023``) and leaves ``03/04/2024`` empty, warned.
         fields: the names of a corpus's fields (``CorpusFields(text="body")``).
@@ -111,12 +114,18 @@ def analyze(
 
     Raises:
         InputError: a file cannot be read, or a text holds no paragraph.
-        ValueError: ``countries`` names a country that is not known.
+        ValueError: ``countries`` names a country that is not known or not among the targets;
+            ``targets`` names something that is neither a set nor a file of targets, or a file
+            holds bad targets (``targets.TargetsError``, a line for each).
         TypeError: an input is none of the above.
     """
     options = ReadOptions(dayfirst=dayfirst, fields=fields, analyze_titles=analyze_titles)
     return analyze_articles(
-        articles_from(article, options=options), model=model, nlp=nlp, countries=countries
+        articles_from(article, options=options),
+        model=model,
+        nlp=nlp,
+        countries=countries,
+        targets=targets,
     )
 
 
@@ -126,12 +135,15 @@ def analyze_articles(
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    targets: TargetSpec = None,
 ) -> pd.DataFrame:
     """The mentions table of several articles, in one table.
 
     Takes the options of ``analyze``; see ``analyze_batches`` to stream a large corpus.
     """
-    tables = list(analyze_batches(articles, model=model, nlp=nlp, countries=countries))
+    tables = list(
+        analyze_batches(articles, model=model, nlp=nlp, countries=countries, targets=targets)
+    )
     return pd.concat(tables, ignore_index=True) if tables else mentions_frame([])
 
 
@@ -141,17 +153,18 @@ def analyze_batches(
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    targets: TargetSpec = None,
     batch_size: int = DEFAULT_BATCH_ARTICLES,
     n_process: int = 1,
     cache: str | Path | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Stream the mentions table of a corpus, one table per batch of articles.
 
-    Articles that name no country are only tokenised, never parsed. spaCy parses the others
-    in one call (``n_process`` processes); the mentions of ``batch_size`` articles at a time are
-    scored in one model call, a (sentence, target) pair scored before in the stream not again
-    (``countrytone.tone.ToneMemory``). Articles are read lazily and each batch is released once
-    yielded, so memory stays flat whatever the corpus size.
+    Articles that name none of the targets are only tokenised, never parsed. spaCy parses the
+    others in one call (``n_process`` processes); the mentions of ``batch_size`` articles at a
+    time are scored in one model call, a (sentence, target) pair scored before in the stream not
+    again (``countrytone.tone.ToneMemory``). Articles are read lazily and each batch is released
+    once yielded, so memory stays flat whatever the corpus size.
 
     Args:
         articles: the articles, e.g. ``read_articles(paths, on_skip=...)``.
@@ -161,14 +174,17 @@ def analyze_batches(
             an article analysed before with the same model and options is read back, not
             parsed nor scored again.
 
-    Takes the other options of ``analyze``; ``countries`` is checked at once, before a batch.
+    Takes the other options of ``analyze``; ``countries`` and ``targets`` are checked at once,
+    before a batch.
     """
-    codes = None if countries is None else parse_country_codes(countries)
+    chosen = parse_targets(targets)
+    codes = None if countries is None else chosen.codes_of(countries)
     return _batches(
         articles,
         model=model,
         nlp=nlp,
         countries=codes,
+        targets=chosen,
         batch_size=batch_size,
         n_process=n_process,
         cache=cache,
@@ -181,6 +197,7 @@ def _batches(
     model: ToneModel | str,
     nlp: Language | str,
     countries: tuple[str, ...] | None,
+    targets: Targets,
     batch_size: int,
     n_process: int,
     cache: str | Path | None,
@@ -193,16 +210,22 @@ def _batches(
     if cache is not None:
         spacy_name = f"{pipeline.meta['lang']}_{pipeline.meta['name']}-{pipeline.meta['version']}"
         results = ResultCache(
-            cache, model=tone_model.name, pipeline=spacy_name, countries=countries
+            cache,
+            model=tone_model.name,
+            pipeline=spacy_name,
+            countries=countries,
+            targets=targets.cache_key(),
         )
-    # The quotes of an article that names no country are found too: then every article is parsed.
-    worth_parsing = _may_name_a_country if quotes is None else None
+    # The quotes of an article that names no target are found too: then every article is parsed.
+    worth_parsing = _may_name_a_target(targets) if quotes is None else None
     items = _parse_or_recall(
         articles, pipeline, n_process=n_process, cache=results, worth_parsing=worth_parsing
     )
     tones = ToneMemory(tone_model)
     while batch := list(islice(items, batch_size)):
-        yield _batch_table(batch, tones, countries=countries, cache=results, quotes=quotes)
+        yield _batch_table(
+            batch, tones, countries=countries, targets=targets, cache=results, quotes=quotes
+        )
 
 
 def _batch_table(
@@ -210,13 +233,15 @@ def _batch_table(
     tone_memory: ToneMemory,
     *,
     countries: Collection[str] | None,
+    targets: Targets,
     cache: ResultCache | None,
     quotes: list[QuoteRow] | None,
 ) -> pd.DataFrame:
     """The mentions table of a batch: recalled tables as they are, the rest scored in one call."""
     located = []
     for article, chunks, _ in batch:
-        mentions, attributions = _locate(article, chunks) if chunks is not None else ([], [])
+        found = _locate(article, chunks, targets) if chunks is not None else ([], [])
+        mentions, attributions = found
         located.append([m for m in mentions if countries is None or m.mention.country in countries])
         if quotes is not None:
             quotes.extend(_quote_rows(article, attributions))
@@ -225,7 +250,7 @@ def _batch_table(
     for (article, _, recalled), mentions in zip(batch, located, strict=True):
         if recalled is None:
             recalled = mentions_frame(
-                _row(mention, next(tones), model_name=tone_memory.model.name)
+                _row(mention, next(tones), model_name=tone_memory.model.name, targets=targets)
                 for mention in mentions
             )
             if cache is not None:
@@ -269,9 +294,12 @@ def _parse_or_recall(
         yield hit, None, table
 
 
-def _may_name_a_country(docs: list[Doc]) -> bool:
-    # An article that names no country has no rows: it is not parsed at all.
-    return any(may_name_a_country(doc) for doc in docs)
+def _may_name_a_target(targets: Targets) -> Callable[[list[Doc]], bool]:
+    # An article that names none of the targets has no rows: it is not parsed at all.
+    def worth_parsing(docs: list[Doc]) -> bool:
+        return any(may_name_a_country(doc, targets=targets) for doc in docs)
+
+    return worth_parsing
 
 
 def quotes_table(
@@ -296,13 +324,15 @@ def analyze_with_quotes(
     model: ToneModel | str = "default",
     nlp: Language | str = DEFAULT_PIPELINE,
     countries: str | Collection[str] | None = None,
+    targets: TargetSpec = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The mentions table and the quotes table of the articles, each article parsed once.
 
     The same tables as ``analyze_articles`` and ``quotes_table`` give, in half the parsing:
     what the annotated text and the report need. Takes the options of ``analyze``.
     """
-    codes = None if countries is None else parse_country_codes(countries)
+    chosen = parse_targets(targets)
+    codes = None if countries is None else chosen.codes_of(countries)
     quotes: list[QuoteRow] = []
     tables = list(
         _batches(
@@ -310,6 +340,7 @@ def analyze_with_quotes(
             model=model,
             nlp=nlp,
             countries=codes,
+            targets=chosen,
             batch_size=DEFAULT_BATCH_ARTICLES,
             n_process=1,
             cache=None,
@@ -330,36 +361,53 @@ def mention_targets(
     ``LanguageWarning`` as ``analyze`` does.
     """
     pipeline = load_nlp(nlp) if isinstance(nlp, str) else nlp
-    for article, chunks in parse_stream(articles, pipeline, worth_parsing=_may_name_a_country):
-        located, _ = _locate(article, chunks)
+    worth_parsing = _may_name_a_target(COUNTRIES)
+    for article, chunks in parse_stream(articles, pipeline, worth_parsing=worth_parsing):
+        located, _ = _locate(article, chunks, COUNTRIES)
         yield from (mention.target() for mention in located)
 
 
-def locate_mentions(article: Article, nlp: Language) -> list[LocatedMention]:
-    """Every country mention of an article with its sentence and speaker, in text order.
+def locate_mentions(
+    article: Article, nlp: Language, *, targets: Targets = COUNTRIES
+) -> list[LocatedMention]:
+    """Every mention of the targets in an article with its sentence and speaker, in text order.
 
     Warns with ``LanguageWarning`` when the article does not look like English.
     """
-    return locate_parsed(article, parse(article, nlp))
+    return locate_parsed(article, parse(article, nlp), targets=targets)
 
 
-def locate_parsed(article: Article, chunks: list[Chunk]) -> list[LocatedMention]:
+def locate_parsed(
+    article: Article, chunks: list[Chunk], *, targets: Targets = COUNTRIES
+) -> list[LocatedMention]:
     """``locate_mentions`` of an article already parsed (``countrytone.segment.parse``)."""
-    located, _ = _locate(article, chunks)
+    located, _ = _locate(article, chunks, targets)
     return located
 
 
 def _locate(
-    article: Article, chunks: list[Chunk]
+    article: Article, chunks: list[Chunk], targets: Targets
 ) -> tuple[list[LocatedMention], list[Attribution]]:
-    """The article's country mentions, located, and its attributions."""
+    """The article's mentions of the targets, located, and its attributions.
+
+    Speakers are resolved with every country and bloc the article names, whatever the targets:
+    "an EU spokesperson" speaks for the EU in a table of countries too.
+    """
     _check_language(article, [chunk.doc for chunk in chunks])
     article_sentences = list(sentences(chunks))
     sentence_starts = [sentence.start for sentence in article_sentences]
-    mentions = [
-        mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+    everything = targets.with_shipped()
+    found = [
+        mention
+        for chunk in chunks
+        for mention in find_mentions(
+            chunk.doc, offset=chunk.start, targets=everything, context=article.text
+        )
     ]
-    attributions = find_attributions(article, chunks, mentions=mentions)
+    kinds = everything.gazetteer.kinds
+    speaking = [mention for mention in found if kinds[mention.country] in (COUNTRY, BLOC)]
+    attributions = find_attributions(article, chunks, mentions=speaking)
+    mentions = [mention for mention in found if targets.includes(mention.country)]
     quoted = quoted_spans(article)
     located = [
         LocatedMention(
@@ -402,7 +450,7 @@ def _check_language(article: Article, docs: list[Doc]) -> None:
         )
 
 
-def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> MentionRow:
+def _row(located: LocatedMention, tone: Tone, *, model_name: str, targets: Targets) -> MentionRow:
     article, sentence, mention = located.article, located.sentence, located.mention
     attribution = located.attribution
     return MentionRow(
@@ -423,6 +471,8 @@ def _row(located: LocatedMention, tone: Tone, *, model_name: str) -> MentionRow:
         in_quote=located.in_quote,
         tone=tone,
         model=model_name,
+        target_name=targets.name(mention.country),
+        target_kind=targets.kind(mention.country),
     )
 
 

@@ -23,8 +23,8 @@ from matplotlib.axes import Axes
 from pandas.io.formats.style import Styler
 
 from countrytone.articles import Article
-from countrytone.countries import country_name, parse_country_codes
 from countrytone.errors import InputWarning
+from countrytone.gazetteer import country_name, parse_country_codes
 from countrytone.tables import (
     ARTICLE_VOICE,
     LABELS,
@@ -33,11 +33,14 @@ from countrytone.tables import (
     TITLE_ROW,
     aggregate,
     evidence_table,
+    own_targets,
     paragraph_row,
     paragraph_rows,
     period_for,
     rolling_tone,
     row_name,
+    target_names,
+    target_noun,
 )
 
 DIVERGING_CMAP = "RdBu"
@@ -118,10 +121,13 @@ def paragraph_heatmap(
     table = aggregate(mentions, by="paragraph")
     table["row"] = paragraph_rows(table["paragraph"])
     labels = _article_labels(article) if article else _paragraph_labels(mentions)
-    grid = _Grid.of(table, rows="row", labels=labels.to_dict(), countries=countries, top=top)
+    grid = _Grid.of(
+        table, mentions, rows="row", labels=labels.to_dict(), countries=countries, top=top
+    )
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel("paragraph")
-    _title(ax, f"Tone toward each country by paragraph\n{_heading(mentions, article)}")
+    noun = target_noun(mentions)
+    _title(ax, f"Tone toward each {noun} by paragraph\n{_heading(mentions, article)}")
     return ax
 
 
@@ -149,11 +155,11 @@ def speaker_heatmap(
     volume = table.groupby("speaker")["sentences"].sum()
     order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
     rows = {name: name for name in order}
-    grid = _Grid.of(table, rows="speaker", labels=rows, countries=countries, top=top)
+    grid = _Grid.of(table, mentions, rows="speaker", labels=rows, countries=countries, top=top)
     grid = grid.dense(max_rows=max_speakers)
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("speaker", "speakers"))
-    _title(ax, "Tone toward each country by speaker")
+    _title(ax, f"Tone toward each {target_noun(mentions)} by speaker")
     return ax
 
 
@@ -166,9 +172,10 @@ def dyad_heatmap(
 ) -> Axes:
     """Speaker's country x country spoken of: how one side speaks of the other.
 
-    Only mentions whose speaker belongs to or speaks for a country (``speaker_country``) count;
-    the x axis label says how many rows with a speaker the chart leaves out for want of one.
-    Columns and rows as ``speaker_heatmap``'s.
+    Only mentions whose speaker belongs to or speaks for a country or a bloc
+    (``speaker_country``: "an EU spokesperson" speaks for the European Union) count; the x axis
+    label says how many rows with a speaker the chart leaves out for want of one. Columns and
+    rows as ``speaker_heatmap``'s.
 
     Raises:
         ValueError: ``countries`` names an unknown country.
@@ -177,11 +184,14 @@ def dyad_heatmap(
     left_out = int((mentions["speaker"].notna() & ~known).sum())
     mentions = mentions[known]
     if mentions.empty:
-        return _nothing_to_draw(ax, "no rows with a speaker_country (a speaker of a country)")
+        missing = "no rows with a speaker_country (a speaker of a country or bloc)"
+        return _nothing_to_draw(ax, missing)
     table = aggregate(mentions, by="speaker_country")
     codes = sorted(table["speaker_country"].unique())
     rows = {code: country_name(code) for code in codes}
-    grid = _Grid.of(table, rows="speaker_country", labels=rows, countries=countries, top=top)
+    grid = _Grid.of(
+        table, mentions, rows="speaker_country", labels=rows, countries=countries, top=top
+    )
     grid = grid.dense()
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("speaker's country", "speakers' countries"))
@@ -227,14 +237,15 @@ def tone_arc(
     table = aggregate(mentions, by="paragraph")
     table["row"] = paragraph_rows(table["paragraph"])
     rows = list(_article_labels(article).index if article else _paragraph_labels(mentions).index)
-    chosen, legend = _chosen_countries(mentions["country"], countries, top=top)
+    chosen, legend = _chosen_countries(mentions, countries, top=top)
+    names = target_names(mentions)
     styles = zip(chosen, cycle(LINE_STYLES), strict=False)
     for number, (code, (color, marker)) in enumerate(styles):
         # Missing paragraphs are NaN: matplotlib breaks the line there.
         line = table[table["country"] == code].set_index("row")["score"].reindex(rows)
         dodge = (number - (len(chosen) - 1) / 2) * ARC_DODGE
         x = np.asarray(rows, dtype=float) + dodge
-        ax.plot(x, line.to_numpy(), marker=marker, color=color, label=country_name(code))
+        ax.plot(x, line.to_numpy(), marker=marker, color=color, label=names.get(code, code))
     ax.set_xticks(rows, ["title" if row == TITLE_ROW else str(row) for row in rows])
     _score_y_axis(ax)
     ax.set_xlabel("paragraph")
@@ -279,17 +290,18 @@ def tone_over_time(
     dated = mentions[mentions["date"].notna()]
     if dated.empty:
         return _nothing_to_draw(ax, "no rows with a date")
-    chosen, legend = _chosen_countries(dated["country"], countries, top=top)
+    chosen, legend = _chosen_countries(dated, countries, top=top)
     freq = freq or period_for(dated["date"])
     tone = rolling_tone(dated, countries=chosen, freq=freq, window=window, seed=seed)
     if tone.empty:
         return _nothing_to_draw(ax, f"no dated rows of {', '.join(chosen)}")
     ax = _axes(ax)
+    names = target_names(dated)
     for code, (color, marker) in zip(chosen, cycle(LINE_STYLES), strict=False):
         series = tone[tone["country"] == code]
         if series.empty:
             continue
-        label = country_name(code)
+        label = names.get(code, code)
         ax.plot(series["period"], series["mean"], marker=marker, color=color, label=label)
         ax.fill_between(series["period"], series["low"], series["high"], alpha=0.15, color=color)
     period = PERIOD_NAMES.get(freq.upper(), f"{freq} period")
@@ -324,10 +336,12 @@ def source_heatmap(
         return _nothing_to_draw(ax, "no rows with a source")
     table = aggregate(mentions, by="source")
     sources = {source: source for source in sorted(table["source"].unique())}
-    grid = _Grid.of(table, rows="source", labels=sources, countries=countries, top=top).dense()
+    grid = _Grid.of(
+        table, mentions, rows="source", labels=sources, countries=countries, top=top
+    ).dense()
     ax = _heatmap(grid, ax=ax)
     ax.set_ylabel(grid.rows_drawn("source", "sources"))
-    _title(ax, "Tone toward each country by source")
+    _title(ax, f"Tone toward each {target_noun(mentions)} by source")
     return ax
 
 
@@ -460,15 +474,16 @@ def _heading(mentions: pd.DataFrame, article: Article | None) -> str:
 
 
 def _chosen_countries(
-    mentioned: pd.Series[str], countries: str | Sequence[str] | None, *, top: int
+    mentions: pd.DataFrame, countries: str | Sequence[str] | None, *, top: int
 ) -> tuple[list[str], str]:
     """The countries to draw, and the legend's title: it says when only the top ones are."""
+    noun = target_noun(mentions)
     if countries is not None:
-        return list(parse_country_codes(countries)), "country"
-    counts = mentioned.value_counts()
+        return list(parse_country_codes(countries, own=own_targets(mentions))), noun
+    counts = mentions["country"].value_counts()
     if len(counts) <= top:
-        return counts.index.tolist(), "country"
-    return counts.index[:top].tolist(), f"country: the {top} most mentioned of {len(counts)}"
+        return counts.index.tolist(), noun
+    return counts.index[:top].tolist(), f"{noun}: the {top} most mentioned of {len(counts)}"
 
 
 def _period_x_axis(ax: Axes, starts: pd.Series[Any], *, freq: str) -> None:
@@ -491,6 +506,8 @@ class _Grid:
     scores: pd.DataFrame
     sentences: pd.DataFrame
     labels: dict[Any, str]
+    names: dict[str, str]  # the columns' names, by code
+    nouns: tuple[str, str]  # what the columns are: ("country", "countries")
     total_rows: int
     total_countries: int
     countries_chosen: bool
@@ -499,17 +516,18 @@ class _Grid:
     def of(
         cls,
         table: pd.DataFrame,
+        mentions: pd.DataFrame,
         *,
         rows: str,
         labels: dict[Any, str],
         countries: str | Sequence[str] | None,
         top: int,
     ) -> _Grid:
-        """The rows of ``labels`` (in its order) of an aggregate table, and as columns the
-        ``countries`` given or the ``top`` with the most sentences."""
+        """The rows of ``labels`` (in its order) of an aggregate table of ``mentions``, and as
+        columns the ``countries`` given or the ``top`` with the most sentences."""
         sentences = table.pivot(index=rows, columns="country", values="sentences")
         if countries is not None:
-            codes = list(parse_country_codes(countries))
+            codes = list(parse_country_codes(countries, own=own_targets(mentions)))
         else:
             volume = sentences.sum().sort_values(ascending=False, kind="stable")
             codes = volume.index[:top].tolist()
@@ -518,6 +536,8 @@ class _Grid:
             scores=scores.reindex(index=list(labels), columns=codes),
             sentences=sentences.reindex(index=list(labels), columns=codes),
             labels=labels,
+            names=target_names(mentions),
+            nouns=(target_noun(mentions), target_noun(mentions, plural=True)),
             total_rows=len(sentences.index),
             total_countries=len(sentences.columns),
             countries_chosen=countries is not None,
@@ -544,7 +564,8 @@ class _Grid:
         cells hold."""
         drawn = len(self.scores.columns)
         cut = not self.countries_chosen and drawn < self.total_countries
-        name = f"{drawn} of {self.total_countries} countries" if cut else "country"
+        noun, plural = self.nouns
+        name = f"{drawn} of {self.total_countries} {plural}" if cut else noun
         return f"{name} (cells: mean score, number of sentences)"
 
 
@@ -569,7 +590,7 @@ def _heatmap(grid: _Grid, *, ax: Axes | None) -> Axes:
     # Column labels slant from their column's centre, so that long names do not overlap.
     ax.set_xticks(
         range(len(countries)),
-        [country_name(code) for code in countries],
+        [grid.names.get(code, code) for code in countries],
         rotation=45,
         ha="right",
         rotation_mode="anchor",

@@ -22,10 +22,17 @@ from markupsafe import Markup
 
 from countrytone.annotated import AnnotatedArticle, highlight, tone_colour
 from countrytone.articles import Article
-from countrytone.countries import country_name
 from countrytone.errors import CountrytoneError
 from countrytone.plots import MAX_COLUMNS, source_heatmap, tone_over_time
-from countrytone.tables import ARTICLE_VOICE, aggregate, paragraph_row, paragraph_rows, row_name
+from countrytone.tables import (
+    ARTICLE_VOICE,
+    aggregate,
+    paragraph_row,
+    paragraph_rows,
+    row_name,
+    target_names,
+    target_noun,
+)
 from countrytone.templating import render, stylesheet
 from countrytone.writers import is_folder, numbered_names, written_whole
 
@@ -65,30 +72,42 @@ def write_report(
     ids = [article.id for article in articles]
     names = numbered_names(ids, suffix=".html") if folder else [""] * len(articles)
     links = [f"articles/{name}" if folder else f"#{_anchor(i)}" for i, name in enumerate(names)]
-    overview = _overview(articles, mentions, links) if len(articles) > 1 else None
+    naming = _Naming(
+        target_names(mentions), target_noun(mentions), target_noun(mentions, plural=True)
+    )
+    overview = _overview(articles, mentions, links, naming) if len(articles) > 1 else None
     tables_of = _per_article(mentions, quotes)
     sections = [
-        _section(article, tables_of(article.id), anchor=_anchor(i))
+        _section(article, tables_of(article.id), naming, anchor=_anchor(i))
         for i, article in enumerate(articles)
     ]
-    css = stylesheet()
+    page = {"css": stylesheet(), "noun": naming.noun, "nouns": naming.nouns}
     try:
         if not folder:
             path = Path(out)
-            _write(path, render("report.html.j2", overview=overview, sections=sections, css=css))
+            _write(path, render("report.html.j2", overview=overview, sections=sections, **page))
             return [path]
         root = Path(out)
         index = root / "index.html"
-        _write(index, render("report.html.j2", overview=overview, sections=[], css=css))
+        _write(index, render("report.html.j2", overview=overview, sections=[], **page))
         written = [index]
         for name, section in zip(names, sections, strict=True):
-            page = root / "articles" / name
-            html = render("report.html.j2", sections=[section], css=css, back="../index.html")
-            _write(page, html)
-            written.append(page)
+            path = root / "articles" / name
+            html = render("report.html.j2", sections=[section], back="../index.html", **page)
+            _write(path, html)
+            written.append(path)
         return written
     except OSError as error:
         raise CountrytoneError(f"{out}: cannot write the report ({error.strerror})") from None
+
+
+@dataclass(frozen=True)
+class _Naming:
+    """How the report names the targets: each by its code, and what they all are."""
+
+    names: Mapping[str, str]
+    noun: str  # "country", or "target" where blocs or one's own targets are among them
+    nouns: str
 
 
 @dataclass(frozen=True)
@@ -167,7 +186,7 @@ def _per_article(mentions: pd.DataFrame, quotes: pd.DataFrame) -> Callable[[str]
     return tables_of
 
 
-def _section(article: Article, tables: _ArticleTables, *, anchor: str) -> _Section:
+def _section(article: Article, tables: _ArticleTables, naming: _Naming, *, anchor: str) -> _Section:
     annotated = highlight(tables.mentions, article, quotes=tables.quotes)
     if tables.mentions.empty:
         return _Section(anchor, annotated, None, None)
@@ -176,9 +195,10 @@ def _section(article: Article, tables: _ArticleTables, *, anchor: str) -> _Secti
     labels = {row: row_name(row) for row in rows}
     paragraphs = _grid(
         table,
+        naming,
         rows="row",
         labels=labels,
-        caption="Tone toward each country by paragraph",
+        caption=f"Tone toward each {naming.noun} by paragraph",
         header="paragraph",
     )
     speakers = tables.by_speaker
@@ -186,41 +206,48 @@ def _section(article: Article, tables: _ArticleTables, *, anchor: str) -> _Secti
     order = sorted(volume.index, key=lambda name: (name != ARTICLE_VOICE, -volume[name], name))
     grid = _grid(
         speakers,
+        naming,
         rows="speaker",
         labels={name: name for name in order},
-        caption="Tone toward each country by speaker",
+        caption=f"Tone toward each {naming.noun} by speaker",
         header="speaker",
     )
     return _Section(anchor, annotated, paragraphs, grid)
 
 
 def _grid(
-    table: pd.DataFrame, *, rows: str, labels: Mapping[Any, str], caption: str, header: str
+    table: pd.DataFrame,
+    naming: _Naming,
+    *,
+    rows: str,
+    labels: Mapping[Any, str],
+    caption: str,
+    header: str,
 ) -> _Grid:
     """An aggregate table as a heatmap grid: the countries with most sentences, as the charts,
     the caption saying how many of how many when not all."""
     volume = table.groupby("country")["sentences"].sum().sort_values(ascending=False, kind="stable")
     countries = volume.index[:MAX_COLUMNS]
     if len(countries) < len(volume):
-        caption += f" ({len(countries)} of {len(volume)} countries, the most mentioned)"
+        caption += f" ({len(countries)} of {len(volume)} {naming.nouns}, the most mentioned)"
     cells = {(row[rows], row["country"]): row for row in table.to_dict("records")}
     grid_rows = []
     for key, label in labels.items():
         line = []
         for code in countries:
             row = cells.get((key, code))
-            line.append(None if row is None else _cell(row, where=label))
+            line.append(None if row is None else _cell(row, naming, where=label))
         grid_rows.append((label, tuple(line)))
-    names = tuple(country_name(code) for code in countries)
+    names = tuple(naming.names[code] for code in countries)
     return _Grid(caption, header, names, tuple(grid_rows))
 
 
-def _cell(row: Mapping[Any, Any], *, where: str) -> _Cell:
+def _cell(row: Mapping[Any, Any], naming: _Naming, *, where: str) -> _Cell:
     score = float(row["score"])
     colour, ink = tone_colour(score)
     sentences, count = int(row["sentences"]), int(row["mentions"])
     tip = (
-        f"{country_name(row['country'])}, {where}: {score:+.2f}\n"
+        f"{naming.names[row['country']]}, {where}: {score:+.2f}\n"
         f"{sentences} sentences, {count} mentions\n"
         f"negative {row['share_negative']:.0%} · neutral {row['share_neutral']:.0%} · "
         f"positive {row['share_positive']:.0%} of sentences"
@@ -229,7 +256,7 @@ def _cell(row: Mapping[Any, Any], *, where: str) -> _Cell:
 
 
 def _overview(
-    articles: Sequence[Article], mentions: pd.DataFrame, links: Sequence[str]
+    articles: Sequence[Article], mentions: pd.DataFrame, links: Sequence[str], naming: _Naming
 ) -> _Overview:
     notes = []
     charts = []
@@ -238,9 +265,10 @@ def _overview(
         overall = aggregate(mentions, by="country").assign(row="all articles")
         countries = _grid(
             overall,
+            naming,
             rows="row",
             labels={"all articles": "all articles"},
-            caption="Tone toward each country, all articles",
+            caption=f"Tone toward each {naming.noun}, all articles",
             header="",
         )
     dated = mentions[mentions["date"].notna()]
@@ -258,13 +286,13 @@ def _overview(
         mentions=len(mentions),
         countries=countries,
         charts=tuple(charts),
-        ranked=_ranking(articles, mentions, links),
+        ranked=_ranking(articles, mentions, links, naming),
         notes=tuple(notes),
     )
 
 
 def _ranking(
-    articles: Sequence[Article], mentions: pd.DataFrame, links: Sequence[str]
+    articles: Sequence[Article], mentions: pd.DataFrame, links: Sequence[str], naming: _Naming
 ) -> tuple[_Ranked, ...]:
     """Articles by how strongly they lean: the sentence-weighted mean |score| of their countries.
 
@@ -291,8 +319,8 @@ def _ranking(
                 title=article.title or article.id,
                 meta=meta,
                 strength=strength,
-                country=country_name(top["country"]),
-                cell=_cell(top.to_dict(), where=article.title or article.id),
+                country=naming.names[top["country"]],
+                cell=_cell(top.to_dict(), naming, where=article.title or article.id),
             )
         )
     return tuple(sorted(ranked, key=lambda item: -item.strength))

@@ -1,7 +1,8 @@
 """Tables that ``analyze`` and ``quotes`` wrote, read back: analyse once, look many times.
 
 A file is a saved table when its columns are a table's: every column of the mentions table
-(``analyze``, with ``text`` as well under ``--with-text``) or of the quotes table (``quotes``),
+(``analyze``, with ``text`` as well under ``--with-text``; a table written before its target
+columns, ``tables.TARGET_COLUMNS``, gets them filled in) or of the quotes table (``quotes``),
 in Parquet, CSV or JSON lines. Its rows come back as ``analyze`` gives them (``tables.typed``):
 ``date`` a datetime column, ``paragraph`` nullable integers, ``in_quote`` booleans. The charts
 and the report take such a table as they take ``analyze``'s; the report also needs the text of
@@ -22,7 +23,14 @@ import pyarrow.parquet as pq
 
 from countrytone.articles import Article, parse_article
 from countrytone.errors import AmbiguousDateWarning, DateWarning, InputError
-from countrytone.tables import DTYPES, MENTION_COLUMNS, QUOTE_COLUMNS, typed
+from countrytone.tables import (
+    DTYPES,
+    MENTION_COLUMNS,
+    QUOTE_COLUMNS,
+    TARGET_COLUMNS,
+    typed,
+    with_target_columns,
+)
 from countrytone.writers import iso_text
 
 TableKind = Literal["mentions", "quotes"]
@@ -39,7 +47,7 @@ def table_kind(path: str | Path) -> TableKind | None:
         columns = set(_columns(path))
     except (OSError, ValueError, csv.Error):
         return None
-    if columns >= set(MENTION_COLUMNS):
+    if columns >= set(MENTION_COLUMNS) - set(TARGET_COLUMNS):
         return "mentions"
     if columns >= set(QUOTE_COLUMNS):
         return "quotes"
@@ -80,7 +88,7 @@ def read_table(path: str | Path) -> tuple[TableKind, pd.DataFrame]:
             table = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
         else:
             table = pd.DataFrame.from_records(_jsonl_records(path))
-        return kind, typed(table)
+        return kind, typed(with_target_columns(table) if kind == "mentions" else table)
     except (OSError, ValueError, TypeError) as error:
         raise InputError(str(path), f"cannot read the {kind} table ({error})") from None
 

@@ -14,6 +14,13 @@ import numpy.typing as npt
 import pandas as pd
 
 from countrytone.errors import InputWarning
+from countrytone.gazetteer import (
+    COUNTRY,
+    TargetEntry,
+    gazetteer,
+    parse_country_code,
+    parse_country_codes,
+)
 from countrytone.tone import Label, Tone
 
 # The label names and the columns of their probabilities and shares, in Label's order.
@@ -32,11 +39,13 @@ def tone_values(tone: Tone) -> dict[str, str | float]:
 
 @dataclass(frozen=True, kw_only=True)
 class MentionRow:
-    """One row of the mentions table: a country mention, where it is, who speaks, its tone.
+    """One row of the mentions table: a mention, where it is, who speaks, its tone.
 
     The fields are the table's columns in order, ``tone`` standing for ``TONE_COLUMNS``.
     ``paragraph`` is None for the title (``part == "title"``); ``speaker`` is None for the
-    article's own voice.
+    article's own voice. ``country`` is the code of the target mentioned (a country's, a
+    bloc's or one's own), ``target_name`` its name in charts, ``target_kind`` what it is
+    (``country``, ``bloc``, or the kind a file of one's own targets gives).
     """
 
     article_id: str
@@ -56,6 +65,8 @@ class MentionRow:
     in_quote: bool
     tone: Tone
     model: str
+    target_name: str
+    target_kind: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,13 +96,21 @@ def _columns(record: type[MentionRow] | type[QuoteRow]) -> tuple[str, ...]:
 
 MENTION_COLUMNS: tuple[str, ...] = _columns(MentionRow)
 QUOTE_COLUMNS: tuple[str, ...] = _columns(QuoteRow)
+# The mentions table's last columns, added after DESIGN.md's contract: the command line writes
+# them only where blocs or one's own targets are analysed, so that a country-only table has the
+# contract's columns exactly, and a table without them is still a mentions table
+# (``saved_tables`` fills them in).
+TARGET_COLUMNS: tuple[str, ...] = ("target_name", "target_kind")
+CONTRACT_MENTION_COLUMNS: tuple[str, ...] = tuple(
+    column for column in MENTION_COLUMNS if column not in TARGET_COLUMNS
+)
 
 # The dtypes of the tables' columns: nullable types where values may be missing, and every text
 # column typed, so a table without rows has the same dtypes as one with. ``date`` is a datetime
 # (``_datetimes``).
 _TEXT_COLUMNS = (
     "article_id", "source", "part", "sentence_text", "mention", "country", "kind",
-    "speaker", "speaker_country", "label", "model", "text", "cue",
+    "speaker", "speaker_country", "label", "model", "text", "cue", *TARGET_COLUMNS,
 )  # fmt: skip
 DTYPES: Mapping[str, str] = {
     **dict.fromkeys(_TEXT_COLUMNS, "str"),
@@ -153,6 +172,55 @@ def paragraph_rows(paragraphs: pd.Series[Any]) -> pd.Series[int]:
 def row_name(row: int) -> str:
     """A row of a table or chart by paragraph as a reader names it: ``"title"``, ``"¶3"``."""
     return "title" if row == TITLE_ROW else f"¶{row}"
+
+
+def target_names(mentions: pd.DataFrame) -> dict[str, str]:
+    """Every target's name by its code: the countries and blocs countrytone ships, and the
+    table's own as its ``target_name`` gives them (a table without that column names one's own
+    targets by their codes)."""
+    names = dict(gazetteer().names)
+    if "target_name" in mentions.columns:
+        pairs = mentions[["country", "target_name"]].drop_duplicates("country")
+        names |= dict(zip(pairs["country"], pairs["target_name"], strict=True))
+    return names | {code: code for code in mentions["country"].unique() if code not in names}
+
+
+def target_noun(mentions: pd.DataFrame, *, plural: bool = False) -> str:
+    """What the table's targets are called in charts and the report: countries, unless it
+    holds blocs or one's own targets."""
+    kinds = mentions["target_kind"] if "target_kind" in mentions.columns else None
+    if kinds is None or (kinds == COUNTRY).all():
+        return "countries" if plural else "country"
+    return "targets" if plural else "target"
+
+
+def own_targets(mentions: pd.DataFrame) -> tuple[TargetEntry, ...]:
+    """The table's targets that countrytone does not ship (a file of one's own gave them), so
+    that ``country=`` and ``countries=`` options of the charts know them by code or name."""
+    if "target_name" not in mentions.columns:
+        return ()
+    shipped = gazetteer().names
+    rows = mentions[~mentions["country"].isin(list(shipped))]
+    rows = rows[["country", "target_name", "target_kind"]].drop_duplicates("country")
+    return tuple(
+        TargetEntry(code=code, name=name, aliases=(), kind=kind)
+        for code, name, kind in rows.itertuples(index=False)
+    )
+
+
+def with_target_columns(mentions: pd.DataFrame) -> pd.DataFrame:
+    """A mentions table with ``TARGET_COLUMNS``: a table written before them gets the names and
+    kinds of the countries (and blocs) it holds."""
+    if set(TARGET_COLUMNS) <= set(mentions.columns):
+        return mentions
+    known = gazetteer()
+    codes = mentions["country"]
+    filled = mentions.assign(
+        target_name=codes.map(lambda code: known.names.get(code, code)).astype("str"),
+        target_kind=codes.map(lambda code: known.kinds.get(code, "")).astype("str"),
+    )
+    first = [column for column in MENTION_COLUMNS if column in filled.columns]
+    return filled[first + [column for column in filled.columns if column not in first]]
 
 
 def mentions_frame(rows: Iterable[MentionRow]) -> pd.DataFrame:
@@ -329,10 +397,7 @@ def rolling_tone(
     Raises:
         ValueError: ``countries`` names an unknown country.
     """
-    # Imported here: countries loads spaCy, which computing on a table never needs otherwise.
-    from countrytone.countries import parse_country_codes
-
-    codes = parse_country_codes(countries)
+    codes = parse_country_codes(countries, own=own_targets(mentions))
     sentences = sentence_scores(mentions[mentions["date"].notna()], by=["date"])
     sentences["period"] = _datetimes(sentences["date"]).dt.to_period(freq)
     rng = np.random.default_rng(seed)
@@ -404,9 +469,7 @@ def evidence_table(
     Raises:
         ValueError: ``country`` is not a known country.
     """
-    from countrytone.countries import parse_country_code  # as in rolling_tone
-
-    code = parse_country_code(country)
+    code = parse_country_code(country, own=own_targets(mentions))
     rows = mentions[mentions["country"] == code]
     rows = rows.assign(speaker=rows["speaker"].fillna(ARTICLE_VOICE))
     for column, value in (

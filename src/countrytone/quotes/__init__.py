@@ -76,12 +76,13 @@ How an article is read, in order:
    said"), a bare plural ("Leaders said") the group of that kind named before; names that differ by
    a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
-   speaker: a country speaking as a state is its own; else an office or party bound to one state
-   from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann Lowe"), else a
-   country mention in it ("Chinese diplomat Wang Yi" -> CHN) but a beat before a role ("China
-   correspondent") or what an apposition's clause says ("…, who praised South Korea"), else the
-   country of the body a role names that the article named last ("ministry spokesman He Lianfeng").
-   An employer's seat never counts (a BBC correspondent, a Fudan professor, a news agency).
+   speaker: a country (or bloc) speaking as a state is its own; else an office or party bound to one
+   state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann
+   Lowe", "European Commissioner"), else a country or bloc mention in it ("Chinese diplomat Wang Yi"
+   -> CHN, "a NATO spokesperson" -> XNATO) but a beat before a role ("China correspondent") or what
+   an apposition's clause says ("…, who praised South Korea"), else the country of the body a role
+   names that the article named last ("ministry spokesman He Lianfeng"). An employer's seat never
+   counts (a BBC correspondent, a Fudan professor, a news agency).
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ from countrytone.quotes.reported import (
 from countrytone.quotes.speakers import SpeakerResolver, one_name_per_speaker
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.segment import Chunk
+from countrytone.targets import SHIPPED
 
 __all__ = ["Attribution", "AttributionKind", "find_attributions", "quoted_spans"]
 
@@ -117,8 +119,8 @@ def find_attributions(
     Args:
         article: the article the chunks were parsed from.
         chunks: the article's paragraphs parsed by ``countrytone.segment.parse``.
-        mentions: the article's country mentions (``find_mentions`` of every chunk, at its
-            offset), where the caller has found them already; found here otherwise.
+        mentions: the article's country and bloc mentions (``find_mentions`` of every chunk, at
+            its offset), where the caller has found them already; found here otherwise.
 
     Returns:
         One ``Attribution`` per direct quote (a quote split around its cue gives two) and per
@@ -139,8 +141,13 @@ def find_attributions(
     fragments.extend(transcript_turns(article, tokens))
     fragments.extend(headline_claims(article, tokens))
     if mentions is None:
+        # Blocs too: "a NATO spokesperson" speaks for NATO.
         mentions = [
-            mention for chunk in chunks for mention in find_mentions(chunk.doc, offset=chunk.start)
+            mention
+            for chunk in chunks
+            for mention in find_mentions(
+                chunk.doc, offset=chunk.start, targets=SHIPPED, context=article.text
+            )
         ]
     resolver = SpeakerResolver(article, chunks, tokens, quotes, mentions)
     rows: dict[tuple[int, int], Attribution] = {}

@@ -199,6 +199,11 @@ class SpeakerResolver:
         state = self._state(token) or self._government_of(token)
         if state is not None:
             return country_name(state), state
+        institution = self._mention_at(token)
+        if institution is not None and institution.kind is MentionKind.INSTITUTION:
+            # An institution goes by its whole name ("the Chinese Foreign Ministry said"),
+            # whatever part of it the tagger takes for an entity ("Foreign Ministry").
+            return institution.mention, institution.country
         owner = _organisation_owner(token)
         if owner and self._mention_at(owner[0]) is None:
             # A country is no organisation's name: "the UK company" goes as written.
