@@ -10,18 +10,15 @@ sense takes a clause: WordNet's sentence frame 26, "Somebody ----s that CLAUSE" 
 that", "conceded that", "surmised that"). Single words only. ``countrytone.quotes.vocabulary``
 reads the list; a word of its own hand-made cue classes keeps its class there.
 
-WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND
-DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,
-EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO
-REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT
-THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY
-PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. (The WordNet 3.0 licence.)
+WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved (its licence is quoted
+in ``scripts/speaking_nouns.py``).
 """
 
-import csv
 import re
 import sys
 from pathlib import Path
+
+from speaking_nouns import write_lemmas
 
 # Lexicographer files (lexnames) of the senses that report: verb.cognition, verb.communication.
 REPORTING_LEXFILES = frozenset({31, 32})
@@ -80,10 +77,7 @@ def reporting_verbs(folder: Path) -> set[str]:
 
 def main(folder: str) -> None:
     verbs = reporting_verbs(Path(folder))
-    with OUT.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file, lineterminator="\n")
-        writer.writerow(["lemma"])
-        writer.writerows([verb] for verb in sorted(verbs))
+    write_lemmas(OUT, verbs)
     print(f"{OUT}: {len(verbs)} verbs")
 
 
