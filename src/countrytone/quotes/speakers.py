@@ -260,10 +260,15 @@ class SpeakerResolver:
     def _referent(self, offset: int, *, pronoun: str) -> tuple[str | None, str | None]:
         paragraph = bisect.bisect_right(self.paragraph_starts, offset) - 1
         window_start = self.paragraph_starts[max(paragraph - 1, 0)] if paragraph >= 0 else 0
-        for at, (name, country, stands_for) in reversed(self.referents.items()):
-            if window_start <= at < offset and stands_for == pronoun:
-                return name, country
-        return None, None
+        candidates = [
+            (at, name, country)
+            for at, (name, country, stands_for) in self.referents.items()
+            if window_start <= at < offset and stands_for == pronoun
+        ]
+        if not candidates:
+            return None, None
+        _, name, country = max(candidates, key=lambda candidate: candidate[0])
+        return name, country
 
     def _named_before(
         self, token: Token, offset: int, *, described: bool = False
