@@ -66,12 +66,17 @@ def speaking_nouns(synsets: dict[str, tuple[list[str], list[str]]]) -> set[str]:
     return nouns
 
 
-def main(folder: str) -> None:
-    nouns = speaking_nouns(read_synsets(Path(folder) / "data.noun"))
-    with OUT.open("w", encoding="utf-8", newline="") as file:
+def write_lemmas(path: Path, lemmas: set[str]) -> None:
+    """A one-column CSV, ``lemma``, sorted: the package's word lists from WordNet."""
+    with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, lineterminator="\n")
         writer.writerow(["lemma"])
-        writer.writerows([noun] for noun in sorted(nouns))
+        writer.writerows([lemma] for lemma in sorted(lemmas))
+
+
+def main(folder: str) -> None:
+    nouns = speaking_nouns(read_synsets(Path(folder) / "data.noun"))
+    write_lemmas(OUT, nouns)
     print(f"{OUT}: {len(nouns)} nouns")
 
 

@@ -541,7 +541,9 @@ def test_pipeline_examples_show_no_speaker_under_two_names(nlp: Language) -> Non
     # What `make demo`'s report shows: per article, no two speaker names where one is the other
     # with a determiner or in another case ("the South Korean foreign ministry", "South Korean
     # foreign ministry"), one holds all the other's words (a surname and the full name, "the
-    # ministry" and "Defence Ministry"), or a role is named beside its person.
+    # ministry" and "Defence Ministry"), or a role is named beside its person. A state and a body
+    # it owns ("Iran", "Iran's mission") are two speakers (docs/definitions.md: a body of a state
+    # speaks under its own name).
     for article in read_examples():
         names = {
             located.attribution.speaker
@@ -555,7 +557,8 @@ def test_pipeline_examples_show_no_speaker_under_two_names(nlp: Language) -> Non
                     and name.lower().startswith("the ")
                     and other.lower().endswith(name.split()[-1].lower())
                 )
-                assert not same, f"{article.id}: {name!r} and {other!r}"
+                owned = other.startswith((f"{name}'s ", f"{name}’s "))
+                assert not same or owned, f"{article.id}: {name!r} and {other!r}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
 from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
+from countrytone.quotes.grammar import reporting_verbs
 from countrytone.quotes.vocabulary import OBJECT_VERBS, SPEECH_VERBS, STANCE_VERBS, TOPIC_VERBS
 from countrytone.segment import parse
 
@@ -225,6 +226,16 @@ PATTERNS = [
         id="signature-after-no-break-space",
     ),
     pytest.param(
+        "“We want our jobs back and our wages paid.” ― Lena Park\n"
+        "“Nobody in this town trusts the mayor any more.” That is all, “the whole story.” "
+        "― Tom Berg",
+        "“Nobody in this town trusts the mayor any more.”",
+        DIRECT,
+        "Tom Berg",
+        "Tom Berg",
+        id="signature-ending-the-line-signs-its-quotes",
+    ),
+    pytest.param(
         "Foreign minister Jane Holm met her counterpart.\n"
         "“Whenever the port closes,” Holm said, pointing to the map, “the farmers lose money.”",
         "“Whenever the port closes,”",
@@ -265,6 +276,14 @@ PATTERNS = [
         "the senator",
         "The senator",
         id="quoted-fragment-in-noun-phrase",
+    ),
+    pytest.param(
+        "The senator has bought a forest preserve in Norway and a “philanthropub” in Oslo.",
+        "“philanthropub”",
+        REPORTED,
+        "the senator",
+        "The senator",
+        id="quoted-fragment-of-an-act-is-only-its-words",
     ),
     pytest.param(
         "The debate host Chris Wallace opened the evening.\n"
@@ -365,11 +384,281 @@ PATTERNS = [
         "The ministry",
         id="colon-after-an-unsigned-statement",
     ),
+    pytest.param(
+        "OSLO -- Foreign Minister Jane Holm, visiting the port on Monday, said the deal would "
+        "help farmers.",
+        "the deal would help farmers",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-dateline-is-no-speaker",
+    ),
+    pytest.param(
+        "BRUSSELS - European leaders gathered Friday to discuss the challenges facing their "
+        "continent.",
+        "the challenges facing their continent",
+        STANCE,
+        "European leaders",
+        "European leaders",
+        id="a-dateline-is-no-part-of-the-speaker",
+    ),
+    pytest.param(
+        "The report ― which draws on the voices of historians and farmers ― explains the "
+        "history of the Norwegian prison system.",
+        "the history of the Norwegian prison system",
+        REPORTED,
+        "the report",
+        "The report",
+        id="a-dash-before-the-verb-is-no-subject",
+    ),
+    pytest.param(
+        "When Holm noted that the firm had not paid any tax ― as was true for the years its "
+        "returns were made public ― Tom Berg boasted, “That makes me smart.”",
+        "“That makes me smart.”",
+        DIRECT,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-dash-and-a-named-subject",
+    ),
+    pytest.param(
+        "Foreign policy analysts said geopolitical factors have raised the country's appeal, "
+        "citing the strategic importance of a nation that borders China.",
+        "the strategic importance of a nation that borders China",
+        REPORTED,
+        "Foreign policy analysts",
+        "Foreign policy analysts",
+        id="a-participle-after-a-reported-clause-is-the-reporters",
+    ),
+    pytest.param(
+        "Jane Holm does not think that Norway will sign the deal.",
+        "that Norway will sign the deal",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-belief-keeps-its-negation",
+    ),
+    pytest.param(
+        'Holm said it was "firmly opposed" to the plan and warned Norway to refrain from further '
+        "actions.",
+        "to refrain from further actions",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="a-speech-verb-joined-to-the-reported-clause-is-the-reporters",
+    ),
+    pytest.param(
+        "The minister said he would order a review of the nation’s defenses and warned against "
+        "hackers from Norway.",
+        "hackers from Norway",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="warned-against",
+    ),
+    pytest.param(
+        "“We are not a burden on anyone,” the minister added. “We are Norway.”",
+        "“We are Norway.”",
+        DIRECT,
+        "the minister",
+        "the minister",
+        id="a-short-quote-that-is-a-sentence",
+    ),
+    pytest.param(
+        "“The port must stay open,” said Jane Holm. She continued, “For us, the farmers, "
+        "all we ask is a fair hearing.”",
+        "“For us, the farmers, all we ask is a fair hearing.”",
+        DIRECT,
+        "Jane Holm",
+        "She",
+        id="she-continued",
+    ),
+    pytest.param(
+        "“There is a real gap between this government and frankly the king and our farmers,” "
+        "Olsen, a top Labour adviser, said Friday morning on Oslo Radio’s “Oslo and Friends.”",
+        "“There is a real gap between this government and frankly the king and our farmers,”",
+        DIRECT,
+        "Olsen",
+        "Olsen",
+        id="a-name-between-the-quote-and-its-cue",
+    ),
+    pytest.param(
+        "“You should resign. You should give back the money you took while this scam was going "
+        "on,” Holm told Berg, after he admitted under Holm’s grilling he hadn’t yet been held "
+        "personally accountable for the actions of his employees.",
+        "“You should resign. You should give back the money you took while this scam was going "
+        "on,”",
+        DIRECT,
+        "Holm",
+        "Holm",
+        id="a-clause-of-when-is-no-content-of-the-cue",
+    ),
+    pytest.param(
+        "A lesson from Jane Holm: “Be the voice that people hear.”",
+        "“Be the voice that people hear.”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="words-from-someone-before-a-colon",
+    ),
+    pytest.param(
+        "As Jane Holm, a tax lawyer at the Oslo Tax Center, recently put it, “Did the firm lower "
+        "its taxes through legal avoidance, or illegal evasion?”\nThe firm has never been "
+        "charged with any wrongdoing.",
+        "“Did the firm lower its taxes through legal avoidance, or illegal evasion?”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="as-she-put-it-and-no-cue-in-the-next-paragraph",
+    ),
+    pytest.param(
+        "“How many times do we have to see this in our country?” Holm said.\n“Maybe I can, by "
+        "speaking directly to farmers, say, look, this is not who we are,” she continued.",
+        "“Maybe I can, by speaking directly to farmers, say, look, this is not who we are,”",
+        DIRECT,
+        "Holm",
+        "she",
+        id="she-continued-after-the-quote",
+    ),
+    pytest.param(
+        "The ministry may act slowly while talks with Norway go on, Holm said. “The other factor "
+        "is the weather. I don’t think the farmers can wait.”",
+        "“The other factor is the weather. I don’t think the farmers can wait.”",
+        DIRECT,
+        "Holm",
+        "Holm",
+        id="a-quote-goes-on-from-the-statement-before",
+    ),
+    pytest.param(
+        "“We have had problems with them in the past,” Jane Holm said after meeting Tom Berg. "
+        "Berg didn’t suggest any steps. “Our goal is to set some norms for everybody.”",
+        "“Our goal is to set some norms for everybody.”",
+        DIRECT,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-silence-before-a-quote-passes-no-speaker-on",
+    ),
+    pytest.param(
+        "The minister surmised that Norway would back down.",
+        "that Norway would back down",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="a-reporting-verb-of-the-wordnet-lexicon",
+    ),
+    pytest.param(
+        "Norway will back down soon, the minister reckoned.",
+        "Norway will back down soon",
+        REPORTED,
+        "the minister",
+        "the minister",
+        id="a-reporting-verb-of-the-wordnet-lexicon-set-off",
+    ),
+    pytest.param(
+        "Jane Holm’s claim that Norway broke the fishing quota was false.",
+        "that Norway broke the fishing quota",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-noun-of-saying-and-its-owner",
+    ),
+    pytest.param(
+        "Holm’s comments about the fishing quota angered Sweden.",
+        "about the fishing quota",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="a-noun-of-saying-and-its-topic",
+    ),
+    pytest.param(
+        "The minister’s claim that the rules would cut emissions from Norwegian plants, which "
+        "gave the envoy leverage in talks with Sweden, was false.",
+        "that the rules would cut emissions from Norwegian plants",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="a-noun-of-saying-without-the-reporters-aside",
+    ),
+    pytest.param(
+        "Jane Holm praised Norway.",
+        "Norway",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="one-word-that-names",
+    ),
+    pytest.param(
+        '"This is a big year for our farmers in Norway!" the minister\'s aide, Marcia "Cia" Berg, '
+        "shouted to the crowd.",
+        '"This is a big year for our farmers in Norway!"',
+        DIRECT,
+        "Marcia Berg",
+        "the minister's aide",
+        id="a-nickname-is-no-next-quote",
+    ),
+    pytest.param(
+        "About 9.9 million farmers live in Norway, according to federal statistics.",
+        "About 9.9 million farmers live in Norway",
+        REPORTED,
+        "federal statistics",
+        "federal statistics",
+        id="what-according-to-cites-speaks",
+    ),
+    pytest.param(
+        "The minister has portrayed himself as a friend of the farmers of Norway.",
+        "himself as a friend of the farmers of Norway",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="portrayed-as",
+    ),
+    pytest.param(
+        "The new film explains the history of the prison system in Norway.",
+        "the history of the prison system in Norway",
+        REPORTED,
+        "the new film",
+        "The new film",
+        id="a-film-is-a-document",
+    ),
+    pytest.param(
+        "The border plan was called a disaster by several farm leaders.",
+        "a disaster by several farm leaders",
+        REPORTED,
+        "several farm leaders",
+        "several farm leaders",
+        id="a-passive-cue-speaks-through-its-agent",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,
 # as a quote split around its cue does (DESIGN.md), so the speaker's words are in neither.
 PARENTHETICAL = [
+    pytest.param(
+        "The top 1 percent paid a quarter of all taxes in Norway, according to the budget office, "
+        "and the top 10 percent paid two thirds of them.",
+        [
+            "The top 1 percent paid a quarter of all taxes in Norway",
+            "the top 10 percent paid two thirds of them",
+        ],
+        "the budget office",
+        id="according-to-in-the-middle",
+    ),
+    pytest.param(
+        "Though that transition was relatively seamless, Holm said, replacing the minister would "
+        "be much more acrimonious for Norway.",
+        [
+            "Though that transition was relatively seamless",
+            "replacing the minister would be much more acrimonious for Norway",
+        ],
+        "Holm",
+        id="a-clause-the-parser-hangs-on-the-cue",
+    ),
+    pytest.param(
+        "If this argument fails to persuade, Mr. Holm argues, there are other tools in the "
+        "toolbox.",
+        ["If this argument fails to persuade", "there are other tools in the toolbox"],
+        "Holm",
+        id="argues",
+    ),
     pytest.param(
         "Food prices, Tom Reyes said, would keep rising through the winter.",
         ["Food prices", "would keep rising through the winter"],
@@ -412,6 +701,14 @@ def test_quotes_parenthetical_cue_splits_reported_content(
     [
         pytest.param("Jane Holm concluded her visit to Oslo on Monday.", id="concluded-a-visit"),
         pytest.param("The ministry posted the schedule on its website.", id="posted-on-a-site"),
+        pytest.param(
+            "The institute maintains a program for young leaders in Norway.",
+            id="maintains-a-program",
+        ),
+        pytest.param(
+            "The minister accepted the nomination in Oslo.",
+            id="a-reporting-verb-takes-only-a-clause",
+        ),
     ],
 )
 def test_quotes_speech_verb_used_for_an_act_reports_nothing(nlp: Language, text: str) -> None:
@@ -589,6 +886,36 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "both sides",
             id="agreement",
         ),
+        pytest.param(
+            "Jane Holm did not mention the role of Norway in the talks.",
+            "the role of Norway in the talks",
+            "Jane Holm",
+            id="a-denied-cue-is-a-silence",
+        ),
+        pytest.param(
+            "Farm incomes in Norway fell sharply last year, a new ministry report shows.",
+            "Farm incomes in Norway fell sharply last year",
+            "a new ministry report",
+            id="a-clause-set-off-before-a-stance",
+        ),
+        pytest.param(
+            "The farmers union endorses Holm.",
+            "Holm",
+            "the farmers union",
+            id="one-name-endorsed",
+        ),
+        pytest.param(
+            "Tom Berg spoke in Oslo. His decision to leave Norway surprised everyone.",
+            "to leave Norway",
+            "Tom Berg",
+            id="a-noun-of-intention",
+        ),
+        pytest.param(
+            "The ministry did not respond to requests for comment.",
+            "requests for comment",
+            "the ministry",
+            id="no-answer",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
@@ -599,7 +926,7 @@ def test_quotes_acts_and_intentions_are_stance(
 
 
 def test_quotes_cue_classes_share_no_word() -> None:
-    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS]
+    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs()]
     for index, first in enumerate(classes):
         for second in classes[index + 1 :]:
             assert not first & second
@@ -635,6 +962,37 @@ def test_quotes_cue_classes_share_no_word() -> None:
             id="a-conversation-does-not-speak",
         ),
         pytest.param(
+            "Authorities announced on Friday the arrest of a man in the shooting in Oslo.",
+            None,
+            "Friday",
+            id="a-day-is-no-content",
+        ),
+        pytest.param(
+            "Mr. Quiros was accused of using the money for himself.",
+            "Quiros",
+            None,
+            id="a-passive-subject-is-spoken-of",
+        ),
+        pytest.param(
+            "The minister was asked how the talks would end.",
+            "the minister",
+            None,
+            id="a-passive-subject-is-asked",
+        ),
+        pytest.param(
+            "“Let everyone know that if Norway pulls back, Europe must defend itself,” Jane Holm "
+            "said.",
+            "everyone",
+            None,
+            id="whom-a-speaker-lets-know-says-nothing",
+        ),
+        pytest.param(
+            "Her goal was to make the minister defend the deal with Norway.",
+            "the minister",
+            None,
+            id="whom-a-speaker-makes-defend-says-nothing",
+        ),
+        pytest.param(
             "But there were lighter notes too: the leader hinted at a dinner that the pandas "
             "could return.",
             None,
@@ -652,6 +1010,31 @@ def test_quotes_no_row_a_reader_would_reject(
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "kind"),
+    [
+        pytest.param(
+            "Mr. Quiros was accused of using the money for himself.",
+            "Mr. Quiros was accused of using the money for himself",
+            REPORTED,
+            id="accused",
+        ),
+        pytest.param(
+            "The new treaty is expected to be signed next month in Oslo.",
+            "The new treaty is expected to be signed next month in Oslo",
+            STANCE,
+            id="expected",
+        ),
+    ],
+)
+def test_quotes_a_passive_cue_without_agent_has_no_speaker(
+    nlp: Language, text: str, content: str, kind: AttributionKind
+) -> None:
+    # Someone said it and the text does not say who: the row holds the whole clause.
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker, row.speaker_start) == (kind, None, None)
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         pytest.param(
@@ -663,6 +1046,41 @@ def test_quotes_no_row_a_reader_would_reject(
             'The ministry called the talks "positive and constructive," a spokesman said.',
             'the talks "positive and constructive,"',
             id="to-the-closing-mark",
+        ),
+        pytest.param(
+            "The council condemned the missile launch as Pyongyang fired three more missiles "
+            "into the sea.",
+            "the missile launch",
+            id="not-a-clause-of-when-it-was-said",
+        ),
+        pytest.param(
+            "The minister praised the deal while farmers protested outside the hall in Oslo.",
+            "the deal",
+            id="not-a-clause-of-while-it-was-said",
+        ),
+        pytest.param(
+            "Few people would have described Holm as a farm champion when she ran for office in "
+            "Norway.",
+            "Holm as a farm champion",
+            id="not-a-clause-of-when-it-was-said-by-adverb",
+        ),
+        pytest.param(
+            "She wants to triple the size of the farm program, grow the Peace Corps and create a "
+            "new reserve in Norway.",
+            "to triple the size of the farm program, grow the Peace Corps and create a new reserve "
+            "in Norway",
+            id="infinitives-the-parser-joins-to-the-cue",
+        ),
+        pytest.param(
+            "Holm knows as much about farming as I do about football.",
+            "as much about farming as I do about football",
+            id="a-comparison-is-no-clause-of-when",
+        ),
+        pytest.param(
+            'Holm said it was "firmly opposed" to the plan and warned Norway to refrain from '
+            "further actions.",
+            'it was "firmly opposed" to the plan',
+            id="not-the-reporters-second-verb",
         ),
     ],
 )

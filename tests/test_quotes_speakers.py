@@ -26,6 +26,13 @@ NAMES = [
         id="a-state-owning-its-government",
     ),
     pytest.param(
+        "Holm Seeks More Farm Workers As She Visits Oslo\n“We need more hands,” Holm said.",
+        "“We need more hands,”",
+        "Holm",
+        None,
+        id="a-name-ends-before-a-headline-verb",
+    ),
+    pytest.param(
         "The Japanese government said that the drills were a threat.",
         "that the drills were a threat",
         "Japan",
@@ -136,6 +143,38 @@ def test_quotes_one_group_whatever_the_sentence_case(nlp: Language) -> None:
 
 # One name per speaker within an article (text, content, speaker, speaker_country).
 ONE_NAME = [
+    pytest.param(
+        "The Norwegian embassy issued a statement on Monday. The statement also said that the "
+        "talks with Sweden would resume.",
+        "that the talks with Sweden would resume",
+        "Norwegian embassy",
+        "NOR",
+        id="a-statement-speaks-as-its-author",
+    ),
+    pytest.param(
+        "In a statement, the Norwegian embassy said the ships would sail. The statement also said "
+        "that talks with Sweden would resume.",
+        "that talks with Sweden would resume",
+        "Norwegian embassy",
+        "NOR",
+        id="in-a-statement-x-said",
+    ),
+    pytest.param(
+        "McConnell aides acknowledged a good relationship with the White House. But they "
+        "emphasized that the sanctions on Norway got results.",
+        "that the sanctions on Norway got results",
+        "McConnell aides",
+        None,
+        id="they-is-the-group-that-spoke-last",
+    ),
+    pytest.param(
+        "The ministry criticized the budget plans of Norway. It said that growth would slow next "
+        "year.",
+        "that growth would slow next year",
+        "the ministry",
+        None,
+        id="it-is-the-body-that-spoke-last",
+    ),
     pytest.param(
         "A spokeswoman, Jane Roe, said the talks would resume.",
         "the talks would resume",

@@ -3,60 +3,86 @@
 The package is laid out along the stages; ``find_attributions`` below runs them in order.
 
 How an article is read, in order:
-1. Quotation marks (``marks``, no spaCy): straight, curly and doubled-apostrophe double marks,
-   and single marks used as the outer quote (headline style). Whether a mark opens or closes is
-   read from the characters around it first (an opener follows a space and precedes a word),
-   from the state of the paragraph second. A quote whose closing mark is missing ends at its
-   paragraph's end; when the next paragraph opens with a mark (news style for a continued quote)
-   the quote continues there. Nothing is ever refused.
+1. Quotation marks (``marks``, no spaCy): straight, curly and doubled-apostrophe double marks, and
+   single marks used as the outer quote (headline style). Whether a mark opens or closes is read
+   from the characters around it first (an opener follows a space and precedes a word), from the
+   state of the paragraph second. A quote whose closing mark is missing ends at its paragraph's end;
+   when the next paragraph opens with a mark (news style for a continued quote) the quote continues
+   there. Nothing is ever refused.
 2. Direct quotes and their cues (``direct``; cue words in ``vocabulary``): a quote that starts a
-   clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue:
-   a speech verb right after it ("…," Xi said), a speech verb or colon right before it (Xi said,
-   "…"), a colon ending the previous paragraph, or a neighbouring quote of the same speaker. A
-   quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a
-   quoted span, part of whatever attribution holds it.
+   clause (paragraph start, after a sentence, a comma, a colon or a speech verb) and has a cue: a
+   speech verb right after it in its paragraph (past a nickname in marks: 'Marcia "Cia" Price
+   shouted') ("…," Xi said; "…," she continued), a speech verb, a colon or a verb of going on right
+   before it (Xi said, "…"; She continued, "…"; As Rosenthal put it, "…"), a colon ending the
+   previous paragraph, or a neighbouring quote of the same speaker, or the statement in the sentence
+   just before it ("…, Schiff said. “The other factor …”"; not a silence: "He didn't suggest …") (a
+   quote with no cue of its own is a statement when it has four words or more or is a sentence of
+   its own: "“…,” the president added. “We're America.”"), or a signature that ends its line. A
+   quote embedded in a clause ("as a “vigorous conversation”") is a fragment: it is only a quoted
+   span, part of whatever attribution holds it.
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
-   risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a
-   cue set off by commas inside its clause ("The plan, he said, would fail") splits it in two
-   rows; the object of a verb of calling, describing or accusing; "…, according to X"; a quoted
-   fragment no other row holds, as the object of the verb of a subject that can speak;
-   transcript turns ("WALLACE: …") and headline claims ("Graham: …"). Acts, intentions and
-   refusals (``stance``: "refused to", "agreed to", "plans to", "discussed"): kept as rows,
-   never the speaker of a mention. Content reaches the end of its clause (not an "…, according
-   to X" that says whose it is), and the closing mark of a quote it ends inside.
-4. Speakers: the cue's subject (``grammar``) (or the object of "quoted X as saying", the author of
-   "a statement posted by X"; a participle "…, adding that …" has the speaker of the verb it hangs
-   off, or of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is
-   his; a past tense joined to a clause with "would" is the reporting verb's: "X said the US would
-   … and accused Russia" is X's), then resolved (``speakers``) to one name per speaker: pronouns to
-   the nearest person before them (inside the same quote first), the first person inside a quote
-   ("we", "I", "our military") to the quote's speaker, surnames to the full name the article
-   introduced, a name without the title before it ("Mark Milley" for "General Mark Milley", but
-   "General Assembly", an organisation's name a rank begins), "the secretary of state" to the last
-   person so described (of the country the role names, if any); a country speaking as a state, or
-   through its government, by its short English name ("United States" for "the US", "Washington";
-   "United Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters"
-   for "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business
-   groups"), a quantity with the group it counts ("a number of economists"), a common word that
-   starts the sentence in lower case ("officials" for "Officials said", "a Brazilian official"); a
-   speaker's words never reach back across a comma or conjunction into the clause before ("wary,
-   and European business groups complained"); a thing ("the calm suggested …") is no one, so the
-   attribution around it speaks (the common nouns that can speak, people, groups, organisations and
-   documents, are WordNet's: ``data/speaking_nouns.csv``).
-   A role with a name in apposition is that person ("a spokeswoman, Jane Roe,"); "the ministry",
-   "the government" the one named before, a bare plural ("Leaders said") the group of that kind
-   named before; names that differ by a leading "the" or by case are one speaker.
+   risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
+   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
+   clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
+   …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing; the
+   clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
+   …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
+   (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
+   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
+   and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
+   "agreed to", "plans to", "discussed", and a noun of intention: "his decision to …"): kept as
+   rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
+   Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
+   think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know
+   that …"). Content reaches the end of its clause (not an "…, according to X" that says whose it
+   is, nor a clause of when or while it was said: "condemned the launch as Pyongyang fired"), and
+   the closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
+   Clinton", not "said so" nor "announced on Friday").
+4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
+   parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
+   object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"
+   before a colon ("A lesson from Loretta Lynch: “…”"), the agent of a passive cue: "was called a
+   disaster by critics"; a passive cue's subject is spoken of, never the speaker: "X was accused of
+   …" has none, and its row holds the whole clause; a dateline is no speaker: "WASHINGTON --
+   President Obama, …, said" is Obama's; a dash the parser takes for a subject stands for the
+   subject before it; a participle "…, adding that …" has the speaker of the verb it hangs off, or
+   of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is his, as is
+   one the parser hangs inside his reported clause ("Analysts said X has risen, citing …"); a past
+   tense joined to a reported clause with "would", or a verb of speech in the reporting verb's tense
+   so joined, is the reporting verb's and the clause ends before it: "X said the US would … and
+   accused Russia", "China said it was opposed and warned North Korea …" are X's and China's), then
+   resolved (``speakers``) to one name per speaker: pronouns to the nearest person before them
+   (inside the same quote first), "they" and "it" in the article's own clause to the group or body
+   that spoke last in that paragraph or the one before ("McConnell aides acknowledged … But they
+   emphasized …"), the first person inside a quote ("we", "I", "our military") to the quote's
+   speaker, surnames to the full name the article introduced, a name without the title before it
+   ("Mark Milley" for "General Mark Milley", but "General Assembly", an organisation's name a rank
+   begins), "the secretary of state" to the last person so described (of the country the role names,
+   if any); a country speaking as a state, or through its government, by its short English name
+   ("United States" for "the US", "Washington"; "United Kingdom" for "the UK government"); an
+   organisation without its descriptors ("Reuters" for "Reuters news agency"), but never by a
+   country alone; groups as written ("some U.S. business groups"), a quantity with the group it
+   counts ("a number of economists"), a common word that starts the sentence in lower case
+   ("officials" for "Officials said", "a Brazilian official"); a speaker's words never reach back
+   across a comma or conjunction into the clause before ("wary, and European business groups
+   complained"); a thing ("the calm suggested …") is no one, so the attribution around it speaks
+   (but what "according to" cites is a source: "according to federal statistics") (the common nouns
+   that can speak, people, groups, organisations and documents, are WordNet's:
+   ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a spokeswoman,
+   Jane Roe,"); "the ministry", "the government" the one named before, "the statement", "the report"
+   the author of the last one named before ("The embassy issued a statement … The statement also
+   said"), a bare plural ("Leaders said") the group of that kind named before; names that differ by
+   a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
-   speaker: a country (or bloc) speaking as a state is its own; else an office or party bound
-   to one state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of
-   State Ann Lowe", "European Commissioner"), else a country or bloc mention in it ("Chinese
-   diplomat Wang Yi" -> CHN, "a NATO spokesperson" -> XNATO) but a beat before a role ("China
-   correspondent") or what an apposition's clause says ("…, who praised South Korea"), else the
-   country of the body a role names that the article named last ("ministry spokesman He
-   Lianfeng"). An employer's seat never counts (a BBC correspondent, a Fudan professor, a news
-   agency).
+   speaker: a country (or bloc) speaking as a state is its own; else an office or party bound to one
+   state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann
+   Lowe", "European Commissioner"), else a country or bloc mention in it ("Chinese diplomat Wang Yi"
+   -> CHN, "a NATO spokesperson" -> XNATO) but a beat before a role ("China correspondent") or what
+   an apposition's clause says ("…, who praised South Korea"), else the country of the body a role
+   names that the article named last ("ministry spokesman He Lianfeng"). An employer's seat never
+   counts (a BBC correspondent, a Fudan professor, a news agency).
 """
 
 from __future__ import annotations
@@ -103,7 +129,9 @@ def find_attributions(
     tokens = ArticleTokens(article, chunks)
     quotes = find_quotes(article)
     direct = direct_quotes(article, tokens, quotes)
-    used_cues = {tokens.index(raw.cue) for raw in direct if raw.cue is not None}
+    used_cues = {
+        tokens.index(raw.cue) for raw in direct if raw.cue is not None and not raw.continues
+    }
     reported = [
         raw
         for raw in reported_speech(tokens, quotes)

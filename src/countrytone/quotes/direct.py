@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -12,6 +13,9 @@ from countrytone.quotes.grammar import (
     DASHES,
     author_of_document,
     entity_of,
+    is_circumstance,
+    is_dash,
+    is_denied,
     is_speech_verb,
     next_word,
     quoted_from_outside,
@@ -20,12 +24,17 @@ from countrytone.quotes.grammar import (
 from countrytone.quotes.marks import DOUBLE_MARKS, Quote, enclosing_quote
 from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
+from countrytone.quotes.vocabulary import QUOTE_CONTINUERS
 
 # Characters that end a quoted clause which a following cue introduces ("…," Xi said).
 _CLAUSE_END = frozenset(",?!—–-…")
 
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+
+
+# The last dash of a line, words after it: where a signature may stand.
+_LAST_DASH = re.compile(r"[―—–](?=[^―—–]*\w[^―—–]*$)")
 
 
 # How far a cue may stand from the quote it introduces, in tokens ("said on Monday, “…").
@@ -45,17 +54,18 @@ def direct_quotes(
         cue = _cue_after(tokens, quote, quotes) or _cue_before(tokens, quote, quotes)
         if cue is None and quote.start == article.paragraphs[quote.paragraph].start:
             cue = _colon_cue_of_previous_paragraph(article, tokens, quote)
+        cue = cue or _line_signature(tokens, quote)
         if cue is not None and not _starts_clause(article.text, tokens, quote):
             # "using the tax ''is a misguided approach,'' said Mr. Burman": a quote ending a
             # paraphrased clause; the attribution is the whole clause, reported.
             region = _preceding(tokens, quote, quotes)
             start = tokens.start(region[0]) if region else quote.start
-            speaker = _quote_speaker(tokens, quotes, cue)
+            speaker = _quote_speaker(tokens, quotes, quote, cue)
             found[quote.start] = RawAttribution(
                 start, quote.end, speaker, cue, AttributionKind.REPORTED
             )
         elif cue is not None:
-            speaker = _quote_speaker(tokens, quotes, cue)
+            speaker = _quote_speaker(tokens, quotes, quote, cue)
             found[quote.start] = RawAttribution(
                 quote.start, quote.end, speaker, cue, AttributionKind.DIRECT
             )
@@ -64,13 +74,16 @@ def direct_quotes(
     for position, quote in enumerate(clause_quotes):
         if quote.start in found or not _looks_like_speech(article.text, quote):
             continue
-        neighbour = _neighbour(article, clause_quotes, position, found)
+        neighbour = _reported_just_before(tokens, quotes, quote) or _neighbour(
+            article, clause_quotes, position, found
+        )
         found[quote.start] = RawAttribution(
             quote.start,
             quote.end,
             neighbour.speaker if neighbour else None,
             neighbour.cue if neighbour else None,
             AttributionKind.DIRECT,
+            continues=True,
         )
     return list(found.values())
 
@@ -93,7 +106,7 @@ def _cue_right_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -
         return False
     cue = _cue_after(tokens, quote, quotes)
     following = list(_following(tokens, quote, quotes))[:4]
-    return cue is not None and any(token is cue for token in following)
+    return cue is not None and any(token == cue for token in following)
 
 
 def _inner_end(text: str, quote: Quote) -> str:
@@ -103,9 +116,41 @@ def _inner_end(text: str, quote: Quote) -> str:
 
 
 def _looks_like_speech(text: str, quote: Quote) -> bool:
-    # A short quote with no cue is a title or a term, not a statement.
-    inner = text[quote.open_end : quote.close_start]
-    return len(inner.split()) >= 4
+    # A short quote with no cue is a title or a term, not a statement, unless it is a sentence
+    # of its own: "“…,” the president added. ''We're America.''"
+    inner = _inner_end(text, quote)
+    before = text[: quote.start].rstrip()
+    sentence = inner[-1:] in (".", "!", "?") and before[-1:] in (".", "!", "?", "”", "'", '"')
+    return len(inner.split()) >= 4 or sentence
+
+
+def _reported_just_before(
+    tokens: ArticleTokens, quotes: list[Quote], quote: Quote
+) -> RawAttribution | None:
+    # "The administration may be reluctant to act, Schiff said. “The other factor …”": a quote
+    # that opens the sentence after one reporting someone's words, in the same paragraph,
+    # goes on with that speaker.
+    opening = tokens.at(quote.start)
+    if opening is None or opening.i == 0:
+        return None
+    end = opening.doc[opening.i - 1]
+    sentence = end.sent
+    start, stop = tokens.start(sentence[0]), tokens.end(sentence[-1])
+    if end.text not in _SENTENCE_END or any(q.start < stop and start < q.end for q in quotes):
+        # A sentence with a quote of its own passes its speaker on through that quote.
+        return None
+    cues = [
+        token
+        for token in sentence
+        if is_speech_verb(token)
+        and not is_denied(token)
+        and enclosing_quote(quotes, tokens.start(token)) is None
+    ]
+    cue = next((token for token in cues if token.dep_ in ("ROOT", "parataxis")), None)
+    speaker = speaker_token(cue) if cue is not None else None
+    if cue is None or speaker is None:
+        return None
+    return RawAttribution(quote.start, quote.end, speaker, cue, AttributionKind.DIRECT)
 
 
 def _neighbour(
@@ -136,39 +181,72 @@ def _cue_after(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Toke
     text = tokens.text
     inner = _inner_end(text, quote)
     after = text[quote.end : quote.end + 40].lstrip()
-    signature = _signature(tokens, quote, after)
-    if signature is not None:
-        return signature
+    if after[:1] in DASHES:
+        # "“…” ― Sonya Herridge": a dash and a name after a quote sign it (tweets, vox pops).
+        signature = _signature(tokens, tokens.text.index(after[0], quote.end))
+        if signature is not None:
+            return signature
     ends_clause = bool(inner) and inner[-1] in _CLAUSE_END
     if not (ends_clause or after.startswith(",") or after[:1].islower()):
         return None
     for count, token in enumerate(_following(tokens, quote, quotes)):
         if count > 4 * MAX_CUE_GAP:
             break
-        if is_speech_verb(token) and not _has_own_content(tokens, token, quote, quotes):
+        introduces = is_speech_verb(token) or (
+            count <= 3 and _introduces_quote(tokens, quotes, token)
+        )
+        if introduces and not _has_own_content(tokens, token, quote, quotes):
             return token
     return None
 
 
-def _signature(tokens: ArticleTokens, quote: Quote, after: str) -> Token | None:
-    # "“…” ― Sonya Herridge": a dash and a name after a quote sign it (tweets, vox pops).
-    if after[:1] not in DASHES:
-        return None
+def _introduces_quote(tokens: ArticleTokens, quotes: list[Quote], verb: Token) -> bool:
+    """Whether a verb that is no speech verb introduces a quote beside it: a verb of going on
+    that only the quote completes ("She continued, “…”", "“…,” she continued") or "put it" ("As
+    Rosenthal put it, “…”")."""
+    complements = [
+        child
+        for child in verb.children
+        if child.dep_ in ("dobj", "ccomp", "xcomp")
+        and enclosing_quote(quotes, tokens.start(child)) is None
+    ]
+    if verb.lemma_.lower() == "put":
+        return [child.lower_ for child in complements] == ["it"]
+    return verb.lemma_.lower() in QUOTE_CONTINUERS and not complements
+
+
+def _signature(tokens: ArticleTokens, offset: int) -> Token | None:
+    """The dash at ``offset`` when a name follows it."""
     # The tokenizer may glue the dash to the closing mark ("”―").
-    dash = tokens.at(tokens.text.index(after[0], quote.end))
+    dash = tokens.at(offset)
     if dash is None or dash.text[-1] not in DASHES or dash.i + 1 >= len(dash.doc):
         return None
     name = next_word(dash)
     return dash if name.pos_ == "PROPN" or name.ent_type_ == "PERSON" else None
 
 
+def _line_signature(tokens: ArticleTokens, quote: Quote) -> Token | None:
+    # In a list of quotes signed one to a line (vox pops, tweets), the signature that ends the
+    # line signs a quote with no cue of its own: "“… all they have is money.” And that’s all he
+    # has “the root of all evil.” ― Christina Lastra" is hers, not the line before's.
+    line_end = tokens.text.find("\n", quote.end)
+    line = tokens.text[quote.end : line_end if line_end != -1 else len(tokens.text)]
+    last_dash = _LAST_DASH.search(line)
+    return _signature(tokens, quote.end + last_dash.start()) if last_dash else None
+
+
 def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iterator[Token]:
-    """Tokens after a quote up to the end of its sentence or the next quote."""
-    paragraph_end = None
+    """Tokens after a quote up to the end of its sentence, its paragraph or the next quote."""
+    closing = tokens.at(quote.end - 1)
+    if closing is None:
+        return
+    # The quote's own paragraph: a quote that ends one has no cue in the next.
+    paragraph_end = tokens.start(closing) - closing.idx + len(closing.doc.text)
     for token in tokens.between(quote.end, len(tokens.text)):
         start = tokens.start(token)
-        if paragraph_end is None:
-            paragraph_end = start + len(token.doc.text) - token.idx
+        if any(_nickname(tokens.text, q) for q in quotes if q.start <= start < q.end):
+            # 'Marcia "Cia" Price shouted': a name in quotation marks is no next quote.
+            continue
         if (
             start >= paragraph_end
             or enclosing_quote(quotes, start + 1)
@@ -180,6 +258,12 @@ def _following(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Iter
         yield token
 
 
+def _nickname(text: str, quote: Quote) -> bool:
+    """Whether a quote holds only a name: one or two capitalised words ("Cia", "Big Daddy")."""
+    words = text[quote.open_end : quote.close_start].split()
+    return 0 < len(words) <= 2 and all(word[:1].isupper() for word in words)
+
+
 def _abbreviation_dot(token: Token) -> bool:
     # "Sen. Claire McCaskill (D-Mo.) said": a full stop inside brackets ends no sentence.
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -189,9 +273,11 @@ def _abbreviation_dot(token: Token) -> bool:
 def _has_own_content(tokens: ArticleTokens, cue: Token, quote: Quote, quotes: list[Quote]) -> bool:
     # "…", other areas showed there was work to do: a verb with its own clause after it says
     # something else. A clause inside the next quote is the second half of a split quote
-    # ("“…,” Tester said, “you give …”"), not other content.
+    # ("“…,” Tester said, “you give …”"), and one of when it was said ("“…,” Warren told Stumpf,
+    # after he admitted …") is the reporter's, not other content.
     return any(
         child.dep_ in ("ccomp", "xcomp")
+        and not is_circumstance(cue, child)
         and tokens.start(child) >= quote.end
         and enclosing_quote(quotes, tokens.start(child)) is None
         for child in cue.children
@@ -210,6 +296,11 @@ def _cue_before(tokens: ArticleTokens, quote: Quote, quotes: list[Quote]) -> Tok
     for token in reversed(region[-MAX_CUE_GAP:]):
         if is_speech_verb(token) and not _aside_of(tokens, token, quote):
             return token
+    # "She continued, “…”", "As Rosenthal put it, “…”".
+    if len(region) >= 2:
+        verb = region[-2] if region[-2].pos_ == "VERB" else region[-2].head
+        if _introduces_quote(tokens, quotes, verb):
+            return verb
     # "According to Limbaugh, “…”": the phrase is the cue, its object the speaker.
     according = next((token for token in region if token.lower_ == "according"), None)
     return according or (last if last.text == ":" else None)
@@ -260,7 +351,9 @@ def _colon_cue_of_previous_paragraph(
     return region[-1] if region else None
 
 
-def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> Token | None:
+def _quote_speaker(
+    tokens: ArticleTokens, quotes: list[Quote], quote: Quote, cue: Token
+) -> Token | None:
     # The parser often takes a word of the quote for the subject of an inverted cue
     # ("“… One of the brightest …,” said Rep. Cummings"): the subject then stands after the verb.
     # With no subject at all ("Said Ellis: “…”"), only a name right after the verb is taken.
@@ -273,10 +366,17 @@ def _quote_speaker(tokens: ArticleTokens, quotes: list[Quote], cue: Token) -> To
         child
         for child in cue.children
         if child.dep_ in ("nsubj", "nsubjpass")
+        and not is_dash(child)
         and enclosing_quote(quotes, tokens.start(child)) is None
     ]
     if outside:
         return author_of_document(outside[0])
+    # "“…,” Flynn, a top Trump surrogate, said Thursday on “Fox and Friends”": a name between the
+    # closing mark and its cue is the speaker, whatever the parser made the subject.
+    between = tokens.between(quote.end, tokens.start(cue))
+    named = next((token for token in between if _looks_like_name(token)), None)
+    if named is not None and enclosing_quote(quotes, tokens.start(named)) is None:
+        return _entity_root(named)
     window = MAX_CUE_GAP if speaker is not None else 1
     return next(
         (

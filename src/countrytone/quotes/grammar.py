@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from countrytone.package_data import read_csv
 from countrytone.quotes.marks import Quote, enclosing_quote
@@ -15,15 +16,26 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    NEGATION_RAISING,
     NO_ONE,
+    OBJECT_VERBS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    STANCE_VERBS,
+    TOPIC_VERBS,
 )
 
+# Penn tags of a finite verb, which no name holds.
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+
 DASHES = frozenset({"―", "—", "–"})
+
+# Conjunctions that open a clause of the time or circumstances of a cue, the reporter's words
+# rather than the speaker's.
+CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
 
 # Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
 SETTING_OFF = frozenset({",", "—", "–", "-", "("})
@@ -31,6 +43,21 @@ SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
 def is_speech_verb(token: Token) -> bool:
     return bool(token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"))
+
+
+def reports_clause(token: Token) -> bool:
+    """Whether a token is a verb of WordNet's lexicon of reporting verbs (``reporting_verbs``),
+    which reports a clause and nothing else ("surmised that …", "…, he reckoned")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in reporting_verbs()
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """``data/reporting_verbs.csv``: WordNet's verbs of communication or cognition that take a
+    clause (written by ``scripts/reporting_verbs.py``), but the words of the hand-made cue
+    classes, which keep their class: a verb of the lexicon reports only a clause."""
+    lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
+    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
 
 
 def next_word(token: Token) -> Token:
@@ -44,7 +71,31 @@ def next_word(token: Token) -> Token:
 def speaker_token(cue: Token) -> Token | None:
     """The token naming who speaks through a cue, before resolution."""
     token = _grammatical_speaker(cue, depth=0)
+    if token is not None and _dateline(token):
+        # "WASHINGTON -- President Obama, dedicating the museum, said": the parser makes the
+        # dateline the subject and the speaker its apposition; a place in a dateline says nothing.
+        token = next((child for child in token.children if child.dep_ == "appos"), None)
     return author_of_document(token) if token is not None else None
+
+
+def is_dash(token: Token) -> bool:
+    """Whether a token is a dash: a dash character, or hyphens standing between spaces
+    ("BRUSSELS - European leaders", "WASHINGTON -- President Obama")."""
+    if token.text in DASHES:
+        return True
+    spaced = bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+    return token.text in ("-", "--") and spaced
+
+
+def _dateline(token: Token) -> bool:
+    # The place in capitals that opens a wire story, set off by a dash.
+    return (
+        token.i == 0
+        and token.is_upper
+        and len(token.text) > 1
+        and token.i + 1 < len(token.doc)
+        and is_dash(token.nbor(1))
+    )
 
 
 def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
@@ -65,6 +116,15 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if cue.lower_ == "according":
         return next((grand for child in cue.children if child.lower_ == "to"
                      for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
+    if cue.pos_ == "NOUN":
+        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks.
+        return owner_of(cue)
+    if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
+        # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
+        # agent; its subject is what was said of ("peacekeepers have been accused of …"), and
+        # with no agent the text does not say who spoke. A participle under a passive verb is
+        # its subject's ("had been pilloried for acknowledging that …").
+        return agent_of(cue)
     subject = subject_of(cue)
     if subject is not None:
         return subject
@@ -80,12 +140,14 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     # "…, saying …" / "said … and added …": the speaker is the subject of the verb above, or
     # the speaker of a cue set off inside that verb's clause ("Countries outside the region, he
     # said, “should not stir up trouble,” adding that …": he adds, not the countries).
-    if cue.dep_ == "conj" and cue.tag_ == "VBD" and cue.head.dep_ == "ccomp" and _modal(cue.head):
-        # "Mercer said the US would keep supporting Ukraine and accused Russia of …": a past
-        # tense cannot share the clause's "would", so the parser joined it one clause too low:
-        # it is the reporting verb's second verb, with that verb's speaker.
+    if rejoins_reporting_verb(cue):
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
-    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head is not cue:
+    if _participle_after_reported_clause(cue):
+        # "Analysts said geopolitical factors have contributed to …, citing the importance of
+        # …": a participle of speech after a comma that the parser hangs inside the reported
+        # clause goes with the reporting verb.
+        return _grammatical_speaker(cue.head.head, depth=depth + 1)
+    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head != cue:
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
     # "concluded his visit with a press conference describing …": the participle hangs off a
@@ -102,9 +164,7 @@ def is_parenthetical(cue: Token) -> bool:
     said", "The plan, he said, would fail"): the parser hangs it off that clause as parataxis,
     with no clause of its own. A cue the parser takes for parataxis without commas ("…: the
     leader hinted at a dinner that …") reports its own clause, not the one before it."""
-    first = cue.left_edge
-    while first.is_punct and first.i < cue.i:
-        first = first.nbor(1)
+    first = cue_phrase_start(cue)
     before = cue.doc[first.i - 1] if first.i > 0 else None
     return (
         cue.dep_ == "parataxis"
@@ -112,6 +172,71 @@ def is_parenthetical(cue: Token) -> bool:
         and before.text in SETTING_OFF
         and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
     )
+
+
+def cue_phrase_start(cue: Token) -> Token:
+    """The first word of a cue's own phrase: its subject's first word when the subject stands
+    before it ("Though it went well, he said, …" starts at "he", whatever clause the parser hangs
+    on the cue), else the cue's first word but punctuation."""
+    subject = subject_of(cue)
+    if subject is not None and subject.i < cue.i:
+        return subject.left_edge
+    first = cue.left_edge
+    while first.is_punct and first.i < cue.i:
+        first = first.nbor(1)
+    return first
+
+
+def rejoins_reporting_verb(verb: Token) -> bool:
+    """Whether a past tense with no subject of its own that the parser joined to a reported
+    clause is the reporting verb's second verb: it cannot share the clause's "would" ("Mercer
+    said the US would keep supporting Ukraine and accused Russia of …"), or it is a verb of
+    speech in the reporting verb's tense ("China said it was opposed to the test and warned
+    North Korea to refrain …"; but "Merrill says Machado promised … and said …" is hers)."""
+    head = verb.head
+    reporting = head.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBD"
+        and subject_of(verb) is None
+        and head.dep_ == "ccomp"
+        and reporting.i < head.i
+        and is_speech_verb(reporting)
+        and (_modal(head) or (is_speech_verb(verb) and reporting.tag_ == "VBD"))
+    )
+
+
+def _participle_after_reported_clause(cue: Token) -> bool:
+    head = cue.head
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i > 0
+        and cue.nbor(-1).text == ","
+        and head.dep_ == "ccomp"
+        and head.head.i < head.i
+        and is_speech_verb(head.head)
+    )
+
+
+def is_circumstance(cue: Token, clause: Token) -> bool:
+    """Whether a clause says when or while the cue happened, not what was said: "as Pyongyang
+    fired", "when he ran for office", but not the second half of "knows as much … as I do"."""
+    marker = clause.left_edge
+    if marker.lower_ not in CIRCUMSTANCE or marker.dep_ not in ("mark", "advmod"):
+        return False
+    compared = any(
+        word.lower_ == "as" and word.dep_ == "advmod" for word in cue.doc[cue.i : marker.i]
+    )
+    return not (marker.lower_ == "as" and compared)
+
+
+def is_denied(cue: Token) -> bool:
+    """Whether a cue is negated, so that its content was not said ("did not mention Russia",
+    "never claimed that …"): a silence, kept as a stance; "does not think that …" still says
+    what its subject thinks (a verb of belief carries its negation into the clause)."""
+    negated = any(child.dep_ == "neg" for child in cue.children)
+    return negated and cue.lemma_.lower() not in NEGATION_RAISING
 
 
 def _modal(verb: Token) -> bool:
@@ -123,8 +248,13 @@ def _colon_noun_speaker(noun: Token) -> Token | None:
     # thing that cannot speak introduces the words of whoever the verb above it has as subject.
     if noun.pos_ not in ("PROPN", "NOUN"):
         return None
-    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) is not noun:
+    if noun.pos_ == "PROPN" or _may_speak_as_written(noun) or author_of_document(noun) != noun:
         return noun
+    # "A lesson from Loretta Lynch: “…”": what comes from someone is their words.
+    source = next((child for child in noun.children if child.lower_ == "from"), None)
+    origin = next((g for g in source.children if g.dep_ == "pobj"), None) if source else None
+    if origin is not None and can_speak(origin):
+        return origin
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     subject = subject_of(verb) if verb is not None else None
     return subject if subject is not None else noun
@@ -187,8 +317,33 @@ def quantity_complement(token: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not is_dash(child):
             return child
+        # "The film ― which weaves … ― explains": a dash the parser takes for a subject
+        # stands for the phrase it sets off, after the true subject if there is one.
+        behind = subject_of(child)
+        if behind is not None:
+            return behind
+    return None
+
+
+def owner_of(noun: Token) -> Token | None:
+    """Whose a noun is: its possessor ("Trump's", "his") or the object of its "by" or "from"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" object of a passive verb: "the plan was called a disaster by critics"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
 
 
@@ -220,7 +375,15 @@ def quoted_from_outside(
 
 
 def entity_of(token: Token) -> Span | None:
-    for entity in token.doc.ents:
+    for entity in entities(token.doc):
         if entity.start <= token.i < entity.end:
             return entity
     return None
+
+
+def entities(doc: Doc) -> Iterator[Span]:
+    """The tagger's named entities, each ending before a finite verb it swallowed: in a
+    headline's title case "Obama Says" or "Obama Sees 'Personal Insult'" is "Obama"."""
+    for entity in doc.ents:
+        verb = next((t.i for t in entity[1:] if t.tag_ in _FINITE_VERB_TAGS), entity.end)
+        yield Span(doc, entity.start, verb, label=entity.label)

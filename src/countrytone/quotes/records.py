@@ -50,10 +50,13 @@ class Attribution:
 
 @dataclass(frozen=True)
 class RawAttribution:
-    """An attribution before speaker resolution."""
+    """An attribution before speaker resolution. ``continues``: a quote with no cue of its own
+    that goes on with the speaker and cue of a quote or statement beside it, whose own row that
+    cue still makes."""
 
     start: int
     end: int
     speaker: Token | None
     cue: Token | None
     kind: AttributionKind
+    continues: bool = False

@@ -10,10 +10,16 @@ from spacy.tokens import Token
 from countrytone.articles import Article, Part
 from countrytone.quotes.grammar import (
     SETTING_OFF,
+    agent_of,
     author_of_document,
     can_speak,
+    cue_phrase_start,
+    is_circumstance,
+    is_denied,
     is_parenthetical,
     quoted_from_outside,
+    rejoins_reporting_verb,
+    reports_clause,
     speaker_token,
     subject_of,
 )
@@ -23,12 +29,14 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     DOCUMENT_NOUNS,
+    INTENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
     SAID_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    STATEMENT_NOUNS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
 )
@@ -39,6 +47,12 @@ _TRIM = " \t\r\n,;:—–-"
 # Children of a verb that stand outside the clause its content belongs to: a second verb ("said
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
+
+# Entity types of a time, which no content names alone ("announced Friday").
+_WHEN = frozenset({"DATE", "TIME"})
+
+# Verbs that make or let someone do something.
+_CAUSATIVE = frozenset({"let", "make"})
 
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
@@ -61,13 +75,25 @@ def quoted_fragments(
             continue
         root = _quote_root(tokens, quote)
         verb, phrase = _governing_verb(root) if root is not None else (None, None)
-        if verb is None or phrase is None:
+        speaker = subject_of(verb) if verb is not None else None
+        if root is None or verb is None or phrase is None or speaker is None:
             continue
-        speaker = subject_of(verb)
-        if speaker is not None and can_speak(speaker):
-            start, end = tokens.span(phrase.left_edge, phrase.right_edge)
-            yield RawAttribution(min(start, quote.start), max(end, quote.end),
-                                 author_of_document(speaker), verb, _kind(verb))  # fmt: skip
+        if not can_speak(speaker):
+            continue
+        # A verb of speech says its whole phrase ("likened the rules to “…”"); another verb only
+        # the quoted words and the noun they name ("used the phrase “…”"): in "bought a forest
+        # preserve in Belize and a “philanthropub”" the purchase is the reporter's.
+        speech = verb.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS
+        named = root.head == phrase and root.dep_ != "conj"
+        start, end = (
+            tokens.span(phrase.left_edge, phrase.right_edge)
+            if speech or named
+            else (quote.start, quote.end)
+        )
+        yield RawAttribution(
+            min(start, quote.start), max(end, quote.end), author_of_document(speaker), verb,
+            _kind(verb),
+        )  # fmt: skip
 
 
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
@@ -110,7 +136,7 @@ def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
     # first verb, two steps at most: farther up the fragment is no longer the verb's object.
     phrase = token
     for _ in range(3):
-        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head is phrase:
+        if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head == phrase:
             return None, None
         if phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ in _OBJECT_DEPS:
             return phrase.head, phrase
@@ -124,6 +150,12 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
     for token in tokens.tokens:
         spans = _content_spans(tokens, token)
         speaker = speaker_token(token) if spans else None
+        unsourced = _unsourced_passive(tokens, token) if spans and speaker is None else None
+        if unsourced is not None:
+            # "Mr. Quiros was accused of using $50 million …": someone said it, the text does
+            # not say who; the row holds the whole clause, as what was said of its subject.
+            start, end = _to_closing_mark(quotes, *_trim(tokens.text, *unsourced))
+            yield RawAttribution(start, end, None, token, _kind(token))
         if speaker is None or speaker.lower_ in NO_ONE:
             continue
         thing = speaker.pos_ == "NOUN" and not can_speak(speaker)
@@ -134,14 +166,36 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
             # "declined to condemn the invasion", "is expected to announce duties": an act
             # wanted, refused or expected, not said; the stance row holds it.
             continue
+        if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_.lower() in _CAUSATIVE:
+            # "Let everyone know that …", "to make Kaine defend the deal": what someone is to be
+            # made to say or know is not theirs; the sentence around it is its speaker's.
+            continue
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
         for found in spans:
             start, end = _to_closing_mark(
                 quotes, *_trim(tokens.text, *_before_source(tokens, *found))
             )
-            if len(tokens.text[start:end].split()) >= 2:
+            if len(tokens.text[start:end].split()) >= 2 or _a_name(tokens, start, end):
                 yield RawAttribution(start, end, speaker, token, _kind(token))
+
+
+def _a_name(tokens: ArticleTokens, start: int, end: int) -> bool:
+    # One word is content only when it names someone or somewhere ("endorses Clinton", "backed
+    # Ukraine"); "said so", "wants it" report nothing.
+    words = tokens.between(start, end)
+    return len(words) == 1 and words[0].pos_ == "PROPN" and words[0].ent_type_ not in _WHEN
+
+
+def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    """The clause of a passive cue with no agent, from its subject ("peacekeepers have been
+    accused of …", "he is expected to …"); None for any other cue."""
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    if subject is None or agent_of(cue) is not None:
+        return None
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in STANCE_VERBS:
+        return None
+    return tokens.span(subject.left_edge, _clause_end(cue))
 
 
 def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, int]:
@@ -158,7 +212,8 @@ def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, in
 
 
 def _kind(cue: Token) -> AttributionKind:
-    if cue.lemma_.lower() in STANCE_VERBS:
+    lemma = cue.lemma_.lower()
+    if lemma in STANCE_VERBS or (cue.pos_ == "NOUN" and lemma in INTENT_NOUNS) or is_denied(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
 
@@ -178,7 +233,9 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     in the middle of its clause ("The plan, he said, would fail")."""
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
-        found = _according_to(tokens, token)
+        return _according_to(tokens, token)
+    if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
+        found = _noun_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
     elif lemma in TOPIC_VERBS:
@@ -189,8 +246,16 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
+    elif reports_clause(token):
+        if is_parenthetical(token):
+            return _parenthetical_content(tokens, token)
+        found = _reported_clause(tokens, token)
     elif lemma in STANCE_VERBS:
-        found = _intent_content(tokens, token) or _stance_object(tokens, token)
+        found = (
+            _intent_content(tokens, token)
+            or _reported_clause(tokens, token)
+            or _stance_object(tokens, token)
+        )
     elif lemma == "make":
         found = _made_clear_content(tokens, token)
     else:
@@ -199,6 +264,17 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    clause = _reported_clause(tokens, cue)
+    if clause is not None:
+        return clause
+    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
+    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
+    if cue.lemma_.lower() in NOT_TOPICAL:
+        return _intent_content(tokens, cue)
+    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+
+
+def _reported_clause(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     # "X said (that) …": the clausal complement is what was said, after the verb first; before
     # it only when set off from the cue ("The plan will fail, he said"): a clause the parser
     # hangs before "…: the leader hinted that …" is the reporter's.
@@ -209,14 +285,22 @@ def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
         if child.i > cue.i:
             # What follows the clause in the verb's phrase belongs to it too: the parser often
             # cuts "she felt X and Y" after X.
-            return tokens.span(child.left_edge, _clause_end(cue))
+            return tokens.span(child.left_edge, _before_rejoined(child, _clause_end(cue)))
         if _set_off_before(cue):
             return tokens.span(child.left_edge, child.right_edge)
-    # "vowed to fight", "agreed to talk": speech verbs of intent take an infinitive. Verbs that
-    # also mean doing ("concluded his visit", "posted on the website") take no noun content.
-    if cue.lemma_.lower() in NOT_TOPICAL:
-        return _intent_content(tokens, cue)
-    return _intent_content(tokens, cue) or _topic_content(tokens, cue)
+    return None
+
+
+def _before_rejoined(clause: Token, end: Token) -> Token:
+    """The end of a reported clause before a second verb of its reporting verb that the parser
+    joined to it ("said it was opposed to the test and warned North Korea …" ends at "test")."""
+    for verb in clause.rights:
+        if rejoins_reporting_verb(verb):
+            last = verb.doc[verb.left_edge.i - 1]
+            while last.i > clause.i and (last.dep_ == "cc" or last.is_punct):
+                last = last.doc[last.i - 1]
+            return min(end, last, key=lambda token: token.i)
+    return end
 
 
 def _set_off_before(cue: Token) -> bool:
@@ -254,16 +338,30 @@ def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _clause_end(cue: Token) -> Token:
     """The last token of the cue's clause: content reaches it ("called it a snub on the part of
-    the Chinese authorities"), but not a verb joined to the cue nor a participle of speech
-    ("…, adding that …") that reports something else."""
+    the Chinese authorities"), but not a verb joined to the cue, a participle of speech ("…,
+    adding that …") that reports something else, nor a clause that says when or while the cue
+    happened ("condemned the launch as Pyongyang fired three more missiles")."""
     last = cue
     for child in cue.rights:
-        if child.dep_ in _OUTSIDE_CLAUSE:
+        if child.dep_ in _OUTSIDE_CLAUSE and not _continues_content(cue, child):
             continue
-        if child.dep_ == "advcl" and child.lemma_.lower() in SPEECH_VERBS:
+        if child.dep_ == "advcl" and (
+            child.lemma_.lower() in SPEECH_VERBS or is_circumstance(cue, child)
+        ):
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
+
+
+def _continues_content(cue: Token, child: Token) -> bool:
+    """Whether a word the parser joins to the cue goes on with its content rather than being a
+    second verb of its own: a noun ("emphasizing economic fairness, and a need to …") or a bare
+    verb the finite cue cannot share ("wants to triple the program, grow the Peace Corps and
+    create …"), with no subject of its own."""
+    if child.dep_ != "conj" or subject_of(child) is not None:
+        return False
+    bare = child.tag_ == "VB" and cue.tag_ in ("VBZ", "VBD")
+    return bare or child.pos_ in ("NOUN", "PROPN")
 
 
 def _topic_of(cue: Token, token: Token) -> bool:
@@ -286,10 +384,10 @@ def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int,
     # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
     # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
     # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
-    head, doc = cue.head, cue.doc
+    head, doc, first = cue.head, cue.doc, cue_phrase_start(cue)
     spans = []
-    if cue.left_edge.i > head.left_edge.i:
-        spans.append(tokens.span(head.left_edge, doc[cue.left_edge.i - 1]))
+    if first.i > head.left_edge.i:
+        spans.append(tokens.span(head.left_edge, doc[first.i - 1]))
     if cue.right_edge.i < head.right_edge.i:
         spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
     return spans
@@ -318,26 +416,66 @@ def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
     return None
 
 
+def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
+    # "Trump's claim that there have been thousands of shootings", "his decision to act alone",
+    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's.
+    for child in noun.rights:
+        clause = child.dep_ in ("acl", "ccomp") and any(
+            grand.dep_ in ("mark", "aux") and grand.lower_ in ("that", "to")
+            for grand in child.children
+        )
+        topic = (
+            child.dep_ == "prep"
+            and child.lower_ in ("about", "on", "of")
+            and noun.lemma_.lower() in STATEMENT_NOUNS
+        )
+        if clause or topic:
+            return tokens.span(child.left_edge, _before_trailing_aside(child))
+    return None
+
+
+def _before_trailing_aside(phrase: Token) -> Token:
+    """The last word of a phrase before a relative clause set off by a comma that ends it: in
+    "to reduce emissions from coal plants, which gave Mr. Kerry the leverage …" the reporter's
+    aside is no part of what was announced."""
+    last = phrase.right_edge
+    while last.is_punct and last.i > phrase.i:
+        last = last.doc[last.i - 1]
+    for word in phrase.subtree:
+        if word.dep_ != "relcl" or word.right_edge.i < last.i:
+            continue
+        first = word.left_edge
+        comma = first if first.text == "," else word.doc[first.i - 1]
+        if comma.text == "," and comma.i > phrase.left_edge.i:
+            return word.doc[comma.i - 1]
+    return last
+
+
 def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] | None:
     # "X made it clear that …" states what follows; the parser hangs the clause off "clear".
     clear = next((child for child in make.rights if child.lower_ == "clear"), None)
     if clear is None:
         return None
     for child in [*clear.rights, *make.rights]:
-        if child.dep_ in ("ccomp", "advcl") and child is not clear:
+        if child.dep_ in ("ccomp", "advcl") and child != clear:
             return tokens.span(child.left_edge, child.right_edge)
     return None
 
 
-def _according_to(tokens: ArticleTokens, according: Token) -> tuple[int, int] | None:
-    # "…, according to X": the rest of the sentence is what X says.
-    sentence = according.sent
+def _according_to(tokens: ArticleTokens, according: Token) -> list[tuple[int, int]]:
+    # "…, according to X": the rest of the sentence is what X says; set in its middle ("A,
+    # according to X, and B") the phrase splits it in two rows, as a cue set off by commas does.
+    sentence, doc = according.sent, according.doc
     phrase_start, phrase_end = according.left_edge.i, according.right_edge.i
-    if phrase_start - sentence.start >= sentence.end - 1 - phrase_end:
-        if phrase_start == sentence.start:
-            return None
-        return tokens.span(sentence[0], according.doc[phrase_start - 1])
-    return tokens.span(according.doc[phrase_end + 1], sentence[-1])
+    spans = []
+    if phrase_start > sentence.start:
+        spans.append(tokens.span(sentence[0], doc[phrase_start - 1]))
+    after = phrase_end + 1
+    while after < sentence.end - 1 and (doc[after].is_punct or doc[after].dep_ == "cc"):
+        after += 1
+    if after < sentence.end - 1:
+        spans.append(tokens.span(doc[after], sentence[-1]))
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

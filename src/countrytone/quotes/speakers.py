@@ -13,13 +13,23 @@ from spacy.tokens import Doc, Span, Token
 from countrytone.articles import Article
 from countrytone.countries import CountryMention, MentionKind, country_name
 from countrytone.package_data import read_csv
-from countrytone.quotes.grammar import DASHES, can_speak, entity_of, quantity_complement
+from countrytone.quotes.grammar import (
+    DASHES,
+    author_of_document,
+    can_speak,
+    entities,
+    entity_of,
+    is_dash,
+    quantity_complement,
+    subject_of,
+)
 from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.records import Attribution, AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     BEAT_NOUNS,
     BODY_NOUNS,
+    DOCUMENT_NOUNS,
     FEMININE,
     FIRST_PERSON,
     FIRST_PERSON_POSSESSIVES,
@@ -46,6 +56,10 @@ _PEOPLE_WORDS = (
     | ORGANISATION_NOUNS
     | BODY_NOUNS
 )
+
+
+# A nickname in quotation marks inside a name.
+_NICKNAME = re.compile(r"\s*[\"“”][^\"“”]*[\"“”]")
 
 
 @dataclass(frozen=True)
@@ -77,8 +91,19 @@ class SpeakerResolver:
         self.organisations: dict[int, tuple[str, str | None, str]] = {}
         # Groups that spoke, by offset, in text order: name and country.
         self.groups: dict[int, tuple[str, str | None]] = {}
+        # Who "they" and "it" may be: the groups and bodies that spoke, by offset, with the
+        # pronoun that stands for them.
+        self.referents: dict[int, tuple[str, str | None, str]] = {}
+        self.paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+        # Documents whose author the text gives, by offset: kind ("statement") and author.
+        self.documents = [
+            (tokens.start(token), token.lemma_.lower(), author)
+            for chunk in chunks
+            for token in chunk.doc
+            if (author := _document_author(token)) is not None
+        ]
         self.people = [
-            self._person(entity) for chunk in chunks for entity in chunk.doc.ents
+            self._person(entity) for chunk in chunks for entity in entities(chunk.doc)
             if entity.label_ == "PERSON" and _name(entity.text)
         ]  # fmt: skip
         for chunk in chunks:
@@ -130,18 +155,24 @@ class SpeakerResolver:
                 self.organisations[self.tokens.start(raw.speaker)] = (name, country, word)
             if name is not None and raw.speaker.tag_ == "NNS":
                 self.groups[self.tokens.start(raw.speaker)] = (name, country)
+            pronoun = _pronoun_for(raw.speaker)
+            if name is not None and pronoun is not None:
+                self.referents[self.tokens.start(raw.speaker)] = (name, country, pronoun)
         return self.resolved[key]
 
     def _resolve(self, token: Token) -> tuple[str | None, str | None]:
         lower = token.lower_
         start = self.tokens.start(token)
-        antecedent = _antecedent(token) or _named_in_apposition(token)
+        antecedent = (
+            _antecedent(token) or _named_in_apposition(token) or self._document_before(token)
+        )
         if antecedent is not None:
             return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
             person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
-        if token.pos_ == "NOUN" and not can_speak(token) and not self._full_name(token.text, start):
+        thing = token.pos_ == "NOUN" and not can_speak(token) and not _cited(token)
+        if thing and not self._full_name(token.text, start):
             # "the calm suggested that …", "the agreement could add …": a thing says nothing of
             # its own, so the attribution around it speaks its mentions. A name the tagger took
             # for a noun ("Trump urges") is no thing: the article names that person.
@@ -150,9 +181,20 @@ class SpeakerResolver:
         if quote is not None and _first_person(token):
             # "We", "I", "our military", "my government" inside a quote are its speaker.
             return self.quote_speakers.get(quote.start, (None, None))
+        if (
+            token.pos_ == "PRON"
+            and lower in GROUP_PRONOUNS
+            and quote is None
+            and token.head.dep_ != "ccomp"
+        ):
+            # "McConnell aides acknowledged … But they emphasized …", "The IMF pointed to … it
+            # increased its forecast": the group or body that spoke last, in this paragraph or
+            # the one before; else unknown. Not in a reported clause ("Obama said it would tell
+            # …"), where the pronoun is the reported speaker's.
+            return self._referent(start, pronoun="it" if lower in ("it", "its") else "they")
         if token.pos_ == "PRON" and (lower in FIRST_PERSON or lower in GROUP_PRONOUNS):
-            # "I"/"we" outside a quote is no one the article names; "they"/"it" cannot be told
-            # apart from the article's other groups reliably: both stay unknown.
+            # "I"/"we" outside a quote is no one the article names; "they"/"it" in a quote may be
+            # anyone the speaker has in mind: both stay unknown.
             return None, None
         state = self._state(token) or self._government_of(token)
         if state is not None:
@@ -204,6 +246,29 @@ class SpeakerResolver:
         if named is not None:
             return named
         return self._group_name(written, span[0]), self._country(*self._descriptor(token))
+
+    def _document_before(self, token: Token) -> Token | None:
+        # "The embassy issued a statement … The statement also said …": a document the text
+        # names again speaks as the author of the last one of its kind.
+        kind = token.lemma_.lower()
+        if kind not in DOCUMENT_NOUNS or not _is_definite(token):
+            return None
+        offset = self.tokens.start(token)
+        authors = [author for at, named, author in self.documents if at < offset and named == kind]
+        return authors[-1] if authors else None
+
+    def _referent(self, offset: int, *, pronoun: str) -> tuple[str | None, str | None]:
+        paragraph = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        window_start = self.paragraph_starts[max(paragraph - 1, 0)] if paragraph >= 0 else 0
+        candidates = [
+            (at, name, country)
+            for at, (name, country, stands_for) in self.referents.items()
+            if window_start <= at < offset and stands_for == pronoun
+        ]
+        if not candidates:
+            return None, None
+        _, name, country = max(candidates, key=lambda candidate: candidate[0])
+        return name, country
 
     def _named_before(
         self, token: Token, offset: int, *, described: bool = False
@@ -484,7 +549,7 @@ def _antecedent(token: Token) -> Token | None:
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
             # "Josep Borrell, the EU's foreign policy chief, who praised …": the person named.
             noun = noun.head
-        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun is not token else None
+        return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun != token else None
     return None
 
 
@@ -501,6 +566,41 @@ def _named_in_apposition(token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _document_author(token: Token) -> Token | None:
+    """Who a document is from, when the text says: "a statement from the embassy", "the
+    embassy's statement", "the embassy issued a statement", "In a statement, the embassy said";
+    None for any other word."""
+    if token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    author = author_of_document(token)
+    if author != token:
+        return author
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else token.head
+    if token.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        subject = subject_of(verb)
+        return subject if subject is not None and can_speak(subject) else None
+    return None
+
+
+def _cited(token: Token) -> bool:
+    """Whether a word is what "according to" cites: whatever a text cites as its source speaks
+    ("according to the data", "according to federal statistics")."""
+    return (
+        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+    )
+
+
+def _pronoun_for(token: Token) -> str | None:
+    """ "they" for a group ("McConnell aides", "Obama and Clinton"), "it" for a body or a
+    document ("the IMF", "China", "the ministry", "the report"), None for a person."""
+    if token.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in token.children):
+        return "they"
+    body_words = ORGANISATION_NOUNS | BODY_NOUNS | GOVERNMENT_NOUNS | DOCUMENT_NOUNS
+    if token.ent_type_ in ("ORG", "GPE") or token.lemma_.lower() in body_words:
+        return "it"
+    return None
 
 
 def _head_word(name: str) -> str:
@@ -525,7 +625,7 @@ def _phrase_start(first: Token, last: Token) -> Token:
     "Japanese and South Korean officials"."""
     doc, start = first.doc, first.i
     for word in doc[first.i : last.i]:
-        breaks = word.dep_ == "cc" or word.text in (",", ";", ":") or word.text in DASHES
+        breaks = word.dep_ == "cc" or word.text in (",", ";", ":") or is_dash(word)
         joins = any(
             child.dep_ == "conj" and word.i < child.i <= last.i for child in word.head.children
         )
@@ -618,9 +718,10 @@ def _without_possessive(text: str) -> str:
 
 
 def _name(text: str) -> str:
-    """A person's name without titles, roles and possessive ("Mr. Burman's" -> "Burman",
-    "Spokesperson Daniel Mercer" -> "Daniel Mercer")."""
-    words = _without_possessive(text).split()
+    """A person's name without titles, roles, possessive and nickname ("Mr. Burman's" ->
+    "Burman", "Spokesperson Daniel Mercer" -> "Daniel Mercer", 'Marcia "Cia" Price' -> "Marcia
+    Price")."""
+    words = _NICKNAME.sub("", _without_possessive(text)).split()
     while words and words[0].lower() in TITLES | ROLE_NOUNS:
         words = words[1:]
     return " ".join(words)

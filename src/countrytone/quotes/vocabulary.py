@@ -25,11 +25,16 @@ SPEECH_VERBS = _words(
     scream sing exclaim"""
 )
 
+# Verbs of going on that introduce a quote beside them when nothing else completes them ("She
+# continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
+QUOTE_CONTINUERS = _words("continue begin start")
+
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
 # Y", "accused the bank of fraud".
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
-    dismiss hail decry denounce cite question defend highlight reference echo repeat express"""
+    dismiss hail decry denounce cite question defend highlight reference echo repeat express
+    portray depict characterize characterise"""
 )
 
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
@@ -44,6 +49,10 @@ STANCE_VERBS = _words(
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
 
+# Verbs of belief whose negation is the belief in a negated clause: "does not think that the
+# talks will work" says what its subject thinks (neg-raising, after Horn 1978).
+NEGATION_RAISING = _words("think believe suppose imagine reckon feel expect want")
+
 # Verbs of answering, and the nouns for things said that their "to" answers ("responded to the
 # criticism"); what else they answer is an act ("responding to Ukrainian attacks" says nothing).
 ANSWER_VERBS = _words("respond reply answer")
@@ -53,11 +62,22 @@ SAID_NOUNS = _words(
     ultimatum"""
 )
 
-# Speech verbs whose noun object or prepositional phrase is most often not something said.
-NOT_TOPICAL = _words("conclude post read")
+# Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
+# claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
+STATEMENT_NOUNS = SAID_NOUNS | _words(
+    """assertion argument admission denial insistence belief view concern fear promise pledge
+    vow threat"""
+)
 
-# Prepositions that introduce what a speech verb is about.
-TOPIC_PREPOSITIONS = _words("about on of to")
+# Nouns of intention, whose owner's infinitive is a stance: "his decision to act alone".
+INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
+
+# Speech verbs whose noun object or prepositional phrase is most often not something said
+# ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
+NOT_TOPICAL = _words("conclude post read maintain")
+
+# Prepositions that introduce what a speech verb is about ("warned against hackers").
+TOPIC_PREPOSITIONS = _words("about on of to against")
 
 
 # Nouns that name a document or message: its author, when the text gives one, is the speaker
@@ -65,7 +85,7 @@ TOPIC_PREPOSITIONS = _words("about on of to")
 DOCUMENT_NOUNS = _words(
     """statement tweet post report analysis letter release email memo study survey poll note
     message video interview op-ed editorial article column transcript readout ad advertisement
-    commercial clip complaint lawsuit filing book"""
+    commercial clip complaint lawsuit filing book film documentary"""
 )
 
 
@@ -133,10 +153,10 @@ FEMININE = _words(
     "princess"
 )
 
-PERSON_PRONOUNS = _words("he she him her")
+PERSON_PRONOUNS = _words("he she him her his")
 
 
-GROUP_PRONOUNS = _words("they them it")
+GROUP_PRONOUNS = _words("they them their it its")
 
 
 FIRST_PERSON = _words("i we me us")
