@@ -12,8 +12,9 @@ int8 (countrytone.onnx_runtime.quantize_nodes) of every linear layer, of the fee
 only, of all but the FFN output projections, and the recipe (``build_cpu_model``: all but the
 layers the model's manifest keeps fp32, ``cpu_fp32_layers``). Prints for each its targets/s
 and speed-up over torch fp32, macro-F1 on the validation slices the model was selected on
-(rebuilt from its manifest and training files), and the share of those targets given torch
-fp32's label; then the recipe's verdict against the bar (at most 0.5 points of macro-F1 lost),
+(rebuilt from its manifest and training files) and the share of those targets given torch
+fp32's label, and the same two on the country-tone dev set (``data/country-tone/dev.jsonl``);
+then the recipe's verdict against the bar (at most 0.5 points of macro-F1 lost),
 its build time and size.
 
 Every candidate scores the whole validation slice once for the scores; speed is timed on the
@@ -48,11 +49,11 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
-from shared_data import training_files
+from shared_data import COUNTRY_TONE_DEV, training_files
 
 from countrytone.devices import cpu_threads
 from countrytone.errors import CountrytoneError
-from countrytone.evaluation import LabelledTarget, macro_f1
+from countrytone.evaluation import LabelledTarget, macro_f1, read_labelled
 from countrytone.manifest import ModelManifest
 from countrytone.onnx_runtime import (
     OnnxLogits,
@@ -206,6 +207,36 @@ def _is_ffn_output(node: str) -> bool:
     return "/output/dense/" in node and "/attention/" not in node
 
 
+@dataclass(frozen=True)
+class Scored:
+    """Each candidate's macro-F1 on labelled targets and its share of torch fp32's labels."""
+
+    f1: dict[str, float]
+    same_label: dict[str, float]
+
+    @classmethod
+    def of(
+        cls,
+        model: TransformerToneModel,
+        classifiers: Mapping[str, Classifier],
+        examples: Sequence[LabelledTarget],
+    ) -> "Scored":
+        """Score the examples with every candidate."""
+        batches = make_batches(model, examples)
+        gold = [example.label for example in examples]
+        labels = {
+            name: score(classifier, batches).argmax(axis=1)
+            for name, classifier in classifiers.items()
+        }
+        return cls(
+            {
+                name: macro_f1(gold, [model.label_order[index] for index in predicted])
+                for name, predicted in labels.items()
+            },
+            {name: float(np.mean(labels[name] == labels[REFERENCE])) for name in labels},
+        )
+
+
 def compare(
     model_dir: Path,
     model: TransformerToneModel,
@@ -216,30 +247,26 @@ def compare(
     threads: int,
 ) -> None:
     """Build the candidates, score and time them, and print the table and the verdict."""
-    gold = [example.label for example in validation]
     with tempfile.TemporaryDirectory() as work:
         classifiers, recipe, build_seconds = candidates(model_dir, model, Path(work), threads)
         recipe_mb = recipe.stat().st_size / 1e6
-    batches = make_batches(model, validation)
-    logits = {name: score(classifier, batches) for name, classifier in classifiers.items()}
+    scored = Scored.of(model, classifiers, validation)
+    dev = Scored.of(model, classifiers, read_labelled(COUNTRY_TONE_DEV))
     timed = validation[:targets]
     seconds = fastest_rounds(classifiers, make_batches(model, timed), rounds)
+    f1 = scored.f1
 
-    labels = {name: values.argmax(axis=1) for name, values in logits.items()}
-    f1 = {
-        name: macro_f1(gold, [model.label_order[index] for index in predicted])
-        for name, predicted in labels.items()
-    }
     print(
+        f"\n{'':<24} {'':>9} {'':>8} {'validation slices':^29} {'country-tone dev':^20}"
         f"\n{'candidate':<24} {'targets/s':>9} {'speed-up':>8} {'macro-F1':>8} "
-        f"{'dF1 pts':>7} {'same label':>10}"
+        f"{'dF1 pts':>7} {'same label':>10}  {'macro-F1':>8} {'same label':>10}"
     )
     for name in classifiers:
-        same = float(np.mean(labels[name] == labels[REFERENCE]))
         print(
             f"{name:<24} {len(timed) / seconds[name]:>9.1f} "
             f"{seconds[REFERENCE] / seconds[name]:>7.2f}x {f1[name]:>8.4f} "
-            f"{(f1[name] - f1[REFERENCE]) * 100:>+7.2f} {same:>10.1%}"
+            f"{(f1[name] - f1[REFERENCE]) * 100:>+7.2f} {scored.same_label[name]:>10.1%}  "
+            f"{dev.f1[name]:>8.4f} {dev.same_label[name]:>10.1%}"
         )
     drop = f1[REFERENCE] - f1[RECIPE]
     speed_ups = ", ".join(

@@ -9,6 +9,7 @@ REPOSITORY = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 NEWSMTSC_DIR = SHARED_DATA / "newsmtsc"
 POLNEAR_DEV = SHARED_DATA / "polnear" / "dev.jsonl"
+COUNTRY_TONE_DEV = REPOSITORY / "data" / "country-tone" / "dev.jsonl"
 
 
 def training_files(model_dir: Path) -> list[Path]:
