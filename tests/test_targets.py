@@ -14,16 +14,11 @@ from countrytone.targets import (
     parse_targets,
     read_targets_file,
 )
-from tests.conftest import BAD_TARGETS_TOML
+from tests.conftest import BAD_TARGETS_TOML, TARGETS_TOML
 
-PEOPLE_TOML = """\
+PEOPLE_TOML = f"""\
 # Leaders, for tone toward people
-[[target]]
-code = "XI"
-name = "Xi Jinping"
-aliases = ["Xi Jinping", "President Xi", "Xi"]
-kind = "person"
-
+{TARGETS_TOML}
 [[target]]
 code = "HAMAS"
 name = "Hamas"
