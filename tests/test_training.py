@@ -244,8 +244,10 @@ def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_pat
     )
     with pytest.raises(ValueError, match="rank 2, not 4"):
         train([tiny_train_file], output_dir=tmp_path / "x", init=first, lora_rank=4, **options)
-    with pytest.raises(ModelError, match="not LoRA adapters over"):
+    with pytest.raises(ModelError, match="adapters over all-minilm-l6-v2, not all-mpnet-base-v2"):
         train([tiny_train_file], output_dir=tmp_path / "x", init=first, base="all-mpnet-base-v2")
+    with pytest.raises(ModelError, match="not LoRA adapters saved"):
+        train([tiny_train_file], output_dir=tmp_path / "x", init=tmp_path, base=MINILM)
 
 
 def test_training_distils_a_teacher(

@@ -462,12 +462,15 @@ def _init_manifest(init: Path, *, base: str, lora_rank: int | None) -> ModelMani
     """The manifest of a model to go on training, checked to be LoRA adapters over ``base``.
 
     Raises:
-        ModelError: ``init`` is not a LoRA model ``train`` saved over ``base``.
+        ModelError: ``init`` is not a LoRA model ``train`` saved, or not over ``base``.
         ValueError: ``lora_rank`` is not the rank of its adapters.
     """
     manifest = ModelManifest.read(init)
-    if manifest is None or manifest.lora is None or manifest.base_encoder != base:
-        raise ModelError(f"{init}: not LoRA adapters over {base} saved by countrytone train")
+    if manifest is None or manifest.lora is None:
+        raise ModelError(f"{init}: not LoRA adapters saved by countrytone train")
+    if manifest.base_encoder != base:
+        trained_over = manifest.base_encoder
+        raise ModelError(f"{init}: adapters over {trained_over}, not {base}: train over it")
     if lora_rank is not None and lora_rank != manifest.lora["r"]:
         raise ValueError(f"{init} has adapters of rank {manifest.lora['r']}, not {lora_rank}")
     return manifest
