@@ -395,7 +395,9 @@ def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out == f"countrytone {countrytone.__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["analyze", "quotes", "plot", "evaluate", "train", "targets"])
+@pytest.mark.parametrize(
+    "command", ["analyze", "quotes", "plot", "evaluate", "train", "interpolate", "targets"]
+)
 def test_cli_help_shows_every_default(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:

@@ -19,12 +19,13 @@ from countrytone.training import (
     bucketed_batches,
     distillation_loss,
     fit_temperature,
+    interpolate,
     sample_mention_targets,
     saved_split,
     split_by_sentence,
     train,
 )
-from countrytone.transformer import load_transformer
+from countrytone.transformer import TorchClassifier, load_transformer
 from tests.conftest import target_of
 
 torch = pytest.importorskip("torch")
@@ -248,6 +249,65 @@ def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_pat
         train([tiny_train_file], output_dir=tmp_path / "x", init=first, base="all-mpnet-base-v2")
     with pytest.raises(ModelError, match="not LoRA adapters saved"):
         train([tiny_train_file], output_dir=tmp_path / "x", init=tmp_path, base=MINILM)
+
+
+def merged_weights(model_dir: Path) -> dict[str, "torch.Tensor"]:
+    """The weights a saved model scores with (its adapters merged into the base)."""
+    classifier = load_transformer(model_dir).classifier
+    assert isinstance(classifier, TorchClassifier)
+    return dict(classifier.model.state_dict())
+
+
+def test_interpolate_keeps_the_best_model_on_the_exact_line_between_two(
+    tiny_train_file: Path, tmp_path: Path
+) -> None:
+    options = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
+    first, went_on, kept = tmp_path / "first", tmp_path / "went-on", tmp_path / "kept"
+    train([tiny_train_file], output_dir=first, lora_rank=2, progress=lambda line: None, **options)
+    train(
+        [tiny_train_file],
+        output_dir=went_on,
+        init=first,
+        learning_rate=1e-3,
+        progress=lambda line: None,
+        **options,
+    )
+    lines: list[str] = []
+    result = interpolate(
+        [tiny_train_file],
+        init=first,
+        trained=went_on,
+        output_dir=kept,
+        steps=2,
+        progress=lines.append,
+    )
+    assert [point.trained_weight for point in result.points] == [0.0, 0.5, 1.0]
+    assert len(lines) == 3
+    best = max(point.validation_macro_f1 for point in result.points)
+    assert result.validation_macro_f1 == best
+    # A tie goes to the point nearer the continued model.
+    assert result.trained_weight == max(
+        point.trained_weight for point in result.points if point.validation_macro_f1 == best
+    )
+    # The model kept is the weighted mean of the two, weight for weight (stored in fp16).
+    start, end, middle = merged_weights(first), merged_weights(went_on), merged_weights(kept)
+    weight = result.trained_weight
+    for key, value in middle.items():
+        expected = (1 - weight) * start[key] + weight * end[key]
+        assert torch.allclose(value, expected, atol=2e-3), key
+    manifest = ModelManifest.read(kept)
+    assert manifest is not None
+    assert manifest.lora is not None
+    assert manifest.lora["r"] == 4
+    assert manifest.temperature == result.temperature
+    assert manifest.training["interpolation"]["trained_weight"] == weight
+    assert manifest.training["interpolation"]["init_training"]["best_epoch"] == 1
+    # Its record still rebuilds the validation slices it was selected on.
+    assert len(saved_split(kept, [tiny_train_file])[1]) == 3
+    with pytest.raises(ModelError, match="not LoRA adapters that countrytone train went on"):
+        interpolate([tiny_train_file], init=went_on, trained=first, output_dir=tmp_path / "x")
+    with pytest.raises(ModelError, match=r"continued from .*first, not .*went-on"):
+        interpolate([tiny_train_file], init=went_on, trained=went_on, output_dir=tmp_path / "x")
 
 
 def test_training_distils_a_teacher(

@@ -192,6 +192,10 @@ def _parser(named: Container[str] | None = None) -> argparse.ArgumentParser:
             _add_evaluate_options,
         ),
         "train": ("fine-tune a transformer tone model", _add_train_options),
+        "interpolate": (
+            "keep the best model between a continued model and the one it went on from",
+            _add_interpolate_options,
+        ),
         "targets": ("tone toward marked spans of JSONL lines", _add_targets_options),
     }
     for name, (help_text, add_options) in options.items():
@@ -345,6 +349,46 @@ def _add_train_options(train: argparse.ArgumentParser) -> None:
     train.add_argument("--max-examples", type=int, help="use only the first N targets")
     train.add_argument("--full-model", action="store_true", help="save fp32 with embeddings")
     train.set_defaults(command=_run_train)
+
+
+def _add_interpolate_options(interpolate: argparse.ArgumentParser) -> None:
+    from countrytone import training
+
+    interpolate.add_argument(
+        "paths",
+        nargs="+",
+        metavar="TRAIN.jsonl",
+        type=Path,
+        help="the files --trained was trained on, in that order (their validation slices judge)",
+    )
+    interpolate.add_argument(
+        "--init",
+        type=Path,
+        required=True,
+        metavar="MODEL_DIR",
+        help="the model --trained went on from (train --init)",
+    )
+    interpolate.add_argument(
+        "--trained",
+        type=Path,
+        required=True,
+        metavar="MODEL_DIR",
+        help="the model train --init saved",
+    )
+    interpolate.add_argument("--out", type=Path, required=True, help="model directory to write")
+    interpolate.add_argument(
+        "--steps",
+        type=_positive,
+        default=training.DEFAULT_INTERPOLATION_STEPS,
+        help="score the line between the two at this many equal steps",
+    )
+    interpolate.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=training.DEFAULT_BATCH_SIZE,
+        help="targets per forward pass",
+    )
+    interpolate.set_defaults(command=_run_interpolate)
 
 
 def _add_targets_options(targets: argparse.ArgumentParser) -> None:
@@ -682,6 +726,26 @@ def _run_train(args: argparse.Namespace) -> int:
         f"temperature {result.temperature:.3f}, saved to {result.output_dir}"
     )
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _run_interpolate(args: argparse.Namespace) -> int:
+    from countrytone import training
+
+    result = training.interpolate(
+        args.paths,
+        init=args.init,
+        trained=args.trained,
+        output_dir=args.out,
+        steps=args.steps,
+        batch_size=args.batch_size,
+        progress=lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    print(
+        f"kept {result.trained_weight:.2f} of the way to {args.trained}: validation macro-F1 "
+        f"{result.validation_macro_f1:.4f}, temperature {result.temperature:.3f}, "
+        f"saved to {result.output_dir}"
+    )
+    return EXIT_OK
 
 
 def _run_plot(args: argparse.Namespace) -> int:

@@ -8,7 +8,9 @@ adapters only), optionally distilling a teacher tone model, keeps the epoch with
 validation macro-F1 (the mean over the files' slices, so that no file's kind of text is traded
 for another's), fits a softmax temperature on the slices and saves the model in a form that
 :func:`countrytone.transformer.load_transformer` loads: compact over the installed MiniLM
-package, LoRA adapters over a named base encoder, or a full model directory.
+package, LoRA adapters over a named base encoder, or a full model directory. ``interpolate``
+then keeps the best model on the line between a model continued with ``init`` and the one it
+went on from (WiSE-FT), selected on the same slices.
 
 Run it as ``countrytone train ../shared/data/newsmtsc/train.jsonl data/country-tone/train.jsonl
 --out DIR``.
@@ -87,6 +89,8 @@ MAX_GRAD_NORM = 1.0
 BUCKET_POOL_BATCHES = 50
 # Steps between progress lines within an epoch.
 PROGRESS_EVERY_STEPS = 50
+# Points of the line between a continued model's start and end that interpolate scores.
+DEFAULT_INTERPOLATION_STEPS = 10
 # Temperature grid (log-spaced, 0.25..8) searched for the lowest validation log loss.
 TEMPERATURE_GRID_SIZE = 301
 
@@ -137,11 +141,23 @@ def split_by_sentence(
 def saved_split(
     model_dir: Path, train_paths: Sequence[Path]
 ) -> tuple[list[LabelledTarget], list[LabelledTarget]]:
-    """Rebuild the (training part, validation slice) a saved model was trained and selected on.
+    """Rebuild the (training part, validation slice) a saved model was trained and selected on:
+    :func:`saved_splits`, the files' parts joined in the order the model was trained on them."""
+    splits = saved_splits(model_dir, train_paths)
+    return (
+        [example for file_train, _ in splits for example in file_train],
+        [example for _, file_validation in splits for example in file_validation],
+    )
+
+
+def saved_splits(
+    model_dir: Path, train_paths: Sequence[Path]
+) -> list[tuple[list[LabelledTarget], list[LabelledTarget]]]:
+    """Rebuild each training file's (training part, validation slice) of a saved model.
 
     The split is made again as ``train`` made it, from the training files (in the order the
     model was trained on them; the manifest records how they were named then) and the fraction
-    and seed that the model's manifest records; the files' parts are joined in that order.
+    and seed that the model's manifest records.
 
     Raises:
         ModelError: the directory has no manifest with a training record.
@@ -160,8 +176,7 @@ def saved_split(
             f"{model_dir.name} was trained on {len(files)} files: "
             + ", ".join(str(file["path"]) for file in files),
         )
-    train_part: list[LabelledTarget] = []
-    validation: list[LabelledTarget] = []
+    splits = []
     for path, file in zip(train_paths, files, strict=True):
         file_train, file_validation = split_by_sentence(
             read_labelled(path),
@@ -174,9 +189,8 @@ def saved_split(
                 f"its validation slice has {len(file_validation)} targets, {model_dir.name} was "
                 f"selected on {file['n_validation']}: not the file the model was trained on",
             )
-        train_part += file_train
-        validation += file_validation
-    return train_part, validation
+        splits.append((file_train, file_validation))
+    return splits
 
 
 def sample_mention_targets(
@@ -474,6 +488,193 @@ def _init_manifest(init: Path, *, base: str, lora_rank: int | None) -> ModelMani
     if lora_rank is not None and lora_rank != manifest.lora["r"]:
         raise ValueError(f"{init} has adapters of rank {manifest.lora['r']}, not {lora_rank}")
     return manifest
+
+
+@dataclass(frozen=True)
+class InterpolationPoint:
+    """One model on the line from a continued model's start to its end: the trained model's
+    share of the weights (0: the start, 1: the continued model) and its validation macro-F1
+    (the mean over the training files' slices, and each file's in file order)."""
+
+    trained_weight: float
+    validation_macro_f1: float
+    validation_macro_f1_by_file: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class InterpolationResult:
+    """What ``interpolate`` did: every point scored, the one kept, its temperature, where it
+    saved."""
+
+    output_dir: Path
+    trained_weight: float
+    validation_macro_f1: float
+    temperature: float
+    points: list[InterpolationPoint]
+
+
+def interpolate(
+    train_paths: Sequence[Path],
+    *,
+    init: Path,
+    trained: Path,
+    output_dir: Path,
+    steps: int = DEFAULT_INTERPOLATION_STEPS,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[str], None] | None = None,
+) -> InterpolationResult:
+    """Keep the best model between a continued LoRA model and the one it was continued from.
+
+    A model trained on from another (``train`` with ``init``) learns the new data at some cost
+    to what the first one knew; the models on the straight line between their weights often do
+    better on both than either end (WiSE-FT: Wortsman et al., "Robust fine-tuning of zero-shot
+    models", CVPR 2022). This scores ``steps + 1`` evenly spaced points of that line, both ends
+    included, on the validation slices ``trained`` was selected on (:func:`saved_splits`),
+    keeps the one with the best mean of the files' macro-F1 (as ``train`` keeps an epoch; a tie
+    goes to the point nearer ``trained``), fits its temperature on the slices and saves it.
+
+    The line is exact: both models are LoRA adapters over one base encoder, so the weight
+    ``(1 - t) (W + B0 A0) + t (W + B1 A1)`` is ``W`` plus the adapter of twice the rank
+    ``[(1 - t) B0, t B1] [A0; A1]``, which the model kept is saved as; the classifier head,
+    trained whole, is interpolated as it is.
+
+    Args:
+        train_paths: the training files ``trained`` was trained on, in that order.
+        init: the model ``trained`` was continued from (its ``init``).
+        trained: the continued model.
+        output_dir: where the model kept is saved; its manifest records ``trained``'s training,
+            every point's scores and ``init``'s training.
+        steps: the line is cut into this many equal steps.
+        batch_size: targets per forward pass.
+        progress: called with one line per point scored (default: log at INFO).
+
+    Returns:
+        InterpolationResult with every point's validation macro-F1, the point kept and its
+        temperature.
+
+    Raises:
+        ModelError: either is not LoRA adapters ``train`` saved, their base encoders or LoRA
+            settings differ, or ``trained`` was not continued from ``init``.
+        InputError: a training file is missing or not the one ``trained`` was trained on.
+        ValueError: ``steps`` is below 1.
+    """
+    import torch
+    from peft import set_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    if steps < 1:
+        raise ValueError("steps must be >= 1")
+    report = progress or logger.info
+    start, end = _continued_pair(init, trained)
+    # Checked by _continued_pair: both are LoRA adapters over one base encoder.
+    assert start.adapter_weights is not None
+    assert end.adapter_weights is not None
+    assert end.lora is not None
+    assert end.base_encoder is not None
+    validations = [validation for _, validation in saved_splits(trained, train_paths)]
+    start_adapter = load_file(str(init / start.adapter_weights))
+    end_adapter = load_file(str(trained / end.adapter_weights))
+    stacked = end.lora | {"r": 2 * end.lora["r"], "lora_alpha": 2 * end.lora["lora_alpha"]}
+    model, tokenizer = _classifier(end.base_encoder)
+    model = cast(
+        "PreTrainedModel",
+        adapted_model(
+            model,
+            trained,
+            replace(end, lora=stacked),
+            adapter=_line_point(start_adapter, end_adapter, 1.0),
+        ),
+    )
+    encoded = [_encode_examples(slice_, tokenizer, end.max_length) for slice_ in validations]
+    points: list[InterpolationPoint] = []
+    best: InterpolationPoint | None = None
+    best_logits: list[torch.Tensor] = []
+    for step in range(steps + 1):
+        weight = step / steps
+        set_peft_model_state_dict(model, _line_point(start_adapter, end_adapter, weight))
+        logits = [_predict(model, tokenizer, inputs, batch_size) for inputs, _ in encoded]
+        by_file = tuple(
+            _macro_f1_of(file_logits, labels)
+            for file_logits, (_, labels) in zip(logits, encoded, strict=True)
+        )
+        point = InterpolationPoint(weight, sum(by_file) / len(by_file), by_file)
+        points.append(point)
+        report(
+            f"{weight:.2f} of the way to {trained.name}: validation macro-F1 "
+            f"{point.validation_macro_f1:.4f} ("
+            + " + ".join(f"{file_f1:.4f}" for file_f1 in by_file)
+            + ")"
+        )
+        if best is None or point.validation_macro_f1 >= best.validation_macro_f1:
+            best, best_logits = point, logits
+    assert best is not None  # steps >= 1: the line has two points at least
+    set_peft_model_state_dict(model, _line_point(start_adapter, end_adapter, best.trained_weight))
+    labels = [label for _, file_labels in encoded for label in file_labels]
+    temperature, calibrated = fit_temperature(torch.cat(best_logits), labels)
+    kept = ModelManifest(
+        temperature=temperature,
+        max_length=end.max_length,
+        base_encoder=end.base_encoder,
+        lora=stacked,
+        training=end.training
+        | {
+            "validation_macro_f1": round(best.validation_macro_f1, 4),
+            "validation_log_loss_calibrated": round(calibrated, 4),
+            "interpolation": {
+                "init": str(init),
+                "trained": str(trained),
+                "trained_weight": best.trained_weight,
+                "points": [asdict(point) for point in points],
+                "init_training": start.training,
+            },
+        },
+    )
+    _save(model, tokenizer, output_dir, form="lora", manifest=kept)
+    return InterpolationResult(
+        output_dir=output_dir,
+        trained_weight=best.trained_weight,
+        validation_macro_f1=best.validation_macro_f1,
+        temperature=temperature,
+        points=points,
+    )
+
+
+def _continued_pair(init: Path, trained: Path) -> tuple[ModelManifest, ModelManifest]:
+    """The manifests of a continued LoRA model's start and end, checked to be such a pair.
+
+    Raises:
+        ModelError: ``trained`` is not a LoRA model ``train`` continued from ``init``, or their
+            LoRA settings differ.
+    """
+    end = ModelManifest.read(trained)
+    if end is None or end.lora is None or end.base_encoder is None or "init" not in end.training:
+        raise ModelError(f"{trained}: not LoRA adapters that countrytone train went on training")
+    continued_from = Path(end.training["init"])
+    if continued_from.name != init.name:
+        raise ModelError(f"{trained}: continued from {continued_from}, not {init}")
+    start = _init_manifest(init, base=end.base_encoder, lora_rank=None)
+    if start.lora != end.lora:
+        raise ModelError(f"{init} and {trained}: adapters of different LoRA settings")
+    return start, end
+
+
+def _line_point(
+    start: dict[str, "torch.Tensor"], end: dict[str, "torch.Tensor"], weight: float
+) -> dict[str, "torch.Tensor"]:
+    """The adapters of the model ``weight`` of the way from ``start``'s to ``end``'s, in twice
+    their rank (see :func:`interpolate`), in fp32."""
+    import torch
+
+    point = {}
+    for key, start_tensor in start.items():
+        first, second = start_tensor.float(), end[key].float()
+        if ".lora_A." in key:
+            point[key] = torch.cat([first, second], dim=0)
+        elif ".lora_B." in key:
+            point[key] = torch.cat([(1 - weight) * first, weight * second], dim=1)
+        else:
+            point[key] = (1 - weight) * first + weight * second
+    return point
 
 
 def _classifier(base: str) -> tuple["PreTrainedModel", "PreTrainedTokenizerBase"]:

@@ -564,13 +564,20 @@ def _merged_adapter(
     return cast("PreTrainedModel", adapted_model(model, path, manifest).merge_and_unload())
 
 
-def adapted_model(model: "PreTrainedModel", path: Path, manifest: ModelManifest) -> "PeftModel":
+def adapted_model(
+    model: "PreTrainedModel",
+    path: Path,
+    manifest: ModelManifest,
+    *,
+    adapter: Mapping[str, "torch.Tensor"] | None = None,
+) -> "PeftModel":
     """Fill a freshly built model with its base encoder's weights and add the saved adapters.
 
     The base encoder's own weights (``countrytone.encoders``) go into ``model.base_model``; its
     pooler, which a sequence classifier does not use, and buffers the model rebuilds itself
-    (position ids) are left out. The LoRA adapters and the classifier head from ``path`` are
-    added with peft, unmerged (training goes on from them).
+    (position ids) are left out. The LoRA adapters and the classifier head from ``path`` (or
+    ``adapter``, weights in the form of that file, given instead) are added with peft,
+    unmerged (training goes on from them).
 
     Raises:
         ModelError: the base encoder or the adapters do not fit the model.
@@ -596,7 +603,8 @@ def adapted_model(model: "PreTrainedModel", path: Path, manifest: ModelManifest)
     adapted = add_lora(model, manifest.lora)
     from peft import get_peft_model_state_dict, set_peft_model_state_dict
 
-    adapter = load_file(str(path / manifest.adapter_weights))
+    if adapter is None:
+        adapter = load_file(str(path / manifest.adapter_weights))
     unfitting = set(adapter) ^ set(get_peft_model_state_dict(adapted))
     if unfitting:
         raise ModelError(f"{path}: adapter weights do not fit the model ({sorted(unfitting)[:3]})")
