@@ -259,7 +259,7 @@ def merged_weights(model_dir: Path) -> dict[str, "torch.Tensor"]:
 
 
 def test_interpolate_keeps_the_best_model_on_the_exact_line_between_two(
-    tiny_train_file: Path, tmp_path: Path
+    tiny_train_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     options = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
     first, went_on, kept = tmp_path / "first", tmp_path / "went-on", tmp_path / "kept"
@@ -308,6 +308,15 @@ def test_interpolate_keeps_the_best_model_on_the_exact_line_between_two(
         interpolate([tiny_train_file], init=went_on, trained=first, output_dir=tmp_path / "x")
     with pytest.raises(ModelError, match=r"continued from .*first, not .*went-on"):
         interpolate([tiny_train_file], init=went_on, trained=went_on, output_dir=tmp_path / "x")
+    command = ["interpolate", str(tiny_train_file), "--out", str(tmp_path / "cli")]
+    assert main([*command, "--init", str(first), "--trained", str(went_on), "--steps", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "kept " in captured.out
+    assert len(captured.err.splitlines()) == 2  # a progress line per point
+    assert main([*command, "--init", str(went_on), "--trained", str(first)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("countrytone: error: ")
+    assert len(error.splitlines()) == 1
 
 
 def test_training_distils_a_teacher(
