@@ -47,7 +47,7 @@ SHIPPED = {
     "minilm-int8": ShippedModel("minilm", "onnx-int8"),
 }
 # Each runs int8 on a CPU, where that is several times as fast and keeps validation macro-F1
-# within half a point, and in torch fp16 on a GPU.
+# within 0.6 points, and in torch fp16 on a GPU.
 BY_DEVICE = {
     "default": {"cpu": "mpnet-int8", "cuda": "mpnet"},
     "fast": {"cpu": "minilm-int8", "cuda": "minilm"},
@@ -61,8 +61,8 @@ def load_tone_model(name: str = "default", *, device: str | None = None) -> Tone
 
     ``"default"`` (also ``"accurate"``) is all-mpnet-base-v2 with LoRA adapters fine-tuned on
     NewsMTSC and the country-tone training set, the most accurate: ``"mpnet-int8"`` on a CPU,
-    ``"mpnet"`` on a GPU. ``"fast"`` is a fine-tuned all-MiniLM-L6-v2 distilled from it,
-    several times as fast: ``"minilm-int8"`` (also ``"fast-int8"``) on a CPU, ``"minilm"`` on a
+    ``"mpnet"`` on a GPU. ``"fast"`` is a fine-tuned all-MiniLM-L6-v2 distilled from one of
+    its training runs, several times as fast: ``"minilm-int8"`` (also ``"fast-int8"``) on a CPU, ``"minilm"`` on a
     GPU. ``"vader"`` is the lexicon model. Any other name is read as the path of a local model
     directory (see ``countrytone.transformer``).
 
