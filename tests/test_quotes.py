@@ -627,6 +627,30 @@ PATTERNS = [
         "several farm leaders",
         id="a-passive-cue-speaks-through-its-agent",
     ),
+    pytest.param(
+        "The senator lauded the mayor for her work with Norway.",
+        "the mayor for her work with Norway",
+        REPORTED,
+        "the senator",
+        "The senator",
+        id="praise-aloud",
+    ),
+    pytest.param(
+        "The minister blamed the shortage on Sweden.",
+        "the shortage on Sweden",
+        REPORTED,
+        "the minister",
+        "The minister",
+        id="blame-aloud",
+    ),
+    pytest.param(
+        "Jane Holm likened the new rules to a tax on farmers.",
+        "the new rules to a tax on farmers",
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="liken",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,

@@ -30,11 +30,13 @@ SPEECH_VERBS = _words(
 QUOTE_CONTINUERS = _words("continue begin start")
 
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
-# Y", "accused the bank of fraud".
+# Y", "accused the bank of fraud"; verbs of praising, blaming and likening aloud too ("mocked the
+# complaint", "lauded the mayor for …", "blamed the shortage on …", "likened the rules to …").
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
-    portray depict characterize characterise"""
+    portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
 )
 
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
