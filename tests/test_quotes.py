@@ -651,6 +651,14 @@ PATTERNS = [
         "Jane Holm",
         id="liken",
     ),
+    pytest.param(
+        "Critics see the plan as a gift to Norway.",
+        "the plan as a gift to Norway",
+        REPORTED,
+        "critics",
+        "Critics",
+        id="regard-as",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,
@@ -1022,6 +1030,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             None,
             "But there were lighter notes too",
             id="cue-without-commas-reports-its-own-clause",
+        ),
+        pytest.param(
+            "The envoy saw the minister leave Oslo for Norway.",
+            "the envoy",
+            None,
+            id="seeing-without-as-says-nothing",
         ),
     ],
 )

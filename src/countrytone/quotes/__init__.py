@@ -26,7 +26,10 @@ How an article is read, in order:
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
    off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
-   …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing; the
+   …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
+   of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
+   what a verb of regarding takes its object as ("critics see the plan as a gift"; "saw the minister
+   leave" says nothing); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other

@@ -33,6 +33,7 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    REGARDING_VERBS,
     SAID_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -238,6 +239,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _noun_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
+    elif _regards_as(token):
+        found = _object_content(tokens, token)
     elif lemma in TOPIC_VERBS:
         found = _topic_content(tokens, token)
     elif lemma in SPEECH_VERBS:
@@ -261,6 +264,18 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     else:
         return []
     return [found] if found is not None else []
+
+
+def _regards_as(verb: Token) -> bool:
+    """Whether a verb of regarding has an object and what it is regarded as: "see the plan as a
+    gift", "judged the law a failure"."""
+    if verb.lemma_.lower() not in REGARDING_VERBS:
+        return False
+    objects = [child for child in verb.rights if child.dep_ == "dobj"]
+    # The parser hangs "as" off the verb or off its object ("see [the plan as a gift]").
+    around = [*verb.rights, *(grand for obj in objects for grand in obj.rights)]
+    complement = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in around)
+    return bool(objects) and complement
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:

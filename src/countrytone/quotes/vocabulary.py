@@ -39,6 +39,11 @@ OBJECT_VERBS = _words(
     lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
 )
 
+# Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
+# (or "X Y"): "critics see the plan as a gift", "views Norway as a partner", "judged the law a
+# failure". In any other shape they keep their own class ("saw the minister speak" says nothing).
+REGARDING_VERBS = _words("see view regard consider judge deem perceive")
+
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
 TOPIC_VERBS = _words("speak talk")
 
