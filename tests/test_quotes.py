@@ -652,6 +652,30 @@ PATTERNS = [
         id="liken",
     ),
     pytest.param(
+        "Many farmers are afraid that the new tariffs will hurt Norway.",
+        "that the new tariffs will hurt Norway",
+        STANCE,
+        "many farmers",
+        "Many farmers",
+        id="afraid-that",
+    ),
+    pytest.param(
+        "The minister is worried about the talks with Sweden.",
+        "the talks with Sweden",
+        STANCE,
+        "the minister",
+        "The minister",
+        id="worried-about",
+    ),
+    pytest.param(
+        "The governor was frustrated that Norway had refused.",
+        "that Norway had refused",
+        STANCE,
+        "the governor",
+        "The governor",
+        id="a-participle-of-feeling",
+    ),
+    pytest.param(
         "Critics see the plan as a gift to Norway.",
         "the plan as a gift to Norway",
         REPORTED,
@@ -1030,6 +1054,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             None,
             "But there were lighter notes too",
             id="cue-without-commas-reports-its-own-clause",
+        ),
+        pytest.param(
+            "It is certain that Norway will join the pact.",
+            None,
+            "that Norway will join the pact",
+            id="certain-with-no-one-who-feels",
         ),
         pytest.param(
             "The envoy saw the minister leave Oslo for Norway.",

@@ -35,7 +35,9 @@ How an article is read, in order:
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
    and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
-   "agreed to", "plans to", "discussed", and a noun of intention: "his decision to …"): kept as
+   "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", and the clause or
+   topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
+   about …", "was frustrated that …", "is critical of …"): kept as
    rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
    Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
    think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know

@@ -25,6 +25,16 @@ SPEECH_VERBS = _words(
     scream sing exclaim"""
 )
 
+# Words of feeling and certainty that say what their subject thinks, as "fears" and "believes"
+# do, with a clause or a topic: "are afraid that …", "is worried about …", "were not sure
+# whether …", "has been critical of …". Written as they stand in the text, for the tagger reads
+# "was frustrated that …" as a passive verb as often as an adjective.
+FEELING_WORDS = _words(
+    """afraid worried concerned fearful anxious nervous sure certain confident convinced aware
+    hopeful optimistic pessimistic skeptical sceptical doubtful frustrated angry upset furious
+    disappointed pleased happy glad sorry proud critical"""
+)
+
 # Verbs of going on that introduce a quote beside them when nothing else completes them ("She
 # continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
 QUOTE_CONTINUERS = _words("continue begin start")
