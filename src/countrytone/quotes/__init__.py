@@ -26,13 +26,18 @@ How an article is read, in order:
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
    off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
-   …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing; the
+   …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
+   of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
+   what a verb of regarding takes its object as ("critics see the plan as a gift"; "saw the minister
+   leave" says nothing); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
    and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
-   "agreed to", "plans to", "discussed", and a noun of intention: "his decision to …"): kept as
+   "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", and the clause or
+   topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
+   about …", "was frustrated that …", "is critical of …"): kept as
    rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
    Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
    think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know

@@ -13,6 +13,7 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
+    FEELING_WORDS,
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
@@ -58,6 +59,16 @@ def reporting_verbs() -> frozenset[str]:
     classes, which keep their class: a verb of the lexicon reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
     return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
+
+
+def is_feeling(token: Token) -> bool:
+    """Whether a token is a word of feeling or certainty said of its clause's subject: a
+    predicate adjective ("are afraid that …") or a passive participle ("was frustrated that …")."""
+    if token.lower_ not in FEELING_WORDS:
+        return False
+    predicate = token.pos_ == "ADJ" and token.dep_ == "acomp"
+    participle = token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children)
+    return predicate or participle
 
 
 def next_word(token: Token) -> Token:
@@ -116,6 +127,10 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     if cue.lower_ == "according":
         return next((grand for child in cue.children if child.lower_ == "to"
                      for grand in child.children if grand.dep_ == "pobj"), None)  # fmt: skip
+    if is_feeling(cue):
+        # "Many farmers are afraid that …": who feels is the subject of the copula, or of the
+        # passive participle ("The governor was frustrated that …").
+        return subject_of(cue) or subject_of(cue.head)
     if cue.pos_ == "NOUN":
         # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks.
         return owner_of(cue)

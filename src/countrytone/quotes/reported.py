@@ -16,6 +16,7 @@ from countrytone.quotes.grammar import (
     cue_phrase_start,
     is_circumstance,
     is_denied,
+    is_feeling,
     is_parenthetical,
     quoted_from_outside,
     rejoins_reporting_verb,
@@ -33,6 +34,7 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    REGARDING_VERBS,
     SAID_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -212,8 +214,12 @@ def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, in
 
 
 def _kind(cue: Token) -> AttributionKind:
+    # A word of feeling is an attitude its subject holds ("is critical of the deal", "is not
+    # optimistic about the talks"), often the reporter's or a quoted speaker's reading of it: a
+    # stance, which never takes a mention from the speaker around it.
     lemma = cue.lemma_.lower()
-    if lemma in STANCE_VERBS or (cue.pos_ == "NOUN" and lemma in INTENT_NOUNS) or is_denied(cue):
+    intent = cue.pos_ == "NOUN" and lemma in INTENT_NOUNS
+    if lemma in STANCE_VERBS or intent or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
 
@@ -236,8 +242,12 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         return _according_to(tokens, token)
     if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
         found = _noun_content(tokens, token)
+    elif is_feeling(token):
+        found = _feeling_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
+    elif _regards_as(token):
+        found = _object_content(tokens, token)
     elif lemma in TOPIC_VERBS:
         found = _topic_content(tokens, token)
     elif lemma in SPEECH_VERBS:
@@ -261,6 +271,18 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     else:
         return []
     return [found] if found is not None else []
+
+
+def _regards_as(verb: Token) -> bool:
+    """Whether a verb of regarding has an object and what it is regarded as: "see the plan as a
+    gift", "judged the law a failure"."""
+    if verb.lemma_.lower() not in REGARDING_VERBS:
+        return False
+    objects = [child for child in verb.rights if child.dep_ == "dobj"]
+    # The parser hangs "as" off the verb or off its object ("see [the plan as a gift]").
+    around = [*verb.rights, *(grand for obj in objects for grand in obj.rights)]
+    complement = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in around)
+    return bool(objects) and complement
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
@@ -322,6 +344,19 @@ def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
             if objects and child.lower_ == "to" and not _topic_of(cue, objects[0]):
                 continue
+            if objects:
+                return tokens.span(objects[0].left_edge, objects[0].right_edge)
+    return None
+
+
+def _feeling_content(tokens: ArticleTokens, word: Token) -> tuple[int, int] | None:
+    # "afraid that the tariffs will hurt", "not sure whether …", "worried about the talks",
+    # "critical of the deal": the clause, or the topic of "about", "of" or "over".
+    for child in word.rights:
+        if child.dep_ == "ccomp":
+            return tokens.span(child.left_edge, child.right_edge)
+        if child.dep_ == "prep" and child.lower_ in ("about", "of", "over"):
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
             if objects:
                 return tokens.span(objects[0].left_edge, objects[0].right_edge)
     return None

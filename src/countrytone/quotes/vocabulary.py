@@ -25,17 +25,34 @@ SPEECH_VERBS = _words(
     scream sing exclaim"""
 )
 
+# Words of feeling and certainty that say what their subject thinks, as "fears" and "believes"
+# do, with a clause or a topic: "are afraid that …", "is worried about …", "were not sure
+# whether …", "has been critical of …". Written as they stand in the text, for the tagger reads
+# "was frustrated that …" as a passive verb as often as an adjective.
+FEELING_WORDS = _words(
+    """afraid worried concerned fearful anxious nervous sure certain confident convinced aware
+    hopeful optimistic pessimistic skeptical sceptical doubtful frustrated angry upset furious
+    disappointed pleased happy glad sorry proud critical"""
+)
+
 # Verbs of going on that introduce a quote beside them when nothing else completes them ("She
 # continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
 QUOTE_CONTINUERS = _words("continue begin start")
 
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
-# Y", "accused the bank of fraud".
+# Y", "accused the bank of fraud"; verbs of praising, blaming and likening aloud too ("mocked the
+# complaint", "lauded the mayor for …", "blamed the shortage on …", "likened the rules to …").
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
-    portray depict characterize characterise"""
+    portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
 )
+
+# Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
+# (or "X Y"): "critics see the plan as a gift", "views Norway as a partner", "judged the law a
+# failure". In any other shape they keep their own class ("saw the minister speak" says nothing).
+REGARDING_VERBS = _words("see view regard consider judge deem perceive")
 
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
 TOPIC_VERBS = _words("speak talk")
