@@ -62,9 +62,9 @@ def load_tone_model(name: str = "default", *, device: str | None = None) -> Tone
     ``"default"`` (also ``"accurate"``) is all-mpnet-base-v2 with LoRA adapters fine-tuned on
     NewsMTSC and the country-tone training set, the most accurate: ``"mpnet-int8"`` on a CPU,
     ``"mpnet"`` on a GPU. ``"fast"`` is a fine-tuned all-MiniLM-L6-v2 distilled from one of
-    its training runs, several times as fast: ``"minilm-int8"`` (also ``"fast-int8"``) on a CPU, ``"minilm"`` on a
-    GPU. ``"vader"`` is the lexicon model. Any other name is read as the path of a local model
-    directory (see ``countrytone.transformer``).
+    its training runs, several times as fast: ``"minilm-int8"`` (also ``"fast-int8"``) on a
+    CPU, ``"minilm"`` on a GPU. ``"vader"`` is the lexicon model. Any other name is read as the
+    path of a local model directory (see ``countrytone.transformer``).
 
     Args:
         name: a name of ``MODEL_NAMES`` or a model directory.
