@@ -222,20 +222,27 @@ def test_training_lora_run_saves_adapters_that_reload_to_the_same_scores(
     )
 
 
-def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_path: Path) -> None:
-    options = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
-    first = tmp_path / "first"
-    train([tiny_train_file], output_dir=first, lora_rank=2, progress=lambda line: None, **options)
-    # At a learning rate too small to move a weight, the model goes on exactly where it was.
-    went_on = tmp_path / "went-on"
+TINY_RUN = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
+
+
+def train_and_go_on(train_file: Path, folder: Path, *, learning_rate: float) -> tuple[Path, Path]:
+    """Train a tiny LoRA model, then go on training it at ``learning_rate``; return both."""
+    first, went_on = folder / "first", folder / "went-on"
+    train([train_file], output_dir=first, lora_rank=2, progress=lambda line: None, **TINY_RUN)
     train(
-        [tiny_train_file],
+        [train_file],
         output_dir=went_on,
         init=first,
-        learning_rate=1e-12,
+        learning_rate=learning_rate,
         progress=lambda line: None,
-        **options,
+        **TINY_RUN,
     )
+    return first, went_on
+
+
+def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_path: Path) -> None:
+    # At a learning rate too small to move a weight, the model goes on exactly where it was.
+    first, went_on = train_and_go_on(tiny_train_file, tmp_path, learning_rate=1e-12)
     manifest = json.loads((went_on / "countrytone.json").read_text(encoding="utf-8"))
     assert manifest["training"]["init"] == str(first)
     assert manifest["lora"]["r"] == 2
@@ -244,7 +251,7 @@ def test_training_goes_on_from_a_saved_lora_model(tiny_train_file: Path, tmp_pat
         load_transformer(went_on).logits(targets), load_transformer(first).logits(targets)
     )
     with pytest.raises(ValueError, match="rank 2, not 4"):
-        train([tiny_train_file], output_dir=tmp_path / "x", init=first, lora_rank=4, **options)
+        train([tiny_train_file], output_dir=tmp_path / "x", init=first, lora_rank=4, **TINY_RUN)
     with pytest.raises(ModelError, match="adapters over all-minilm-l6-v2, not all-mpnet-base-v2"):
         train([tiny_train_file], output_dir=tmp_path / "x", init=first, base="all-mpnet-base-v2")
     with pytest.raises(ModelError, match="not LoRA adapters saved"):
@@ -261,17 +268,8 @@ def merged_weights(model_dir: Path) -> dict[str, "torch.Tensor"]:
 def test_interpolate_keeps_the_best_model_on_the_exact_line_between_two(
     tiny_train_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    options = {"base": MINILM, "batch_size": 4, "validation_fraction": 0.25, "epochs": 1}
-    first, went_on, kept = tmp_path / "first", tmp_path / "went-on", tmp_path / "kept"
-    train([tiny_train_file], output_dir=first, lora_rank=2, progress=lambda line: None, **options)
-    train(
-        [tiny_train_file],
-        output_dir=went_on,
-        init=first,
-        learning_rate=1e-3,
-        progress=lambda line: None,
-        **options,
-    )
+    first, went_on = train_and_go_on(tiny_train_file, tmp_path, learning_rate=1e-3)
+    kept = tmp_path / "kept"
     lines: list[str] = []
     result = interpolate(
         [tiny_train_file],

@@ -719,13 +719,17 @@ def _run_train(args: argparse.Namespace) -> int:
         validation_fraction=args.validation_fraction,
         max_examples=args.max_examples,
         full_model=args.full_model,
-        progress=lambda line: print(line, file=sys.stderr, flush=True),
+        progress=_progress_line,
     )
     print(
         f"best epoch {result.best_epoch}: validation macro-F1 {result.validation_macro_f1:.4f}, "
         f"temperature {result.temperature:.3f}, saved to {result.output_dir}"
     )
     return EXIT_SKIPPED if on_skip.count else EXIT_OK
+
+
+def _progress_line(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _run_interpolate(args: argparse.Namespace) -> int:
@@ -738,7 +742,7 @@ def _run_interpolate(args: argparse.Namespace) -> int:
         output_dir=args.out,
         steps=args.steps,
         batch_size=args.batch_size,
-        progress=lambda line: print(line, file=sys.stderr, flush=True),
+        progress=_progress_line,
     )
     print(
         f"kept {result.trained_weight:.2f} of the way to {args.trained}: validation macro-F1 "
