@@ -313,6 +313,20 @@ SPEAKERS = [
         id="agreement-is-not-speech",
     ),
     pytest.param(
+        "The council imposed new sanctions on Russia.",
+        "Russia",
+        0,
+        None,
+        id="an-act-is-not-speech",
+    ),
+    pytest.param(
+        "“The council imposed new sanctions on Russia,” said Wu Ping, a professor in Shanghai.",
+        "Russia",
+        0,
+        "Wu Ping",
+        id="an-act-inside-speech-keeps-the-speaker",
+    ),
+    pytest.param(
         "“China has shown that it still hopes to work with the United States,” said Wu Ping, "
         "a professor in Shanghai.",
         "United States",

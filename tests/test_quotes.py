@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
 from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
-from countrytone.quotes.grammar import reporting_verbs
+from countrytone.quotes.grammar import act_verbs, reporting_verbs
 from countrytone.quotes.vocabulary import OBJECT_VERBS, SPEECH_VERBS, STANCE_VERBS, TOPIC_VERBS
 from countrytone.segment import parse
 
@@ -972,6 +972,24 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the ministry",
             id="no-answer",
         ),
+        pytest.param(
+            "The council imposed new sanctions on Norway.",
+            "new sanctions on Norway",
+            "the council",
+            id="an-act-on-something",
+        ),
+        pytest.param(
+            "The president vetoed the bill and imposed new tariffs on Norway.",
+            "new tariffs on Norway",
+            "the president",
+            id="an-act-joined-to-the-main-verb",
+        ),
+        pytest.param(
+            "The court ruled that the election law broke the constitution.",
+            "that the election law broke the constitution",
+            "the court",
+            id="an-act-with-a-clause",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
@@ -982,7 +1000,9 @@ def test_quotes_acts_and_intentions_are_stance(
 
 
 def test_quotes_cue_classes_share_no_word() -> None:
-    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs()]
+    classes = [
+        SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()
+    ]  # fmt: skip
     for index, first in enumerate(classes):
         for second in classes[index + 1 :]:
             assert not first & second
@@ -1066,6 +1086,30 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "the envoy",
             None,
             id="seeing-without-as-says-nothing",
+        ),
+        pytest.param(
+            "The agency that oversees the visa program opened an office in Oslo.",
+            "the agency",
+            "the visa program",
+            id="an-act-in-a-relative-clause-describes-its-subject",
+        ),
+        pytest.param(
+            "After visiting the White House, the minister flew to Oslo.",
+            "the minister",
+            "the White House",
+            id="an-act-in-a-clause-of-time-sets-the-scene",
+        ),
+        pytest.param(
+            "The foundation was registered in Norway as a charity.",
+            None,
+            "The foundation was registered in Norway as a charity",
+            id="an-act-with-no-one-who-acts",
+        ),
+        pytest.param(
+            "The new tariffs prevented imports from Norway.",
+            "the new tariffs",
+            "imports from Norway",
+            id="a-thing-does-no-act",
         ),
     ],
 )

@@ -35,7 +35,11 @@ How an article is read, in order:
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
    and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
-   "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", and the clause or
+   "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", the object,
+   infinitive or clause of a verb of WordNet's lexicon of social and political acts that its
+   sentence asserts, as its main verb or one joined to it: "imposed sanctions", "vetoed the bill",
+   "ruled that …" (``data/act_verbs.csv``; not in a relative or adverbial clause: "the agency,
+   which oversees the program", nor a passive with no agent), and the clause or
    topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
    about …", "was frustrated that …", "is critical of …"): kept as
    rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention

@@ -17,6 +17,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    LIGHT_VERBS,
     NEGATION_RAISING,
     NO_ONE,
     OBJECT_VERBS,
@@ -59,6 +60,22 @@ def reporting_verbs() -> frozenset[str]:
     classes, which keep their class: a verb of the lexicon reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
     return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
+
+
+def is_act(token: Token) -> bool:
+    """Whether a token is a verb of WordNet's lexicon of social and political acts
+    (``act_verbs``): "imposed sanctions", "vetoed the bill", "ruled that …"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in act_verbs()
+
+
+@cache
+def act_verbs() -> frozenset[str]:
+    """``data/act_verbs.csv``: WordNet's verbs of social acts done to something or someone
+    (written by ``scripts/act_verbs.py``), but the words of the hand-made cue classes, which keep
+    their class, and the light verbs, which say nothing by themselves ("made the case", "took
+    offence")."""
+    lexicon = frozenset(row["lemma"] for row in read_csv("act_verbs.csv"))
+    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | LIGHT_VERBS)
 
 
 def is_feeling(token: Token) -> bool:

@@ -14,6 +14,7 @@ from countrytone.quotes.grammar import (
     author_of_document,
     can_speak,
     cue_phrase_start,
+    is_act,
     is_circumstance,
     is_denied,
     is_feeling,
@@ -193,7 +194,9 @@ def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | N
     """The clause of a passive cue with no agent, from its subject ("peacekeepers have been
     accused of …", "he is expected to …"); None for any other cue."""
     subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
-    if subject is None or agent_of(cue) is not None:
+    if subject is None or agent_of(cue) is not None or is_act(cue):
+        # "The foundation was registered as a charity": an act done with no one named says
+        # nothing of anyone's.
         return None
     if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in STANCE_VERBS:
         return None
@@ -219,7 +222,7 @@ def _kind(cue: Token) -> AttributionKind:
     # stance, which never takes a mention from the speaker around it.
     lemma = cue.lemma_.lower()
     intent = cue.pos_ == "NOUN" and lemma in INTENT_NOUNS
-    if lemma in STANCE_VERBS or intent or is_denied(cue) or is_feeling(cue):
+    if lemma in STANCE_VERBS or intent or is_act(cue) or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
 
@@ -266,11 +269,28 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
             or _reported_clause(tokens, token)
             or _stance_object(tokens, token)
         )
+    elif is_act(token) and _asserted(token):
+        # What an act is done to is its object; its prepositional phrase says where, when or
+        # from what ("resigned from the network", "was founded in 1949").
+        found = (
+            _intent_content(tokens, token)
+            or _reported_clause(tokens, token)
+            or _stance_object(tokens, token, deps=("dobj",))
+        )
     elif lemma == "make":
         found = _made_clear_content(tokens, token)
     else:
         return []
     return [found] if found is not None else []
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether a verb is what its sentence asserts: the root, or a verb joined to it ("vetoed
+    the bill and imposed sanctions"); not a clause that describes or sets the scene ("the agency,
+    which oversees the program", "after visiting the White House")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _regards_as(verb: Token) -> bool:
@@ -362,11 +382,13 @@ def _feeling_content(tokens: ArticleTokens, word: Token) -> tuple[int, int] | No
     return None
 
 
-def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+def _stance_object(
+    tokens: ArticleTokens, cue: Token, *, deps: tuple[str, ...] = ("dobj", "prep")
+) -> tuple[int, int] | None:
     # "discussed Russia's war on Ukraine", "support Taiwan": what an act is about or aimed at,
     # a name included.
     for child in cue.rights:
-        if child.dep_ in ("dobj", "prep"):
+        if child.dep_ in deps:
             return tokens.span(child.left_edge, _clause_end(cue))
     return None
 

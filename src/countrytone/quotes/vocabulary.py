@@ -66,6 +66,10 @@ STANCE_VERBS = _words(
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
 
+# Light verbs, whose object carries the meaning ("made the case for", "took offence at", "do
+# what it takes", "let them vote"): no act by themselves, though WordNet files some as social acts.
+LIGHT_VERBS = _words("make take do let have give get")
+
 # Verbs of belief whose negation is the belief in a negated clause: "does not think that the
 # talks will work" says what its subject thinks (neg-raising, after Horn 1978).
 NEGATION_RAISING = _words("think believe suppose imagine reckon feel expect want")
