@@ -621,7 +621,7 @@ PATTERNS = [
     ),
     pytest.param(
         "The border plan was called a disaster by several farm leaders.",
-        "a disaster by several farm leaders",
+        "The border plan was called a disaster",
         REPORTED,
         "several farm leaders",
         "several farm leaders",
@@ -682,6 +682,14 @@ PATTERNS = [
         "critics",
         "Critics",
         id="regard-as",
+    ),
+    pytest.param(
+        "The plan was endorsed by the president on Friday.",
+        "The plan was endorsed",
+        STANCE,
+        "the president",
+        "the president",
+        id="a-passive-stance-verb-with-its-agent",
     ),
 ]
 
@@ -1098,6 +1106,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "the minister",
             "the White House",
             id="an-act-in-a-clause-of-time-sets-the-scene",
+        ),
+        pytest.param(
+            "The village near the border was hit by a storm from Norway.",
+            "a storm from Norway",
+            "The village near the border was hit",
+            id="a-passive-whose-agent-cannot-speak",
         ),
         pytest.param(
             "The foundation was registered in Norway as a charity.",

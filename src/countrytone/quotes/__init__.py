@@ -29,7 +29,8 @@ How an article is read, in order:
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
    what a verb of regarding takes its object as ("critics see the plan as a gift"; "saw the minister
-   leave" says nothing); the
+   leave" says nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
+   plan was called a disaster by critics" is "The plan was called a disaster"); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other

@@ -249,6 +249,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _feeling_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
+    elif _passive_with_agent(token):
+        found = _passive_content(tokens, token)
     elif _regards_as(token):
         found = _object_content(tokens, token)
     elif lemma in TOPIC_VERBS:
@@ -282,6 +284,32 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     else:
         return []
     return [found] if found is not None else []
+
+
+def _passive_with_agent(verb: Token) -> bool:
+    """Whether a cue verb is passive with an agent who can speak or act: "the plan was endorsed
+    by the president", "was criticized by rights groups"; "was hit by a storm" is no cue."""
+    cue = verb.lemma_.lower() in (
+        SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | REGARDING_VERBS
+    )
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    agent = agent_of(verb)
+    return (
+        passive
+        and agent is not None
+        and can_speak(agent)
+        and (cue or reports_clause(verb) or (is_act(verb) and _asserted(verb)))
+    )
+
+
+def _passive_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int]:
+    """What the agent of a passive cue said or did something to: its subject, up to the agent
+    ("The plan was endorsed" of "The plan was endorsed by the president on Friday"), for the
+    agent's own words are the speaker's."""
+    subject = next(child for child in cue.children if child.dep_ == "nsubjpass")
+    by = next(child for child in cue.children if child.dep_ == "agent")
+    last = cue.doc[by.i - 1] if by.i > subject.i else _clause_end(cue)
+    return tokens.span(subject.left_edge, last)
 
 
 def _asserted(verb: Token) -> bool:
