@@ -998,6 +998,12 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the court",
             id="an-act-with-a-clause",
         ),
+        pytest.param(
+            "The latest figures show that exports to Norway fell sharply.",
+            "that exports to Norway fell sharply",
+            "the latest figures",
+            id="what-a-thing-shows-in-a-clause",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
@@ -1124,6 +1130,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "the new tariffs",
             "imports from Norway",
             id="a-thing-does-no-act",
+        ),
+        pytest.param(
+            "The new tariffs aim to protect farmers from Norwegian imports.",
+            "the new tariffs",
+            "to protect farmers from Norwegian imports",
+            id="a-thing-has-no-aim",
         ),
     ],
 )

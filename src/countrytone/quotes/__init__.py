@@ -42,11 +42,12 @@ How an article is read, in order:
    "ruled that …" (``data/act_verbs.csv``; not in a relative or adverbial clause: "the agency,
    which oversees the program", nor a passive with no agent), and the clause or
    topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
-   about …", "was frustrated that …", "is critical of …"): kept as
-   rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
-   Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
-   think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know
-   that …"). Content reaches the end of its clause (not an "…, according to X" that says whose it
+   about …", "was frustrated that …", "is critical of …"): kept as rows, never the speaker of a
+   mention; a thing takes no stance ("the tariffs aim to …") but what it shows in a clause ("the
+   data show that …"). A negated cue is a silence, a stance ("did not mention Russia", "did not
+   respond to requests for comment"), but a belief keeps its negation ("does not think that …" is
+   reported). What someone is let or made to say is not theirs ("Let everyone know that …"). Content
+   reaches the end of its clause (not an "…, according to X" that says whose it
    is, nor a clause of when or while it was said: "condemned the launch as Pyongyang fired"), and
    the closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
    Clinton", not "said so" nor "announced on Friday").

@@ -162,8 +162,10 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         if speaker is None or speaker.lower_ in NO_ONE:
             continue
         thing = speaker.pos_ == "NOUN" and not can_speak(speaker)
-        if thing and _kind(token) is AttributionKind.STANCE:
-            # "the tariffs aim to …", "other areas showed …": a thing does not take a stance.
+        clause = any(child.dep_ == "ccomp" for child in token.children)
+        if thing and _kind(token) is AttributionKind.STANCE and not clause:
+            # "the tariffs aim to …", "other areas showed …": a thing does not take a stance;
+            # what it shows in a clause is its evidence ("the data show that …").
             continue
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in STANCE_VERBS:
             # "declined to condemn the invasion", "is expected to announce duties": an act
