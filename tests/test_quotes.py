@@ -1004,6 +1004,12 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the latest figures",
             id="what-a-thing-shows-in-a-clause",
         ),
+        pytest.param(
+            "Norway is willing to reopen talks with the union.",
+            "to reopen talks with the union",
+            "Norway",
+            id="a-word-of-will",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
@@ -1136,6 +1142,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "the new tariffs",
             "to protect farmers from Norwegian imports",
             id="a-thing-has-no-aim",
+        ),
+        pytest.param(
+            "The new rules are ready to take effect in Norway.",
+            "the new rules",
+            "to take effect in Norway",
+            id="a-thing-has-no-will",
         ),
     ],
 )

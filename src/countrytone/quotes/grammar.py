@@ -28,6 +28,7 @@ from countrytone.quotes.vocabulary import (
     SPEECH_VERBS,
     STANCE_VERBS,
     TOPIC_VERBS,
+    WILL_WORDS,
 )
 
 # Penn tags of a finite verb, which no name holds.
@@ -79,9 +80,10 @@ def act_verbs() -> frozenset[str]:
 
 
 def is_feeling(token: Token) -> bool:
-    """Whether a token is a word of feeling or certainty said of its clause's subject: a
-    predicate adjective ("are afraid that …") or a passive participle ("was frustrated that …")."""
-    if token.lower_ not in FEELING_WORDS:
+    """Whether a token is a word of feeling, certainty or will said of its clause's subject: a
+    predicate adjective ("are afraid that …", "is willing to talk") or a passive participle ("was
+    frustrated that …", "is determined to win")."""
+    if token.lower_ not in FEELING_WORDS | WILL_WORDS:
         return False
     predicate = token.pos_ == "ADJ" and token.dep_ == "acomp"
     participle = token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children)

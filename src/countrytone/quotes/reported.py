@@ -42,6 +42,7 @@ from countrytone.quotes.vocabulary import (
     STATEMENT_NOUNS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
+    WILL_WORDS,
 )
 
 # Characters trimmed off both ends of reported content.
@@ -167,7 +168,7 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
             # "the tariffs aim to …", "other areas showed …": a thing does not take a stance;
             # what it shows in a clause is its evidence ("the data show that …").
             continue
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in STANCE_VERBS:
+        if _intended(token):
             # "declined to condemn the invasion", "is expected to announce duties": an act
             # wanted, refused or expected, not said; the stance row holds it.
             continue
@@ -185,6 +186,15 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
                 yield RawAttribution(start, end, speaker, token, _kind(token))
 
 
+def _intended(cue: Token) -> bool:
+    """Whether a cue is the infinitive of a verb or word of will ("declined to condemn", "is
+    expected to announce", "is determined to warn"): wanted, refused or expected, not said."""
+    head = cue.head
+    return cue.dep_ == "xcomp" and (
+        head.lemma_.lower() in STANCE_VERBS or head.lower_ in WILL_WORDS
+    )
+
+
 def _a_name(tokens: ArticleTokens, start: int, end: int) -> bool:
     # One word is content only when it names someone or somewhere ("endorses Clinton", "backed
     # Ukraine"); "said so", "wants it" report nothing.
@@ -200,7 +210,7 @@ def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | N
         # "The foundation was registered as a charity": an act done with no one named says
         # nothing of anyone's.
         return None
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in STANCE_VERBS:
+    if _intended(cue):
         return None
     return tokens.span(subject.left_edge, _clause_end(cue))
 
@@ -401,9 +411,10 @@ def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _feeling_content(tokens: ArticleTokens, word: Token) -> tuple[int, int] | None:
     # "afraid that the tariffs will hurt", "not sure whether …", "worried about the talks",
-    # "critical of the deal": the clause, or the topic of "about", "of" or "over".
+    # "critical of the deal", "willing to talk": the clause or infinitive, or the topic of
+    # "about", "of" or "over".
     for child in word.rights:
-        if child.dep_ == "ccomp":
+        if child.dep_ in ("ccomp", "xcomp"):
             return tokens.span(child.left_edge, child.right_edge)
         if child.dep_ == "prep" and child.lower_ in ("about", "of", "over"):
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]

@@ -35,6 +35,11 @@ FEELING_WORDS = _words(
     disappointed pleased happy glad sorry proud critical"""
 )
 
+# Words of will and readiness that say what their subject means to do, with an infinitive, as
+# the nouns of intention do: "is willing to talk", "were reluctant to act", "is determined to
+# win". Their rows are stances, as the words of feeling's are.
+WILL_WORDS = _words("willing unwilling eager keen reluctant loath determined ready prepared")
+
 # Verbs of going on that introduce a quote beside them when nothing else completes them ("She
 # continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
 QUOTE_CONTINUERS = _words("continue begin start")
