@@ -1019,6 +1019,47 @@ def test_quotes_acts_and_intentions_are_stance(
     assert (row.kind, row.speaker) == (STANCE, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The new border plan seems to have failed in Norway.",
+            "The new border plan seems to have failed in Norway",
+            id="seems-to",
+        ),
+        pytest.param(
+            "It appears that Norway will leave the pact.",
+            "It appears that Norway will leave the pact",
+            id="appears-that",
+        ),
+        pytest.param(
+            "A deal with Norway looks unlikely.",
+            "A deal with Norway looks unlikely",
+            id="looks-unlikely",
+        ),
+        pytest.param(
+            "The dealer allegedly sold rifles to buyers in Norway.",
+            "The dealer allegedly sold rifles to buyers in Norway",
+            id="allegedly",
+        ),
+    ],
+)
+def test_quotes_hearsay_is_reported_by_no_one(nlp: Language, text: str, content: str) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The minister appeared on television in Norway.", id="appeared-on-tv"),
+        pytest.param("The company looks to expand into Norway.", id="looks-to-seek"),
+    ],
+)
+def test_quotes_seeming_verb_without_a_complement_reports_nothing(nlp: Language, text: str) -> None:
+    assert attributions(text, nlp) == []
+
+
 def test_quotes_cue_classes_share_no_word() -> None:
     classes = [
         SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()

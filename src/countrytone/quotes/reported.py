@@ -31,12 +31,14 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     DOCUMENT_NOUNS,
+    HEARSAY_ADVERBS,
     INTENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
+    SEEMING_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
@@ -98,6 +100,35 @@ def quoted_fragments(
             min(start, quote.start), max(end, quote.end), author_of_document(speaker), verb,
             _kind(verb),
         )  # fmt: skip
+
+
+def hearsay(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawAttribution]:
+    """Clauses the text gives as how things seem or what is said, without saying to whom or by
+    whom: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol".
+    One ``reported`` row with no speaker per clause, from its subject to its end."""
+    for token in tokens.tokens:
+        verb = _hearsay_verb(token)
+        subject = subject_of(verb) if verb is not None else None
+        if verb is None or subject is None or subject.i > verb.i:
+            continue
+        start, end = _to_closing_mark(
+            quotes, *_trim(tokens.text, *tokens.span(subject.left_edge, _clause_end(verb)))
+        )
+        if start < end:
+            yield RawAttribution(start, end, None, token, AttributionKind.REPORTED)
+
+
+def _hearsay_verb(token: Token) -> Token | None:
+    """The verb of a clause that an adverb of hearsay marks, or a verb of seeming with a
+    complement ("seems to …", "seems that …", "looks unlikely"; not "appeared on television",
+    nor "looks to shore up support", which seeks)."""
+    if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+        return token.head
+    kinds = ("acomp",) if token.lemma_.lower() == "look" else ("xcomp", "ccomp", "acomp")
+    complement = any(child.dep_ in kinds for child in token.children)
+    if token.lemma_.lower() in SEEMING_VERBS and token.pos_ == "VERB" and complement:
+        return token
+    return None
 
 
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:

@@ -71,6 +71,12 @@ STANCE_VERBS = _words(
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
 
+# Verbs of seeming, which give their clause as how things appear, to no one named: "the plan
+# seems to have failed", "that looks unlikely"; and adverbs of hearsay, which give it as what
+# someone says: "he allegedly fired a pistol". The text does not say whose either is.
+SEEMING_VERBS = _words("seem appear look sound")
+HEARSAY_ADVERBS = _words("allegedly reportedly reputedly purportedly supposedly")
+
 # Light verbs, whose object carries the meaning ("made the case for", "took offence at", "do
 # what it takes", "let them vote"): no act by themselves, though WordNet files some as social acts.
 LIGHT_VERBS = _words("make take do let have give get")
