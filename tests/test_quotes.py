@@ -1190,6 +1190,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "to take effect in Norway",
             id="a-thing-has-no-will",
         ),
+        pytest.param(
+            "The company that was considered a threat in Norway closed.",
+            None,
+            "The company that was considered a threat in Norway closed",
+            id="a-passive-in-a-relative-clause-describes",
+        ),
     ],
 )
 def test_quotes_no_row_a_reader_would_reject(
@@ -1214,6 +1220,12 @@ def test_quotes_no_row_a_reader_would_reject(
             "The new treaty is expected to be signed next month in Oslo",
             STANCE,
             id="expected",
+        ),
+        pytest.param(
+            "The border deal with Norway is considered a failure.",
+            "The border deal with Norway is considered a failure",
+            REPORTED,
+            id="a-verb-of-thought-with-nothing-else-to-report",
         ),
     ],
 )

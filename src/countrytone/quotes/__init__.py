@@ -59,10 +59,12 @@ How an article is read, in order:
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"
    before a colon ("A lesson from Loretta Lynch: “…”"), the agent of a passive cue: "was called a
    disaster by critics"; a passive cue's subject is spoken of, never the speaker: "X was accused of
-   …" has none, and its row holds the whole clause; a dateline is no speaker: "WASHINGTON --
-   President Obama, …, said" is Obama's; a dash the parser takes for a subject stands for the
-   subject before it; a participle "…, adding that …" has the speaker of the verb it hangs off, or
-   of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is his, as is
+   …" has none, and its row holds the whole clause (so does a passive verb of speech or thought its
+   sentence asserts with nothing else to report: "it is considered a threat"); a dateline is no
+   speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser takes for a
+   subject stands for the subject before it; a participle "…, adding that …" has the speaker of
+   the verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,”
+   adding that …" is his, as is
    one the parser hangs inside his reported clause ("Analysts said X has risen, citing …"); a past
    tense joined to a reported clause with "would", or a verb of speech in the reporting verb's tense
    so joined, is the reporting verb's and the clause ends before it: "X said the US would … and

@@ -185,7 +185,8 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
     for token in tokens.tokens:
         spans = _content_spans(tokens, token)
         speaker = speaker_token(token) if spans else None
-        unsourced = _unsourced_passive(tokens, token) if spans and speaker is None else None
+        said = spans or _said_of(token)
+        unsourced = _unsourced_passive(tokens, token) if said and speaker is None else None
         if unsourced is not None:
             # "Mr. Quiros was accused of using $50 million …": someone said it, the text does
             # not say who; the row holds the whole clause, as what was said of its subject.
@@ -332,17 +333,29 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
 def _passive_with_agent(verb: Token) -> bool:
     """Whether a cue verb is passive with an agent who can speak or act: "the plan was endorsed
     by the president", "was criticized by rights groups"; "was hit by a storm" is no cue."""
-    cue = verb.lemma_.lower() in (
-        SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | REGARDING_VERBS
-    )
     passive = any(child.dep_ == "nsubjpass" for child in verb.children)
     agent = agent_of(verb)
     return (
         passive
         and agent is not None
         and can_speak(agent)
-        and (cue or reports_clause(verb) or (is_act(verb) and _asserted(verb)))
+        and (_cue_verb(verb) or (is_act(verb) and _asserted(verb)))
     )
+
+
+def _said_of(verb: Token) -> bool:
+    """Whether a verb of speech or thought that its sentence asserts says something of its
+    passive subject with nothing else to report: "the plan was confirmed", "it is considered a
+    threat"; a verb of stance does not ("was supposed to", "is needed")."""
+    stance = verb.lemma_.lower() in STANCE_VERBS
+    return verb.pos_ == "VERB" and _cue_verb(verb) and not stance and _asserted(verb)
+
+
+def _cue_verb(verb: Token) -> bool:
+    """Whether a verb is in a cue class of speech, thought or stance (not an act's)."""
+    lemma = verb.lemma_.lower()
+    classes = SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | REGARDING_VERBS
+    return lemma in classes or reports_clause(verb)
 
 
 def _passive_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int]:
