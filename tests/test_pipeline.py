@@ -313,6 +313,27 @@ SPEAKERS = [
         id="agreement-is-not-speech",
     ),
     pytest.param(
+        "The council imposed new sanctions on Russia.",
+        "Russia",
+        0,
+        None,
+        id="an-act-is-not-speech",
+    ),
+    pytest.param(
+        "“The council imposed new sanctions on Russia,” said Wu Ping, a professor in Shanghai.",
+        "Russia",
+        0,
+        "Wu Ping",
+        id="an-act-inside-speech-keeps-the-speaker",
+    ),
+    pytest.param(
+        "The minister was determined to warn farmers about cheap imports from Norway.",
+        "Norway",
+        0,
+        None,
+        id="speech-one-means-to-make-is-not-speech",
+    ),
+    pytest.param(
         "“China has shown that it still hopes to work with the United States,” said Wu Ping, "
         "a professor in Shanghai.",
         "United States",

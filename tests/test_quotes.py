@@ -11,7 +11,7 @@ from spacy.language import Language
 
 from countrytone.articles import Article, parse_article
 from countrytone.quotes import Attribution, AttributionKind, find_attributions, quoted_spans
-from countrytone.quotes.grammar import reporting_verbs
+from countrytone.quotes.grammar import act_verbs, reporting_verbs
 from countrytone.quotes.vocabulary import OBJECT_VERBS, SPEECH_VERBS, STANCE_VERBS, TOPIC_VERBS
 from countrytone.segment import parse
 
@@ -621,7 +621,7 @@ PATTERNS = [
     ),
     pytest.param(
         "The border plan was called a disaster by several farm leaders.",
-        "a disaster by several farm leaders",
+        "The border plan was called a disaster",
         REPORTED,
         "several farm leaders",
         "several farm leaders",
@@ -682,6 +682,14 @@ PATTERNS = [
         "critics",
         "Critics",
         id="regard-as",
+    ),
+    pytest.param(
+        "The plan was endorsed by the president on Friday.",
+        "The plan was endorsed",
+        STANCE,
+        "the president",
+        "the president",
+        id="a-passive-stance-verb-with-its-agent",
     ),
 ]
 
@@ -972,6 +980,36 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the ministry",
             id="no-answer",
         ),
+        pytest.param(
+            "The council imposed new sanctions on Norway.",
+            "new sanctions on Norway",
+            "the council",
+            id="an-act-on-something",
+        ),
+        pytest.param(
+            "The president vetoed the bill and imposed new tariffs on Norway.",
+            "new tariffs on Norway",
+            "the president",
+            id="an-act-joined-to-the-main-verb",
+        ),
+        pytest.param(
+            "The court ruled that the election law broke the constitution.",
+            "that the election law broke the constitution",
+            "the court",
+            id="an-act-with-a-clause",
+        ),
+        pytest.param(
+            "The latest figures show that exports to Norway fell sharply.",
+            "that exports to Norway fell sharply",
+            "the latest figures",
+            id="what-a-thing-shows-in-a-clause",
+        ),
+        pytest.param(
+            "Norway is willing to reopen talks with the union.",
+            "to reopen talks with the union",
+            "Norway",
+            id="a-word-of-will",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
@@ -981,8 +1019,51 @@ def test_quotes_acts_and_intentions_are_stance(
     assert (row.kind, row.speaker) == (STANCE, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "The new border plan seems to have failed in Norway.",
+            "The new border plan seems to have failed in Norway",
+            id="seems-to",
+        ),
+        pytest.param(
+            "It appears that Norway will leave the pact.",
+            "It appears that Norway will leave the pact",
+            id="appears-that",
+        ),
+        pytest.param(
+            "A deal with Norway looks unlikely.",
+            "A deal with Norway looks unlikely",
+            id="looks-unlikely",
+        ),
+        pytest.param(
+            "The dealer allegedly sold rifles to buyers in Norway.",
+            "The dealer allegedly sold rifles to buyers in Norway",
+            id="allegedly",
+        ),
+    ],
+)
+def test_quotes_hearsay_is_reported_by_no_one(nlp: Language, text: str, content: str) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The minister appeared on television in Norway.", id="appeared-on-tv"),
+        pytest.param("The company looks to expand into Norway.", id="looks-to-seek"),
+    ],
+)
+def test_quotes_seeming_verb_without_a_complement_reports_nothing(nlp: Language, text: str) -> None:
+    assert attributions(text, nlp) == []
+
+
 def test_quotes_cue_classes_share_no_word() -> None:
-    classes = [SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs()]
+    classes = [
+        SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()
+    ]  # fmt: skip
     for index, first in enumerate(classes):
         for second in classes[index + 1 :]:
             assert not first & second
@@ -1067,6 +1148,54 @@ def test_quotes_cue_classes_share_no_word() -> None:
             None,
             id="seeing-without-as-says-nothing",
         ),
+        pytest.param(
+            "The agency that oversees the visa program opened an office in Oslo.",
+            "the agency",
+            "the visa program",
+            id="an-act-in-a-relative-clause-describes-its-subject",
+        ),
+        pytest.param(
+            "After visiting the White House, the minister flew to Oslo.",
+            "the minister",
+            "the White House",
+            id="an-act-in-a-clause-of-time-sets-the-scene",
+        ),
+        pytest.param(
+            "The village near the border was hit by a storm from Norway.",
+            "a storm from Norway",
+            "The village near the border was hit",
+            id="a-passive-whose-agent-cannot-speak",
+        ),
+        pytest.param(
+            "The foundation was registered in Norway as a charity.",
+            None,
+            "The foundation was registered in Norway as a charity",
+            id="an-act-with-no-one-who-acts",
+        ),
+        pytest.param(
+            "The new tariffs prevented imports from Norway.",
+            "the new tariffs",
+            "imports from Norway",
+            id="a-thing-does-no-act",
+        ),
+        pytest.param(
+            "The new tariffs aim to protect farmers from Norwegian imports.",
+            "the new tariffs",
+            "to protect farmers from Norwegian imports",
+            id="a-thing-has-no-aim",
+        ),
+        pytest.param(
+            "The new rules are ready to take effect in Norway.",
+            "the new rules",
+            "to take effect in Norway",
+            id="a-thing-has-no-will",
+        ),
+        pytest.param(
+            "The company that was considered a threat in Norway closed.",
+            None,
+            "The company that was considered a threat in Norway closed",
+            id="a-passive-in-a-relative-clause-describes",
+        ),
     ],
 )
 def test_quotes_no_row_a_reader_would_reject(
@@ -1091,6 +1220,12 @@ def test_quotes_no_row_a_reader_would_reject(
             "The new treaty is expected to be signed next month in Oslo",
             STANCE,
             id="expected",
+        ),
+        pytest.param(
+            "The border deal with Norway is considered a failure.",
+            "The border deal with Norway is considered a failure",
+            REPORTED,
+            id="a-verb-of-thought-with-nothing-else-to-report",
         ),
     ],
 )

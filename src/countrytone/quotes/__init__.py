@@ -29,31 +29,42 @@ How an article is read, in order:
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
    what a verb of regarding takes its object as ("critics see the plan as a gift"; "saw the minister
-   leave" says nothing); the
+   leave" says nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
+   plan was called a disaster by critics" is "The plan was called a disaster"); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
-   and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
-   "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", and the clause or
-   topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
-   about …", "was frustrated that …", "is critical of …"): kept as
-   rows, never the speaker of a mention. A negated cue is a silence, a stance ("did not mention
-   Russia", "did not respond to requests for comment"), but a belief keeps its negation ("does not
-   think that …" is reported). What someone is let or made to say is not theirs ("Let everyone know
-   that …"). Content reaches the end of its clause (not an "…, according to X" that says whose it
-   is, nor a clause of when or while it was said: "condemned the launch as Pyongyang fired"), and
-   the closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
-   Clinton", not "said so" nor "announced on Friday").
+   and headline claims ("Graham: …"); a clause given as how things seem or what is said, with no
+   speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol"
+   (a verb of seeming with its complement, an adverb of hearsay). Acts, intentions and refusals
+   (``stance``: "refused to", "agreed to", "plans to", "discussed", a noun of intention: "his
+   decision to …", the object, infinitive or clause of a verb of WordNet's lexicon of social and
+   political acts that its sentence asserts, as its main verb or one joined to it: "imposed
+   sanctions", "vetoed the bill", "ruled that …" (``data/act_verbs.csv``; not in a relative or
+   adverbial clause: "the agency, which oversees the program", nor a passive with no agent), and the
+   clause or topic of a word of feeling or certainty held by its subject, or the infinitive of a
+   word of will: "are afraid that …", "is willing to talk", "is worried about …", "was frustrated
+   that …", "is critical of …"): kept as rows, never the speaker of a mention; a thing takes no
+   stance ("the tariffs aim to …") but what it shows in a clause ("the data show that …"). A negated
+   cue is a silence, a stance ("did not mention Russia", "did not respond to requests for comment"),
+   but a belief keeps its negation ("does not think that …" is reported). What someone is let or
+   made to say is not theirs ("Let everyone know that …"). Content reaches the end of its clause
+   (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
+   "condemned the launch as Pyongyang fired"), and the closing mark of a quote it ends inside; it
+   has two words or more, or is one name ("endorses Clinton", not "said so" nor "announced on
+   Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"
    before a colon ("A lesson from Loretta Lynch: “…”"), the agent of a passive cue: "was called a
    disaster by critics"; a passive cue's subject is spoken of, never the speaker: "X was accused of
-   …" has none, and its row holds the whole clause; a dateline is no speaker: "WASHINGTON --
-   President Obama, …, said" is Obama's; a dash the parser takes for a subject stands for the
-   subject before it; a participle "…, adding that …" has the speaker of the verb it hangs off, or
-   of a cue set off by commas in that verb's clause: "X, he said, “…,” adding that …" is his, as is
+   …" has none, and its row holds the whole clause (so does a passive verb of speech or thought its
+   sentence asserts with nothing else to report: "it is considered a threat"); a dateline is no
+   speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser takes for a
+   subject stands for the subject before it; a participle "…, adding that …" has the speaker of
+   the verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,”
+   adding that …" is his, as is
    one the parser hangs inside his reported clause ("Analysts said X has risen, citing …"); a past
    tense joined to a reported clause with "would", or a verb of speech in the reporting verb's tense
    so joined, is the reporting verb's and the clause ends before it: "X said the US would … and
@@ -101,6 +112,7 @@ from countrytone.quotes.marks import find_quotes, quoted_spans
 from countrytone.quotes.records import Attribution, AttributionKind
 from countrytone.quotes.reported import (
     headline_claims,
+    hearsay,
     quoted_fragments,
     reported_speech,
     transcript_turns,
@@ -145,6 +157,7 @@ def find_attributions(
     fragments = list(quoted_fragments(tokens, quotes, [*direct, *reported]))
     fragments.extend(transcript_turns(article, tokens))
     fragments.extend(headline_claims(article, tokens))
+    fragments.extend(hearsay(tokens, quotes))
     if mentions is None:
         # Blocs too: "a NATO spokesperson" speaks for NATO.
         mentions = [

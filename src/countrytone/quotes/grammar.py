@@ -17,6 +17,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    LIGHT_VERBS,
     NEGATION_RAISING,
     NO_ONE,
     OBJECT_VERBS,
@@ -27,6 +28,7 @@ from countrytone.quotes.vocabulary import (
     SPEECH_VERBS,
     STANCE_VERBS,
     TOPIC_VERBS,
+    WILL_WORDS,
 )
 
 # Penn tags of a finite verb, which no name holds.
@@ -61,10 +63,27 @@ def reporting_verbs() -> frozenset[str]:
     return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
 
 
+def is_act(token: Token) -> bool:
+    """Whether a token is a verb of WordNet's lexicon of social and political acts
+    (``act_verbs``): "imposed sanctions", "vetoed the bill", "ruled that …"."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in act_verbs()
+
+
+@cache
+def act_verbs() -> frozenset[str]:
+    """``data/act_verbs.csv``: WordNet's verbs of social acts done to something or someone
+    (written by ``scripts/act_verbs.py``), but the words of the hand-made cue classes, which keep
+    their class, and the light verbs, which say nothing by themselves ("made the case", "took
+    offence")."""
+    lexicon = frozenset(row["lemma"] for row in read_csv("act_verbs.csv"))
+    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | LIGHT_VERBS)
+
+
 def is_feeling(token: Token) -> bool:
-    """Whether a token is a word of feeling or certainty said of its clause's subject: a
-    predicate adjective ("are afraid that …") or a passive participle ("was frustrated that …")."""
-    if token.lower_ not in FEELING_WORDS:
+    """Whether a token is a word of feeling, certainty or will said of its clause's subject: a
+    predicate adjective ("are afraid that …", "is willing to talk") or a passive participle ("was
+    frustrated that …", "is determined to win")."""
+    if token.lower_ not in FEELING_WORDS | WILL_WORDS:
         return False
     predicate = token.pos_ == "ADJ" and token.dep_ == "acomp"
     participle = token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children)

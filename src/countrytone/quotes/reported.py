@@ -14,6 +14,7 @@ from countrytone.quotes.grammar import (
     author_of_document,
     can_speak,
     cue_phrase_start,
+    is_act,
     is_circumstance,
     is_denied,
     is_feeling,
@@ -30,17 +31,20 @@ from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     DOCUMENT_NOUNS,
+    HEARSAY_ADVERBS,
     INTENT_NOUNS,
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
+    SEEMING_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
+    WILL_WORDS,
 )
 
 # Characters trimmed off both ends of reported content.
@@ -98,6 +102,35 @@ def quoted_fragments(
         )  # fmt: skip
 
 
+def hearsay(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawAttribution]:
+    """Clauses the text gives as how things seem or what is said, without saying to whom or by
+    whom: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol".
+    One ``reported`` row with no speaker per clause, from its subject to its end."""
+    for token in tokens.tokens:
+        verb = _hearsay_verb(token)
+        subject = subject_of(verb) if verb is not None else None
+        if verb is None or subject is None or subject.i > verb.i:
+            continue
+        start, end = _to_closing_mark(
+            quotes, *_trim(tokens.text, *tokens.span(subject.left_edge, _clause_end(verb)))
+        )
+        if start < end:
+            yield RawAttribution(start, end, None, token, AttributionKind.REPORTED)
+
+
+def _hearsay_verb(token: Token) -> Token | None:
+    """The verb of a clause that an adverb of hearsay marks, or a verb of seeming with a
+    complement ("seems to …", "seems that …", "looks unlikely"; not "appeared on television",
+    nor "looks to shore up support", which seeks)."""
+    if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
+        return token.head
+    kinds = ("acomp",) if token.lemma_.lower() == "look" else ("xcomp", "ccomp", "acomp")
+    complement = any(child.dep_ in kinds for child in token.children)
+    if token.lemma_.lower() in SEEMING_VERBS and token.pos_ == "VERB" and complement:
+        return token
+    return None
+
+
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
     # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
     for paragraph in article.paragraphs:
@@ -152,7 +185,8 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
     for token in tokens.tokens:
         spans = _content_spans(tokens, token)
         speaker = speaker_token(token) if spans else None
-        unsourced = _unsourced_passive(tokens, token) if spans and speaker is None else None
+        said = spans or _said_of(token)
+        unsourced = _unsourced_passive(tokens, token) if said and speaker is None else None
         if unsourced is not None:
             # "Mr. Quiros was accused of using $50 million …": someone said it, the text does
             # not say who; the row holds the whole clause, as what was said of its subject.
@@ -161,10 +195,12 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
         if speaker is None or speaker.lower_ in NO_ONE:
             continue
         thing = speaker.pos_ == "NOUN" and not can_speak(speaker)
-        if thing and _kind(token) is AttributionKind.STANCE:
-            # "the tariffs aim to …", "other areas showed …": a thing does not take a stance.
+        clause = any(child.dep_ == "ccomp" for child in token.children)
+        if thing and _kind(token) is AttributionKind.STANCE and not clause:
+            # "the tariffs aim to …", "other areas showed …": a thing does not take a stance;
+            # what it shows in a clause is its evidence ("the data show that …").
             continue
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in STANCE_VERBS:
+        if _intended(token):
             # "declined to condemn the invasion", "is expected to announce duties": an act
             # wanted, refused or expected, not said; the stance row holds it.
             continue
@@ -182,6 +218,15 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
                 yield RawAttribution(start, end, speaker, token, _kind(token))
 
 
+def _intended(cue: Token) -> bool:
+    """Whether a cue is the infinitive of a verb or word of will ("declined to condemn", "is
+    expected to announce", "is determined to warn"): wanted, refused or expected, not said."""
+    head = cue.head
+    return cue.dep_ == "xcomp" and (
+        head.lemma_.lower() in STANCE_VERBS or head.lower_ in WILL_WORDS
+    )
+
+
 def _a_name(tokens: ArticleTokens, start: int, end: int) -> bool:
     # One word is content only when it names someone or somewhere ("endorses Clinton", "backed
     # Ukraine"); "said so", "wants it" report nothing.
@@ -193,9 +238,11 @@ def _unsourced_passive(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | N
     """The clause of a passive cue with no agent, from its subject ("peacekeepers have been
     accused of …", "he is expected to …"); None for any other cue."""
     subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
-    if subject is None or agent_of(cue) is not None:
+    if subject is None or agent_of(cue) is not None or is_act(cue):
+        # "The foundation was registered as a charity": an act done with no one named says
+        # nothing of anyone's.
         return None
-    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in STANCE_VERBS:
+    if _intended(cue):
         return None
     return tokens.span(subject.left_edge, _clause_end(cue))
 
@@ -219,7 +266,7 @@ def _kind(cue: Token) -> AttributionKind:
     # stance, which never takes a mention from the speaker around it.
     lemma = cue.lemma_.lower()
     intent = cue.pos_ == "NOUN" and lemma in INTENT_NOUNS
-    if lemma in STANCE_VERBS or intent or is_denied(cue) or is_feeling(cue):
+    if lemma in STANCE_VERBS or intent or is_act(cue) or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
 
@@ -246,6 +293,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         found = _feeling_content(tokens, token)
     elif token.pos_ not in ("VERB", "AUX"):
         return []
+    elif _passive_with_agent(token):
+        found = _passive_content(tokens, token)
     elif _regards_as(token):
         found = _object_content(tokens, token)
     elif lemma in TOPIC_VERBS:
@@ -266,11 +315,66 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
             or _reported_clause(tokens, token)
             or _stance_object(tokens, token)
         )
+    elif is_act(token) and _asserted(token):
+        # What an act is done to is its object; its prepositional phrase says where, when or
+        # from what ("resigned from the network", "was founded in 1949").
+        found = (
+            _intent_content(tokens, token)
+            or _reported_clause(tokens, token)
+            or _stance_object(tokens, token, deps=("dobj",))
+        )
     elif lemma == "make":
         found = _made_clear_content(tokens, token)
     else:
         return []
     return [found] if found is not None else []
+
+
+def _passive_with_agent(verb: Token) -> bool:
+    """Whether a cue verb is passive with an agent who can speak or act: "the plan was endorsed
+    by the president", "was criticized by rights groups"; "was hit by a storm" is no cue."""
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    agent = agent_of(verb)
+    return (
+        passive
+        and agent is not None
+        and can_speak(agent)
+        and (_cue_verb(verb) or (is_act(verb) and _asserted(verb)))
+    )
+
+
+def _said_of(verb: Token) -> bool:
+    """Whether a verb of speech or thought that its sentence asserts says something of its
+    passive subject with nothing else to report: "the plan was confirmed", "it is considered a
+    threat"; a verb of stance does not ("was supposed to", "is needed")."""
+    stance = verb.lemma_.lower() in STANCE_VERBS
+    return verb.pos_ == "VERB" and _cue_verb(verb) and not stance and _asserted(verb)
+
+
+def _cue_verb(verb: Token) -> bool:
+    """Whether a verb is in a cue class of speech, thought or stance (not an act's)."""
+    lemma = verb.lemma_.lower()
+    classes = SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | REGARDING_VERBS
+    return lemma in classes or reports_clause(verb)
+
+
+def _passive_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int]:
+    """What the agent of a passive cue said or did something to: its subject, up to the agent
+    ("The plan was endorsed" of "The plan was endorsed by the president on Friday"), for the
+    agent's own words are the speaker's."""
+    subject = next(child for child in cue.children if child.dep_ == "nsubjpass")
+    by = next(child for child in cue.children if child.dep_ == "agent")
+    last = cue.doc[by.i - 1] if by.i > subject.i else _clause_end(cue)
+    return tokens.span(subject.left_edge, last)
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether a verb is what its sentence asserts: the root, or a verb joined to it ("vetoed
+    the bill and imposed sanctions"); not a clause that describes or sets the scene ("the agency,
+    which oversees the program", "after visiting the White House")."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _regards_as(verb: Token) -> bool:
@@ -351,9 +455,10 @@ def _topic_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _feeling_content(tokens: ArticleTokens, word: Token) -> tuple[int, int] | None:
     # "afraid that the tariffs will hurt", "not sure whether …", "worried about the talks",
-    # "critical of the deal": the clause, or the topic of "about", "of" or "over".
+    # "critical of the deal", "willing to talk": the clause or infinitive, or the topic of
+    # "about", "of" or "over".
     for child in word.rights:
-        if child.dep_ == "ccomp":
+        if child.dep_ in ("ccomp", "xcomp"):
             return tokens.span(child.left_edge, child.right_edge)
         if child.dep_ == "prep" and child.lower_ in ("about", "of", "over"):
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
@@ -362,11 +467,13 @@ def _feeling_content(tokens: ArticleTokens, word: Token) -> tuple[int, int] | No
     return None
 
 
-def _stance_object(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+def _stance_object(
+    tokens: ArticleTokens, cue: Token, *, deps: tuple[str, ...] = ("dobj", "prep")
+) -> tuple[int, int] | None:
     # "discussed Russia's war on Ukraine", "support Taiwan": what an act is about or aimed at,
     # a name included.
     for child in cue.rights:
-        if child.dep_ in ("dobj", "prep"):
+        if child.dep_ in deps:
             return tokens.span(child.left_edge, _clause_end(cue))
     return None
 

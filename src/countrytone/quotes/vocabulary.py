@@ -35,6 +35,11 @@ FEELING_WORDS = _words(
     disappointed pleased happy glad sorry proud critical"""
 )
 
+# Words of will and readiness that say what their subject means to do, with an infinitive, as
+# the nouns of intention do: "is willing to talk", "were reluctant to act", "is determined to
+# win". Their rows are stances, as the words of feeling's are.
+WILL_WORDS = _words("willing unwilling eager keen reluctant loath determined ready prepared")
+
 # Verbs of going on that introduce a quote beside them when nothing else completes them ("She
 # continued, “…”", "“…,” she continued"), though elsewhere they are acts ("continued to press").
 QUOTE_CONTINUERS = _words("continue begin start")
@@ -65,6 +70,16 @@ STANCE_VERBS = _words(
     """agree continue discuss support back oppose reject endorse offer plan want refuse expect
     seek decide need hope hop decline intend aim show try attempt prepare vote"""
 )
+
+# Verbs of seeming, which give their clause as how things appear, to no one named: "the plan
+# seems to have failed", "that looks unlikely"; and adverbs of hearsay, which give it as what
+# someone says: "he allegedly fired a pistol". The text does not say whose either is.
+SEEMING_VERBS = _words("seem appear look sound")
+HEARSAY_ADVERBS = _words("allegedly reportedly reputedly purportedly supposedly")
+
+# Light verbs, whose object carries the meaning ("made the case for", "took offence at", "do
+# what it takes", "let them vote"): no act by themselves, though WordNet files some as social acts.
+LIGHT_VERBS = _words("make take do let have give get")
 
 # Verbs of belief whose negation is the belief in a negated clause: "does not think that the
 # talks will work" says what its subject thinks (neg-raising, after Horn 1978).
