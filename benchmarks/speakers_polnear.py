@@ -73,6 +73,9 @@ QUOTE_MARKS = frozenset("\"“”'‘’")
 # Cues that are no word: a colon ("Graham: …"), dashes of a signature, quotation marks.
 PUNCTUATION_CUES = frozenset(":―—–-\"“”'‘’")
 
+# An apostrophe and the letters of a clitic: "'s", "’ll", "'re", "'ve", "'d".
+CLITIC = re.compile(r"^['’](?=[a-z])")
+
 # Determiners and titles that are no part of a name.
 NOT_NAME = frozenset(["the", "a", "an"]) | TITLES
 
@@ -129,7 +132,9 @@ class WordNet:
 
 def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool:
     """Whether a gold cue is speech or thought; ``words`` are its (lemma, part of speech)."""
-    stripped = cue.strip().lower()
+    # A clitic that opens the cue ("'s decision", "’s claiming", "'re worried about") is a
+    # possessive or a contraction, no quotation mark.
+    stripped = CLITIC.sub("", cue.strip().lower())
     if not stripped or stripped[0] in PUNCTUATION_CUES or stripped.startswith("according"):
         return True
     verbs = [lemma for lemma, pos in words if pos == "VERB"]
