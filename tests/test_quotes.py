@@ -972,6 +972,30 @@ def test_quotes_shared_article_speakers(nlp: Language, shared: Path) -> None:
             "the ministry",
             id="no-answer",
         ),
+        pytest.param(
+            "The two countries signed a treaty to cut Peru's fishing quotas.",
+            "a treaty to cut Peru's fishing quotas",
+            "the two countries",
+            id="a-signature-is-an-act",
+        ),
+        pytest.param(
+            "The governor vetoed a bill that would tax Canadian timber.",
+            "a bill that would tax Canadian timber",
+            "the governor",
+            id="a-veto-is-an-act",
+        ),
+        pytest.param(
+            "An appeals court overruled the ban on Brazilian beef.",
+            "the ban on Brazilian beef",
+            "an appeals court",
+            id="a-ruling-is-an-act",
+        ),
+        pytest.param(
+            "Tom Berg has avoided criticizing Norway's whaling.",
+            "criticizing Norway's whaling",
+            "Tom Berg",
+            id="avoiding-is-a-refusal",
+        ),
     ],
 )
 def test_quotes_acts_and_intentions_are_stance(
