@@ -142,7 +142,8 @@ def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool
     if stripped.split()[0] == "in" and not verbs:
         # "in a statement", "in this poll": a document or a poll says it.
         return True
-    if any(lemma in STANCE_VERBS for lemma in verbs):
+    # Whatever its tag: the parser reads "Trump avoids condemning …" as a noun "avoids".
+    if any(lemma in STANCE_VERBS for lemma, _ in words):
         return False
     for lemma, pos in [(lemma, "verb") for lemma in verbs] + [(lemma, "noun") for lemma in nouns]:
         lexfile = wordnet.first_sense_lexfile(lemma, pos)
