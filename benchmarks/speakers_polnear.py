@@ -73,6 +73,10 @@ QUOTE_MARKS = frozenset("\"“”'‘’")
 # Cues that are no word: a colon ("Graham: …"), dashes of a signature, quotation marks.
 PUNCTUATION_CUES = frozenset(":―—–-\"“”'‘’")
 
+# Characters of context beside a mention that must be in a content in pieces for it to hold the
+# mention: a few words, enough to tell the pieces from the cue's sentence between them.
+CONTEXT = 20
+
 # An apostrophe and the letters of a clitic: "'s", "’ll", "'re", "'ve", "'d".
 CLITIC = re.compile(r"^['’](?=[a-z])")
 
@@ -91,10 +95,18 @@ class GoldAttribution:
     # (PolNeAR's content sometimes runs over them: "…," says Paul Rieckhoff, founder of …
     # Veterans of America") and whom the words went to ("urged North Korea to resume talks").
     outside: tuple[tuple[int, int], ...]
+    # A content in pieces around its cue ("“…,” Obama said after meeting with Russian President
+    # Vladimir Putin. “…”") spans the words of the cue's sentence between them, which its text
+    # (PolNeAR joins the pieces with a space) leaves out: what is said is only in that text.
+    pieces_text: str | None
 
-    def holds(self, start: int, end: int) -> bool:
-        """Whether what is said holds a span."""
+    def holds(self, start: int, end: int, text: str) -> bool:
+        """Whether what is said holds a span of ``text``."""
         inside = self.start <= start and end <= self.end
+        if self.pieces_text is not None and inside:
+            before = text[max(self.start, start - CONTEXT) : end]
+            after = text[start : min(self.end, end + CONTEXT)]
+            inside = any(" ".join(part.split()) in self.pieces_text for part in (before, after))
         return inside and not any(low <= start < high for low, high in self.outside)
 
 
@@ -183,9 +195,17 @@ def gold_attributions(
                 (content[:1] in QUOTE_MARKS or cue_speaks(cue, words, wordnet))
                 and not _author_speaking(row, source, quoted),
                 tuple(outside),
+                _pieces_text(row["text"], start, end, content, cue_start),  # type: ignore[arg-type]
             )
         )
     return golds
+
+
+def _pieces_text(text: str, start: int, end: int, content: str, cue_start: int) -> str | None:
+    # The content's own text, its spaces collapsed, when it is in pieces around its cue.
+    if text[start:end] == content or not start < cue_start < end:
+        return None
+    return " ".join(content.split())
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -214,9 +234,13 @@ def _author_speaking(
     return text.lower() in FIRST_PERSON and not inside
 
 
-def gold_speaker(golds: list[GoldAttribution], start: int, end: int) -> GoldAttribution | None:
+def gold_speaker(
+    golds: list[GoldAttribution], text: str, start: int, end: int
+) -> GoldAttribution | None:
     holding = [
-        gold for gold in golds if gold.speaks and gold.source is not None and gold.holds(start, end)
+        gold
+        for gold in golds
+        if gold.speaks and gold.source is not None and gold.holds(start, end, text)
     ]
     return min(holding, key=lambda gold: gold.end - gold.start, default=None)
 
@@ -307,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         golds = gold_attributions(row, chunks, quoted_spans(article), wordnet)
         for mention in located:
             start, end = mention.mention.start, mention.mention.end
-            gold = gold_speaker(golds, start, end)
+            gold = gold_speaker(golds, text, start, end)
             right = same_speaker(text, mention.attribution, gold)
             kind = "gold speaker" if gold is not None else "gold article"
             tally[kind] += 1
