@@ -742,6 +742,38 @@ def test_quotes_pattern(
     assert text[row.speaker_start : row.speaker_end] == mention
 
 
+TRANSCRIPT = (
+    "The host Chris Wallace questioned Governor Anne Roe.\n"
+    "WALLACE: Will you raise tariffs on Chinese steel?\n"
+    "ROE: Not this year.\n"
+    "Our farmers need markets in Canada and Mexico first.\n"
+    "WALLACE: And next year?\n"
+    "ROE: We will see.\n"
+    "The debate ended at ten, and the Canadian envoy left early."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        pytest.param("Not this year", "Anne Roe", id="a-turn"),
+        pytest.param(
+            "Our farmers need markets in Canada and Mexico first",
+            "Anne Roe",
+            id="a-paragraph-between-turns-goes-on-with-the-turn-before",
+        ),
+        pytest.param("The debate ended at ten, and the Canadian envoy left early", None,
+                     id="after-the-last-turn-the-article-resumes"),  # fmt: skip
+    ],
+)
+def test_quotes_transcript_turns_go_on_to_the_next_turn(
+    nlp: Language, content: str, speaker: str | None
+) -> None:
+    rows = [row for row in attributions(TRANSCRIPT, nlp) if row.cue == ":"]
+    held = {row.speaker for row in rows if TRANSCRIPT[row.start : row.end] == content}
+    assert held == ({speaker} if speaker else set())
+
+
 @pytest.mark.parametrize(("text", "contents", "speaker"), PARENTHETICAL)
 def test_quotes_parenthetical_cue_splits_reported_content(
     nlp: Language, text: str, contents: list[str], speaker: str

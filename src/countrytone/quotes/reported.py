@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from countrytone.articles import Article, Part
+from countrytone.articles import Article, Paragraph, Part
 from countrytone.quotes.grammar import (
     SETTING_OFF,
     agent_of,
@@ -99,15 +99,30 @@ def quoted_fragments(
 
 
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
-    # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
-    for paragraph in article.paragraphs:
-        turn = _TURN.match(article.text, paragraph.start, paragraph.end)
-        if turn is None or len(turn[1]) < 3:
+    # A turn is reported speech rather than a quote: transcripts carry no quotation marks. A
+    # paragraph with no name of its own between two turns goes on with the turn before it
+    # (the speaker's next paragraph); after the last turn the article may have resumed.
+    turns = [_turn(article, paragraph) for paragraph in article.paragraphs]
+    last = max((index for index, turn in enumerate(turns) if turn is not None), default=-1)
+    cue: tuple[Token, Token] | None = None
+    for index, (paragraph, turn) in enumerate(zip(article.paragraphs, turns, strict=True)):
+        if turn is not None:
+            name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
+            cue = (name, colon) if name is not None and colon is not None else None
+            start = turn.end()
+        elif cue is None or index > last or paragraph.part is Part.TITLE:
             continue
-        name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
-        start, end = _trim(article.text, turn.end(), paragraph.end)
-        if name is not None and colon is not None and start < end:
-            yield RawAttribution(start, end, name, colon, AttributionKind.REPORTED)
+        else:
+            start = paragraph.start
+        start, end = _trim(article.text, start, paragraph.end)
+        if cue is not None and start < end:
+            yield RawAttribution(start, end, cue[0], cue[1], AttributionKind.REPORTED)
+
+
+def _turn(article: Article, paragraph: Paragraph) -> re.Match[str] | None:
+    """A paragraph's transcript turn ("WALLACE: …"): the name in capitals and its colon."""
+    turn = _TURN.match(article.text, paragraph.start, paragraph.end)
+    return turn if turn is not None and len(turn[1]) >= 3 else None
 
 
 def headline_claims(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
