@@ -762,8 +762,11 @@ TRANSCRIPT = (
             "Anne Roe",
             id="a-paragraph-between-turns-goes-on-with-the-turn-before",
         ),
-        pytest.param("The debate ended at ten, and the Canadian envoy left early", None,
-                     id="after-the-last-turn-the-article-resumes"),  # fmt: skip
+        pytest.param(
+            "The debate ended at ten, and the Canadian envoy left early",
+            None,
+            id="after-the-last-turn-the-article-resumes",
+        ),
     ],
 )
 def test_quotes_transcript_turns_go_on_to_the_next_turn(

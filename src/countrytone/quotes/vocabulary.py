@@ -62,8 +62,8 @@ TOPIC_VERBS = _words("speak talk")
 # war", "continue to press", "has shown that"); acts done by a signature or a vote, which
 # are deeds, not speech, though WordNet files them under communication ("signed an agreement to
 # …", "vetoed the bill", "overruled the judge's decision"); avoiding, a refusal ("avoids
-# condemning the invasion"). Their rows are ``stance``: kept in the quotes table, never the speaker of a
-# mention. "hop" is how the packaged lemmatizer gives "hoped".
+# condemning the invasion"). Their rows are ``stance``: kept in the quotes table, never the
+# speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
 STANCE_VERBS = _words(
     """agree continue discuss support back oppose reject endorse offer plan want refuse expect
     seek decide need hope hop decline intend aim show try attempt prepare vote sign veto
