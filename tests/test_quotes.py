@@ -286,6 +286,30 @@ PATTERNS = [
         id="quoted-fragment-of-an-act-is-only-its-words",
     ),
     pytest.param(
+        "As the minister noted, Peru has paid its debts to Chile.",
+        "Peru has paid its debts to Chile",
+        REPORTED,
+        "the minister",
+        "the minister",
+        id="a-clause-of-as-reports-the-clause-it-hangs-off",
+    ),
+    pytest.param(
+        "Yet, as Mr. Holm observed, in the first weeks of a new government Norway had few friends.",
+        "in the first weeks of a new government Norway had few friends",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="a-clause-of-as-ends-at-its-comma",
+    ),
+    pytest.param(
+        "The fleet sailed for Peru, as the minister had promised.",
+        "The fleet sailed for Peru",
+        REPORTED,
+        "the minister",
+        "the minister",
+        id="a-clause-of-as-after-what-it-reports",
+    ),
+    pytest.param(
         "The debate host Chris Wallace opened the evening.\n"
         "WALLACE: Let us begin with the economy tonight.",
         "Let us begin with the economy tonight",
@@ -716,6 +740,12 @@ PARENTHETICAL = [
         id="argues",
     ),
     pytest.param(
+        "Peru, as the minister said last week, has paid its debts to Chile.",
+        ["Peru", "has paid its debts to Chile"],
+        "the minister",
+        id="a-clause-of-as-in-the-middle",
+    ),
+    pytest.param(
         "Food prices, Tom Reyes said, would keep rising through the winter.",
         ["Food prices", "would keep rising through the winter"],
         "Tom Reyes",
@@ -799,6 +829,9 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         pytest.param(
             "The minister accepted the nomination in Oslo.",
             id="a-reporting-verb-takes-only-a-clause",
+        ),
+        pytest.param(
+            "As he said this, the crowd in Lima cheered.", id="a-clause-of-as-with-its-own-object"
         ),
     ],
 )

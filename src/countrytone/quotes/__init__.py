@@ -24,7 +24,8 @@ How an article is read, in order:
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
-   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
+   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
+   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
@@ -33,8 +34,9 @@ How an article is read, in order:
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
-   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
-   and headline claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
+   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …",
+   and a paragraph with no name between two turns goes on with the turn before it) and headline
+   claims ("Graham: …"). Acts, intentions and refusals (``stance``: "refused to",
    "agreed to", "plans to", "discussed", a noun of intention: "his decision to …", and the clause or
    topic of a word of feeling or certainty held by its subject: "are afraid that …", "is worried
    about …", "was frustrated that …", "is critical of …"): kept as

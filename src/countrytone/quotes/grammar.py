@@ -189,10 +189,23 @@ def is_parenthetical(cue: Token) -> bool:
     )
 
 
+def is_as_clause(cue: Token) -> bool:
+    """Whether a speech cue is a clause of "as" with nothing said of its own ("As the minister
+    noted, Peru has paid", "…, as Holm had promised"): it reports the clause it hangs off, as a
+    cue set off by commas does; "As he said this, the crowd cheered" has its own object."""
+    marked = any(child.dep_ == "mark" and child.lower_ == "as" for child in cue.children)
+    said = any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+    return cue.dep_ == "advcl" and marked and not said
+
+
 def cue_phrase_start(cue: Token) -> Token:
-    """The first word of a cue's own phrase: its subject's first word when the subject stands
-    before it ("Though it went well, he said, …" starts at "he", whatever clause the parser hangs
-    on the cue), else the cue's first word but punctuation."""
+    """The first word of a cue's own phrase: its "as" ("as Holm observed, …"), else its
+    subject's first word when the subject stands before it ("Though it went well, he said, …"
+    starts at "he", whatever clause the parser hangs on the cue), else the cue's first word but
+    punctuation."""
+    marker = next((child for child in cue.lefts if child.dep_ == "mark"), None)
+    if marker is not None and marker.lower_ == "as":
+        return marker
     subject = subject_of(cue)
     if subject is not None and subject.i < cue.i:
         return subject.left_edge

@@ -14,6 +14,7 @@ from countrytone.quotes.grammar import (
     author_of_document,
     can_speak,
     cue_phrase_start,
+    is_as_clause,
     is_circumstance,
     is_denied,
     is_feeling,
@@ -266,13 +267,13 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     elif lemma in TOPIC_VERBS:
         found = _topic_content(tokens, token)
     elif lemma in SPEECH_VERBS:
-        if is_parenthetical(token):
+        if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
     elif reports_clause(token):
-        if is_parenthetical(token):
+        if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _reported_clause(tokens, token)
     elif lemma in STANCE_VERBS:
@@ -434,13 +435,24 @@ def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int,
     # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
     # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
     # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
-    head, doc, first = cue.head, cue.doc, cue_phrase_start(cue)
+    head, doc, first, last = cue.head, cue.doc, cue_phrase_start(cue), _cue_phrase_end(cue)
     spans = []
     if first.i > head.left_edge.i:
         spans.append(tokens.span(head.left_edge, doc[first.i - 1]))
-    if cue.right_edge.i < head.right_edge.i:
-        spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
+    if last.i < head.right_edge.i:
+        spans.append(tokens.span(doc[last.i + 1], head.right_edge))
     return spans
+
+
+def _cue_phrase_end(cue: Token) -> Token:
+    """The last word of a cue's own phrase: the comma that closes a clause of "as" ("as Holm
+    observed, in the early days …", where the parser may hang what follows on the cue), else
+    the cue's last word."""
+    if is_as_clause(cue):
+        comma = next((child for child in cue.rights if child.text == ","), None)
+        if comma is not None:
+            return comma
+    return cue.right_edge
 
 
 def _object_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
