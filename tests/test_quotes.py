@@ -578,6 +578,14 @@ PATTERNS = [
         id="a-reporting-verb-of-the-wordnet-lexicon-set-off",
     ),
     pytest.param(
+        "Tom Berg has discovered that the fund sent money to Iranian banks.",
+        "that the fund sent money to Iranian banks",
+        REPORTED,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-verb-of-perception-with-a-clause-is-a-finding",
+    ),
+    pytest.param(
         "Jane Holm’s claim that Norway broke the fishing quota was false.",
         "that Norway broke the fishing quota",
         REPORTED,
@@ -833,6 +841,7 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         pytest.param(
             "As he said this, the crowd in Lima cheered.", id="a-clause-of-as-with-its-own-object"
         ),
+        pytest.param("Divers discovered a wreck off Peru.", id="a-perception-without-a-clause"),
     ],
 )
 def test_quotes_speech_verb_used_for_an_act_reports_nothing(nlp: Language, text: str) -> None:

@@ -54,9 +54,9 @@ def reports_clause(token: Token) -> bool:
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    """``data/reporting_verbs.csv``: WordNet's verbs of communication or cognition that take a
-    clause (written by ``scripts/reporting_verbs.py``), but the words of the hand-made cue
-    classes, which keep their class: a verb of the lexicon reports only a clause."""
+    """``data/reporting_verbs.csv``: WordNet's verbs of communication, cognition or perception
+    that take a clause (written by ``scripts/reporting_verbs.py``), but the words of the
+    hand-made cue classes, which keep their class: a verb of the lexicon reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
     return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
 
