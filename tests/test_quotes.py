@@ -594,6 +594,22 @@ PATTERNS = [
         id="a-noun-of-saying-and-its-owner",
     ),
     pytest.param(
+        "President Tom Berg sounded a call for Norway to accept more refugees.",
+        "for Norway to accept more refugees",
+        REPORTED,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-noun-of-saying-put-out-by-its-verbs-subject",
+    ),
+    pytest.param(
+        "The ministry issued a warning that Russian ships were near.",
+        "that Russian ships were near",
+        REPORTED,
+        "the ministry",
+        "The ministry",
+        id="a-noun-of-saying-and-its-clause-the-parser-makes-relative",
+    ),
+    pytest.param(
         "Holm’s comments about the fishing quota angered Sweden.",
         "about the fishing quota",
         REPORTED,
@@ -1167,6 +1183,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             "the envoy",
             None,
             id="seeing-without-as-says-nothing",
+        ),
+        pytest.param(
+            "Tom Berg rejected the claim that Peru cheated.",
+            None,
+            "that Peru cheated",
+            id="a-claim-rejected-is-not-the-rejecters",
         ),
     ],
 )

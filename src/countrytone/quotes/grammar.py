@@ -22,6 +22,7 @@ from countrytone.quotes.vocabulary import (
     OBJECT_VERBS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
+    PRODUCING_VERBS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -132,8 +133,9 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # passive participle ("The governor was frustrated that …").
         return subject_of(cue) or subject_of(cue.head)
     if cue.pos_ == "NOUN":
-        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks.
-        return owner_of(cue)
+        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks; one
+        # without an owner, whoever put it out ("the ministry issued a warning that …").
+        return owner_of(cue) or _producer_of(cue)
     if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
         # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
         # agent; its subject is what was said of ("peacekeepers have been accused of …"), and
@@ -365,6 +367,14 @@ def owner_of(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
+
+
+def _producer_of(noun: Token) -> Token | None:
+    """The subject of a verb that puts out a statement, its object ("sounded a call for …")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCING_VERBS:
+        return None
+    return subject_of(verb)
 
 
 def agent_of(verb: Token) -> Token | None:

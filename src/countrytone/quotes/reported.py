@@ -480,9 +480,11 @@ def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
 
 def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
     # "Trump's claim that there have been thousands of shootings", "his decision to act alone",
-    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's.
+    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's. The
+    # parser also hangs the clause as a relative one with "that" for its conjunction ("a warning
+    # that ships were near") or as an adverbial one ("a call for Norway to accept refugees").
     for child in noun.rights:
-        clause = child.dep_ in ("acl", "ccomp") and any(
+        clause = child.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
             grand.dep_ in ("mark", "aux") and grand.lower_ in ("that", "to")
             for grand in child.children
         )

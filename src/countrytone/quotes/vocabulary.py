@@ -90,6 +90,11 @@ STATEMENT_NOUNS = SAID_NOUNS | _words(
     vow threat"""
 )
 
+# Verbs that put out a statement named by its noun, whose subject is the noun's owner when it has
+# none of its own: "sounded a call for …", "issued a warning that …", "made the claim that …",
+# "voiced concern that …" (but "rejected the claim that …" is someone else's claim).
+PRODUCING_VERBS = _words("make issue sound voice deliver give raise publish release renew")
+
 # Nouns of intention, whose owner's infinitive is a stance: "his decision to act alone".
 INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
 
