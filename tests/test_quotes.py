@@ -594,6 +594,14 @@ PATTERNS = [
         id="a-noun-of-saying-and-its-owner",
     ),
     pytest.param(
+        "One of the two candidates is propounding views that threaten Estonia.",
+        "views that threaten Estonia",
+        REPORTED,
+        "one of the two candidates",
+        "One of the two candidates",
+        id="propounding-views",
+    ),
+    pytest.param(
         "President Tom Berg sounded a call for Norway to accept more refugees.",
         "for Norway to accept more refugees",
         REPORTED,
