@@ -111,7 +111,7 @@ TOPIC_PREPOSITIONS = _words("about on of to against")
 DOCUMENT_NOUNS = _words(
     """statement tweet post report analysis letter release email memo study survey poll note
     message video interview op-ed editorial article column transcript readout ad advertisement
-    commercial clip complaint lawsuit filing book film documentary"""
+    commercial clip complaint lawsuit filing book film documentary slide presentation chart"""
 )
 
 
