@@ -578,6 +578,14 @@ PATTERNS = [
         id="a-reporting-verb-of-the-wordnet-lexicon-set-off",
     ),
     pytest.param(
+        "One study found Tom Berg would raise taxes on Norwegians.",
+        "Tom Berg would raise taxes on Norwegians",
+        REPORTED,
+        "one study",
+        "One study",
+        id="found-a-clause",
+    ),
+    pytest.param(
         "Tom Berg has discovered that the fund sent money to Iranian banks.",
         "that the fund sent money to Iranian banks",
         REPORTED,
@@ -872,6 +880,10 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         ),
         pytest.param(
             "As he said this, the crowd in Lima cheered.", id="a-clause-of-as-with-its-own-object"
+        ),
+        pytest.param(
+            "The leaders found little unity on a vision for Europe without Britain.",
+            id="found-a-thing",
         ),
         pytest.param("Divers discovered a wreck off Peru.", id="a-perception-without-a-clause"),
     ],

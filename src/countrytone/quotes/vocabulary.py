@@ -99,8 +99,9 @@ PRODUCING_VERBS = _words("make issue sound voice deliver give raise publish rele
 INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
 
 # Speech verbs whose noun object or prepositional phrase is most often not something said
-# ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
-NOT_TOPICAL = _words("conclude post read maintain")
+# ("concluded his visit", "maintains a program", "found little unity"): they report only a
+# clause or an infinitive ("found that …").
+NOT_TOPICAL = _words("conclude post read maintain find")
 
 # Prepositions that introduce what a speech verb is about ("warned against hackers").
 TOPIC_PREPOSITIONS = _words("about on of to against")
