@@ -634,6 +634,14 @@ PATTERNS = [
         id="a-noun-of-saying-and-its-clause-the-parser-makes-relative",
     ),
     pytest.param(
+        "Tom Berg spoke at noon. It vindicated his theory of Norway's role in the world.",
+        "of Norway's role in the world",
+        REPORTED,
+        "Tom Berg",
+        "his",
+        id="a-theory-held-is-a-belief",
+    ),
+    pytest.param(
         "Holm’s comments about the fishing quota angered Sweden.",
         "about the fishing quota",
         REPORTED,
@@ -1220,6 +1228,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             marks=pytest.mark.xfail(
                 strict=True, reason="a document noun speaks in every sense: 'slide' is polysemous"
             ),
+        ),
+        pytest.param(
+            "The theory of relativity was taught in Peru.",
+            None,
+            "of relativity",
+            id="a-theory-no-one-holds",
         ),
         pytest.param(
             "Tom Berg rejected the claim that Peru cheated.",

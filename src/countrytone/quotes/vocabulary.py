@@ -86,8 +86,8 @@ SAID_NOUNS = _words(
 # Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
 # claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
 STATEMENT_NOUNS = SAID_NOUNS | _words(
-    """assertion argument admission denial insistence belief view concern fear promise pledge
-    vow threat"""
+    """assertion argument admission denial insistence belief view theory concern fear promise
+    pledge vow threat"""
 )
 
 # Verbs that put out a statement named by its noun, whose subject is the noun's owner when it has
