@@ -286,6 +286,23 @@ PATTERNS = [
         id="quoted-fragment-of-an-act-is-only-its-words",
     ),
     pytest.param(
+        "Tom Berg and Ana Ruiz never seem to tire of telling the story of Oslo: In May, the "
+        "two learned of a meeting of the leaders of Brazil and China.",
+        "In May, the two learned of a meeting of the leaders of Brazil and China",
+        REPORTED,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-colon-closing-a-speech-cues-phrase-announces-what-was-said",
+    ),
+    pytest.param(
+        "Tom Berg explained the plan: Norway would buy Peruvian copper.",
+        "Norway would buy Peruvian copper",
+        REPORTED,
+        "Tom Berg",
+        "Tom Berg",
+        id="a-colon-after-the-topic-of-a-speech-verb",
+    ),
+    pytest.param(
         "As the minister noted, Peru has paid its debts to Chile.",
         "Peru has paid its debts to Chile",
         REPORTED,
@@ -892,6 +909,9 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         pytest.param(
             "The leaders found little unity on a vision for Europe without Britain.",
             id="found-a-thing",
+        ),
+        pytest.param(
+            "Tom Berg visited three countries: Peru, Chile and Bolivia.", id="a-colon-after-an-act"
         ),
         pytest.param("Divers discovered a wreck off Peru.", id="a-perception-without-a-clause"),
     ],

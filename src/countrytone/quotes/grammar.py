@@ -134,8 +134,12 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         return subject_of(cue) or subject_of(cue.head)
     if cue.pos_ == "NOUN":
         # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks; one
-        # without an owner, whoever put it out ("the ministry issued a warning that …").
-        return owner_of(cue) or _producer_of(cue)
+        # without an owner, whoever put it out ("the ministry issued a warning that …"). A
+        # noun climbed to from a cue below it without either is a verb the tagger took for a
+        # noun ("never seem to tire of telling …"): the climb goes on.
+        owner = owner_of(cue) or _producer_of(cue)
+        if owner is not None or depth == 0:
+            return owner
     if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
         # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
         # agent; its subject is what was said of ("peacekeepers have been accused of …"), and

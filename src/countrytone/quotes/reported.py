@@ -54,6 +54,13 @@ _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 # Entity types of a time, which no content names alone ("announced Friday").
 _WHEN = frozenset({"DATE", "TIME"})
 
+# Words a speech cue's phrase may run to before a colon that announces what was said ("telling
+# the story of Copenhagen:"): a phrase, not a clause.
+_PHRASE_BEFORE_COLON = 12
+
+# Penn tags of a finite verb or a modal, which start a clause of their own.
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
 # Verbs that make or let someone do something.
 _CAUSATIVE = frozenset({"let", "make"})
 
@@ -256,6 +263,10 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return _according_to(tokens, token)
+    said = lemma in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS or reports_clause(token)
+    announced = _after_colon(tokens, token) if said and token.pos_ == "VERB" else None
+    if announced is not None:
+        return [announced]
     if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
         found = _noun_content(tokens, token)
     elif is_feeling(token):
@@ -287,6 +298,24 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     else:
         return []
     return [found] if found is not None else []
+
+
+def _after_colon(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    """What a colon that closes a speech cue's phrase announces, to the end of its sentence:
+    "never tire of telling the story of Oslo: In May, the two learned …", "Berg explained the
+    plan: Norway would buy …". A quote after the colon is a direct quote's; a finite verb or
+    other punctuation before it ends the cue's phrase first."""
+    doc = cue.doc
+    for index in range(cue.i + 1, min(cue.i + _PHRASE_BEFORE_COLON, len(doc) - 1)):
+        word = doc[index]
+        if word.text == ":":
+            after = doc[index + 1]
+            if after.is_quote or after.is_space:
+                return None
+            return _trim(tokens.text, *tokens.span(after, doc[after.sent.end - 1]))
+        if word.is_punct or word.tag_ in _FINITE:
+            return None
+    return None
 
 
 def _regards_as(verb: Token) -> bool:
