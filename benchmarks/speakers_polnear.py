@@ -10,18 +10,22 @@ of a mention is derived from them by DESIGN.md's rule (Speaker):
 
 - the country mentions are the package's own (``countrytone.countries.find_mentions``);
 - a gold attribution speaks when its cue is speech or thought: ``according to``, a colon, a
-  dash or a quotation mark, or a word whose most frequent sense in WordNet 3.0 is one of
-  communication, cognition, emotion or perception (verbs: "said", "believes", "fears", "saw";
-  nouns: "statement", "claim", "view"); its cue is an act or intention, which never makes a
-  speaker, when that word is a stance word of ``countrytone.quotes.vocabulary.STANCE_VERBS``
-  (DESIGN.md's "refused to", "agreed to", "wants") or its most frequent sense is any other
-  (acts, possession, motion, states: "signed", "imposed", "is against", "'s decision");
+  dash or a quotation mark (not the apostrophe of a clitic: "'s decision", "'re worried"), or a
+  word whose most frequent sense in WordNet 3.0 is one of communication, cognition, emotion or
+  perception (verbs: "said", "believes", "fears", "saw"; nouns: "statement", "claim", "view");
+  its cue is an act or intention, which never makes a speaker, when it holds a stance word of
+  ``countrytone.quotes.vocabulary.STANCE_VERBS``, whatever the parser's tag (DESIGN.md's
+  "refused to", "agreed to", "wants"; deeds done by signature or vote: "signed", "vetoed";
+  "avoids condemning") or its word's most frequent sense is any other (acts, possession, motion,
+  states: "imposed", "is against", "'s decision");
 - the gold speaker of a mention is the source span of the innermost speaking attribution whose
   content holds the mention and has a source (one without a source never hides an outer one);
   none: the article's own voice. A mention inside the attribution's own source or cue is not
   in its content, though PolNeAR's content span sometimes runs over them, nor is whom the words
-  went to ("urged North Korea to resume talks"); "I" or "we" outside quotation marks, the
-  author of an opinion piece, is the article's own voice.
+  went to ("urged North Korea to resume talks"), nor, in a content in pieces around its cue, the
+  words of the cue's sentence between the pieces ("“…,” Obama said after meeting with Russian
+  President Vladimir Putin. “…”"), which the content's text leaves out; "I" or "we" outside
+  quotation marks, the author of an opinion piece, is the article's own voice.
 
 A predicted speaker is right when both are the article's voice, when the predicted
 attribution's ``speaker_start..speaker_end`` overlaps the gold source span, or when every word
