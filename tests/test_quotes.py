@@ -635,6 +635,14 @@ PATTERNS = [
         id="a-slide-is-a-document-that-speaks",
     ),
     pytest.param(
+        "Tom Berg welcomed the deal with Peru.",
+        "the deal with Peru",
+        REPORTED,
+        "Tom Berg",
+        "Tom Berg",
+        id="welcoming-aloud-as-praising",
+    ),
+    pytest.param(
         "President Tom Berg sounded a call for Norway to accept more refugees.",
         "for Norway to accept more refugees",
         REPORTED,
@@ -1256,6 +1264,15 @@ def test_quotes_cue_classes_share_no_word() -> None:
             id="a-theory-no-one-holds",
         ),
         pytest.param(
+            "The mayor welcomed the Chinese delegation to Lima.",
+            None,
+            "the Chinese delegation to Lima",
+            id="a-greeting-says-nothing",
+            marks=pytest.mark.xfail(
+                strict=True, reason="'welcome' reports its object in both senses, greeting too"
+            ),
+        ),
+        pytest.param(
             "Tom Berg rejected the claim that Peru cheated.",
             None,
             "that Peru cheated",
@@ -1343,6 +1360,11 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "further actions.",
             'it was "firmly opposed" to the plan',
             id="not-the-reporters-second-verb",
+        ),
+        pytest.param(
+            "The institute called for new bases to counter Bolivian aggression.",
+            "for new bases to counter Bolivian aggression",
+            id="an-infinitive-of-purpose-is-no-second-cue",
         ),
     ],
 )

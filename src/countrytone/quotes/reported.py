@@ -425,9 +425,8 @@ def _clause_end(cue: Token) -> Token:
     for child in cue.rights:
         if child.dep_ in _OUTSIDE_CLAUSE and not _continues_content(cue, child):
             continue
-        if child.dep_ == "advcl" and (
-            child.lemma_.lower() in SPEECH_VERBS or is_circumstance(cue, child)
-        ):
+        participle = child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS
+        if child.dep_ == "advcl" and (participle or is_circumstance(cue, child)):
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last

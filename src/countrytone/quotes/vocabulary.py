@@ -46,7 +46,8 @@ OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
     portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
-    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay
+    welcome"""
 )
 
 # Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
@@ -99,9 +100,9 @@ PRODUCING_VERBS = _words("make issue sound voice deliver give raise publish rele
 INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
 
 # Speech verbs whose noun object or prepositional phrase is most often not something said
-# ("concluded his visit", "maintains a program", "found little unity"): they report only a
-# clause or an infinitive ("found that …").
-NOT_TOPICAL = _words("conclude post read maintain find")
+# ("concluded his visit", "maintains a program", "found little unity", "to counter Russian
+# aggression"): they report only a clause or an infinitive ("found that …").
+NOT_TOPICAL = _words("conclude post read maintain find counter")
 
 # Prepositions that introduce what a speech verb is about ("warned against hackers").
 TOPIC_PREPOSITIONS = _words("about on of to against")
