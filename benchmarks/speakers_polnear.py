@@ -10,18 +10,22 @@ of a mention is derived from them by DESIGN.md's rule (Speaker):
 
 - the country mentions are the package's own (``countrytone.countries.find_mentions``);
 - a gold attribution speaks when its cue is speech or thought: ``according to``, a colon, a
-  dash or a quotation mark, or a word whose most frequent sense in WordNet 3.0 is one of
-  communication, cognition, emotion or perception (verbs: "said", "believes", "fears", "saw";
-  nouns: "statement", "claim", "view"); its cue is an act or intention, which never makes a
-  speaker, when that word is a stance word of ``countrytone.quotes.vocabulary.STANCE_VERBS``
-  (DESIGN.md's "refused to", "agreed to", "wants") or its most frequent sense is any other
-  (acts, possession, motion, states: "signed", "imposed", "is against", "'s decision");
+  dash or a quotation mark (not the apostrophe of a clitic: "'s decision", "'re worried"), or a
+  word whose most frequent sense in WordNet 3.0 is one of communication, cognition, emotion or
+  perception (verbs: "said", "believes", "fears", "saw"; nouns: "statement", "claim", "view");
+  its cue is an act or intention, which never makes a speaker, when it holds a stance word of
+  ``countrytone.quotes.vocabulary.STANCE_VERBS``, whatever the parser's tag (DESIGN.md's
+  "refused to", "agreed to", "wants"; deeds done by signature or vote: "signed", "vetoed";
+  "avoids condemning") or its word's most frequent sense is any other (acts, possession, motion,
+  states: "imposed", "is against", "'s decision");
 - the gold speaker of a mention is the source span of the innermost speaking attribution whose
   content holds the mention and has a source (one without a source never hides an outer one);
   none: the article's own voice. A mention inside the attribution's own source or cue is not
   in its content, though PolNeAR's content span sometimes runs over them, nor is whom the words
-  went to ("urged North Korea to resume talks"); "I" or "we" outside quotation marks, the
-  author of an opinion piece, is the article's own voice.
+  went to ("urged North Korea to resume talks"), nor, in a content in pieces around its cue, the
+  words of the cue's sentence between the pieces ("“…,” Obama said after meeting with Russian
+  President Vladimir Putin. “…”"), which the content's text leaves out; "I" or "we" outside
+  quotation marks, the author of an opinion piece, is the article's own voice.
 
 A predicted speaker is right when both are the article's voice, when the predicted
 attribution's ``speaker_start..speaker_end`` overlaps the gold source span, or when every word
@@ -73,6 +77,13 @@ QUOTE_MARKS = frozenset("\"“”'‘’")
 # Cues that are no word: a colon ("Graham: …"), dashes of a signature, quotation marks.
 PUNCTUATION_CUES = frozenset(":―—–-\"“”'‘’")
 
+# Characters of context beside a mention that must be in a content in pieces for it to hold the
+# mention: a few words, enough to tell the pieces from the cue's sentence between them.
+CONTEXT = 20
+
+# An apostrophe and the letters of a clitic: "'s", "’ll", "'re", "'ve", "'d".
+CLITIC = re.compile(r"^['’](?=[a-z])")
+
 # Determiners and titles that are no part of a name.
 NOT_NAME = frozenset(["the", "a", "an"]) | TITLES
 
@@ -88,10 +99,18 @@ class GoldAttribution:
     # (PolNeAR's content sometimes runs over them: "…," says Paul Rieckhoff, founder of …
     # Veterans of America") and whom the words went to ("urged North Korea to resume talks").
     outside: tuple[tuple[int, int], ...]
+    # A content in pieces around its cue ("“…,” Obama said after meeting with Russian President
+    # Vladimir Putin. “…”") spans the words of the cue's sentence between them, which its text
+    # (PolNeAR joins the pieces with a space) leaves out: what is said is only in that text.
+    pieces_text: str | None
 
-    def holds(self, start: int, end: int) -> bool:
-        """Whether what is said holds a span."""
+    def holds(self, start: int, end: int, text: str) -> bool:
+        """Whether what is said holds a span of ``text``."""
         inside = self.start <= start and end <= self.end
+        if self.pieces_text is not None and inside:
+            before = text[max(self.start, start - CONTEXT) : end]
+            after = text[start : min(self.end, end + CONTEXT)]
+            inside = any(" ".join(part.split()) in self.pieces_text for part in (before, after))
         return inside and not any(low <= start < high for low, high in self.outside)
 
 
@@ -129,7 +148,9 @@ class WordNet:
 
 def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool:
     """Whether a gold cue is speech or thought; ``words`` are its (lemma, part of speech)."""
-    stripped = cue.strip().lower()
+    # A clitic that opens the cue ("'s decision", "’s claiming", "'re worried about") is a
+    # possessive or a contraction, no quotation mark.
+    stripped = CLITIC.sub("", cue.strip().lower())
     if not stripped or stripped[0] in PUNCTUATION_CUES or stripped.startswith("according"):
         return True
     verbs = [lemma for lemma, pos in words if pos == "VERB"]
@@ -137,7 +158,8 @@ def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool
     if stripped.split()[0] == "in" and not verbs:
         # "in a statement", "in this poll": a document or a poll says it.
         return True
-    if any(lemma in STANCE_VERBS for lemma in verbs):
+    # Whatever its tag: the parser reads "Trump avoids condemning …" as a noun "avoids".
+    if any(lemma in STANCE_VERBS for lemma, _ in words):
         return False
     for lemma, pos in [(lemma, "verb") for lemma in verbs] + [(lemma, "noun") for lemma in nouns]:
         lexfile = wordnet.first_sense_lexfile(lemma, pos)
@@ -177,9 +199,17 @@ def gold_attributions(
                 (content[:1] in QUOTE_MARKS or cue_speaks(cue, words, wordnet))
                 and not _author_speaking(row, source, quoted),
                 tuple(outside),
+                _pieces_text(row["text"], start, end, content, cue_start),  # type: ignore[arg-type]
             )
         )
     return golds
+
+
+def _pieces_text(text: str, start: int, end: int, content: str, cue_start: int) -> str | None:
+    # The content's own text, its spaces collapsed, when it is in pieces around its cue.
+    if text[start:end] == content or not start < cue_start < end:
+        return None
+    return " ".join(content.split())
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -208,9 +238,13 @@ def _author_speaking(
     return text.lower() in FIRST_PERSON and not inside
 
 
-def gold_speaker(golds: list[GoldAttribution], start: int, end: int) -> GoldAttribution | None:
+def gold_speaker(
+    golds: list[GoldAttribution], text: str, start: int, end: int
+) -> GoldAttribution | None:
     holding = [
-        gold for gold in golds if gold.speaks and gold.source is not None and gold.holds(start, end)
+        gold
+        for gold in golds
+        if gold.speaks and gold.source is not None and gold.holds(start, end, text)
     ]
     return min(holding, key=lambda gold: gold.end - gold.start, default=None)
 
@@ -301,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         golds = gold_attributions(row, chunks, quoted_spans(article), wordnet)
         for mention in located:
             start, end = mention.mention.start, mention.mention.end
-            gold = gold_speaker(golds, start, end)
+            gold = gold_speaker(golds, text, start, end)
             right = same_speaker(text, mention.attribution, gold)
             kind = "gold speaker" if gold is not None else "gold article"
             tally[kind] += 1

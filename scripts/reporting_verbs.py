@@ -5,10 +5,12 @@ Usage: python scripts/reporting_verbs.py WORDNET_DICT_FOLDER (e.g. /usr/share/wo
 ``wordnet-base``)
 
 A verb reports speech or thought when its most frequent sense in WordNet 3.0 is one of
-communication or cognition (lexicographer files verb.communication and verb.cognition) and that
-sense takes a clause: WordNet's sentence frame 26, "Somebody ----s that CLAUSE" ("affirmed
-that", "conceded that", "surmised that"). Single words only. ``countrytone.quotes.vocabulary``
-reads the list; a word of its own hand-made cue classes keeps its class there.
+communication, cognition or perception (lexicographer files verb.communication, verb.cognition
+and verb.perception) and that sense takes a clause: WordNet's sentence frame 26, "Somebody ----s
+that CLAUSE" ("affirmed that", "conceded that", "surmised that", "discovered that", "noticed
+that": a perception that takes a clause is a finding, thought as "found that" is). Single
+words only. ``countrytone.quotes.vocabulary`` reads the list; a word of its own hand-made cue
+classes keeps its class there.
 
 WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved (its licence is quoted
 in ``scripts/speaking_nouns.py``).
@@ -20,8 +22,9 @@ from pathlib import Path
 
 from speaking_nouns import write_lemmas
 
-# Lexicographer files (lexnames) of the senses that report: verb.cognition, verb.communication.
-REPORTING_LEXFILES = frozenset({31, 32})
+# Lexicographer files (lexnames) of the senses that report: verb.cognition, verb.communication,
+# verb.perception.
+REPORTING_LEXFILES = frozenset({31, 32, 39})
 
 # WordNet's generic sentence frame "Somebody ----s that CLAUSE".
 THAT_CLAUSE_FRAME = 26

@@ -24,7 +24,10 @@ How an article is read, in order:
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
-   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows; the
+   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
+   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"); a colon
+   that closes a speech cue's phrase announces the rest of the sentence ("telling the story of
+   Oslo: In May, …", "explained the plan: Norway would …"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
@@ -32,10 +35,12 @@ How an article is read, in order:
    leave" says nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
    plan was called a disaster by critics" is "The plan was called a disaster"); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
-   …"; an aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
+   …"; with no owner, the subject's of the verb that puts it out: "issued a warning that …"; an
+   aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
-   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …")
-   and headline claims ("Graham: …"); a clause given as how things seem or what is said, with no
+   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …",
+   and a paragraph with no name between two turns goes on with the turn before it) and headline
+   claims ("Graham: …"); a clause given as how things seem or what is said, with no
    speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol"
    (a verb of seeming with its complement, an adverb of hearsay). Acts, intentions and refusals
    (``stance``: "refused to", "agreed to", "plans to", "discussed", a noun of intention: "his

@@ -23,6 +23,7 @@ from countrytone.quotes.vocabulary import (
     OBJECT_VERBS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
+    PRODUCING_VERBS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -56,9 +57,9 @@ def reports_clause(token: Token) -> bool:
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    """``data/reporting_verbs.csv``: WordNet's verbs of communication or cognition that take a
-    clause (written by ``scripts/reporting_verbs.py``), but the words of the hand-made cue
-    classes, which keep their class: a verb of the lexicon reports only a clause."""
+    """``data/reporting_verbs.csv``: WordNet's verbs of communication, cognition or perception
+    that take a clause (written by ``scripts/reporting_verbs.py``), but the words of the
+    hand-made cue classes, which keep their class: a verb of the lexicon reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
     return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
 
@@ -151,8 +152,13 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # passive participle ("The governor was frustrated that …").
         return subject_of(cue) or subject_of(cue.head)
     if cue.pos_ == "NOUN":
-        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks.
-        return owner_of(cue)
+        # "Trump's claim that …", "a claim by the ministry that …": a noun's owner speaks; one
+        # without an owner, whoever put it out ("the ministry issued a warning that …"). A
+        # noun climbed to from a cue below it without either is a verb the tagger took for a
+        # noun ("never seem to tire of telling …"): the climb goes on.
+        owner = owner_of(cue) or _producer_of(cue)
+        if owner is not None or depth == 0:
+            return owner
     if depth == 0 and any(child.dep_ == "nsubjpass" for child in cue.children):
         # "has been called a charlatan by fellow physicians": a passive cue's speaker is its
         # agent; its subject is what was said of ("peacekeepers have been accused of …"), and
@@ -208,10 +214,23 @@ def is_parenthetical(cue: Token) -> bool:
     )
 
 
+def is_as_clause(cue: Token) -> bool:
+    """Whether a speech cue is a clause of "as" with nothing said of its own ("As the minister
+    noted, Peru has paid", "…, as Holm had promised"): it reports the clause it hangs off, as a
+    cue set off by commas does; "As he said this, the crowd cheered" has its own object."""
+    marked = any(child.dep_ == "mark" and child.lower_ == "as" for child in cue.children)
+    said = any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+    return cue.dep_ == "advcl" and marked and not said
+
+
 def cue_phrase_start(cue: Token) -> Token:
-    """The first word of a cue's own phrase: its subject's first word when the subject stands
-    before it ("Though it went well, he said, …" starts at "he", whatever clause the parser hangs
-    on the cue), else the cue's first word but punctuation."""
+    """The first word of a cue's own phrase: its "as" ("as Holm observed, …"), else its
+    subject's first word when the subject stands before it ("Though it went well, he said, …"
+    starts at "he", whatever clause the parser hangs on the cue), else the cue's first word but
+    punctuation."""
+    marker = next((child for child in cue.lefts if child.dep_ == "mark"), None)
+    if marker is not None and marker.lower_ == "as":
+        return marker
     subject = subject_of(cue)
     if subject is not None and subject.i < cue.i:
         return subject.left_edge
@@ -371,6 +390,14 @@ def owner_of(noun: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
     return None
+
+
+def _producer_of(noun: Token) -> Token | None:
+    """The subject of a verb that puts out a statement, its object ("sounded a call for …")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCING_VERBS:
+        return None
+    return subject_of(verb)
 
 
 def agent_of(verb: Token) -> Token | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from countrytone.articles import Article, Part
+from countrytone.articles import Article, Paragraph, Part
 from countrytone.quotes.grammar import (
     SETTING_OFF,
     agent_of,
@@ -15,6 +15,7 @@ from countrytone.quotes.grammar import (
     can_speak,
     cue_phrase_start,
     is_act,
+    is_as_clause,
     is_circumstance,
     is_denied,
     is_feeling,
@@ -56,6 +57,13 @@ _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
 
 # Entity types of a time, which no content names alone ("announced Friday").
 _WHEN = frozenset({"DATE", "TIME"})
+
+# Words a speech cue's phrase may run to before a colon that announces what was said ("telling
+# the story of Copenhagen:"): a phrase, not a clause.
+_PHRASE_BEFORE_COLON = 12
+
+# Penn tags of a finite verb or a modal, which start a clause of their own.
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 # Verbs that make or let someone do something.
 _CAUSATIVE = frozenset({"let", "make"})
@@ -132,15 +140,30 @@ def _hearsay_verb(token: Token) -> Token | None:
 
 
 def transcript_turns(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
-    # A turn is reported speech rather than a quote: transcripts carry no quotation marks.
-    for paragraph in article.paragraphs:
-        turn = _TURN.match(article.text, paragraph.start, paragraph.end)
-        if turn is None or len(turn[1]) < 3:
+    # A turn is reported speech rather than a quote: transcripts carry no quotation marks. A
+    # paragraph with no name of its own between two turns goes on with the turn before it
+    # (the speaker's next paragraph); after the last turn the article may have resumed.
+    turns = [_turn(article, paragraph) for paragraph in article.paragraphs]
+    last = max((index for index, turn in enumerate(turns) if turn is not None), default=-1)
+    cue: tuple[Token, Token] | None = None
+    for index, (paragraph, turn) in enumerate(zip(article.paragraphs, turns, strict=True)):
+        if turn is not None:
+            name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
+            cue = (name, colon) if name is not None and colon is not None else None
+            start = turn.end()
+        elif cue is None or index > last or paragraph.part is Part.TITLE:
             continue
-        name, colon = tokens.at(turn.end(1) - 1), tokens.at(turn.end(1))
-        start, end = _trim(article.text, turn.end(), paragraph.end)
-        if name is not None and colon is not None and start < end:
-            yield RawAttribution(start, end, name, colon, AttributionKind.REPORTED)
+        else:
+            start = paragraph.start
+        start, end = _trim(article.text, start, paragraph.end)
+        if cue is not None and start < end:
+            yield RawAttribution(start, end, cue[0], cue[1], AttributionKind.REPORTED)
+
+
+def _turn(article: Article, paragraph: Paragraph) -> re.Match[str] | None:
+    """A paragraph's transcript turn ("WALLACE: …"): the name in capitals and its colon."""
+    turn = _TURN.match(article.text, paragraph.start, paragraph.end)
+    return turn if turn is not None and len(turn[1]) >= 3 else None
 
 
 def headline_claims(article: Article, tokens: ArticleTokens) -> Iterator[RawAttribution]:
@@ -287,6 +310,10 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return _according_to(tokens, token)
+    said = lemma in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS or reports_clause(token)
+    announced = _after_colon(tokens, token) if said and token.pos_ == "VERB" else None
+    if announced is not None:
+        return [announced]
     if token.pos_ == "NOUN" and lemma in STATEMENT_NOUNS | INTENT_NOUNS:
         found = _noun_content(tokens, token)
     elif is_feeling(token):
@@ -300,13 +327,13 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     elif lemma in TOPIC_VERBS:
         found = _topic_content(tokens, token)
     elif lemma in SPEECH_VERBS:
-        if is_parenthetical(token):
+        if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
     elif reports_clause(token):
-        if is_parenthetical(token):
+        if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _reported_clause(tokens, token)
     elif lemma in STANCE_VERBS:
@@ -375,6 +402,24 @@ def _asserted(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _after_colon(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
+    """What a colon that closes a speech cue's phrase announces, to the end of its sentence:
+    "never tire of telling the story of Oslo: In May, the two learned …", "Berg explained the
+    plan: Norway would buy …". A quote after the colon is a direct quote's; a finite verb or
+    other punctuation before it ends the cue's phrase first."""
+    doc = cue.doc
+    for index in range(cue.i + 1, min(cue.i + _PHRASE_BEFORE_COLON, len(doc) - 1)):
+        word = doc[index]
+        if word.text == ":":
+            after = doc[index + 1]
+            if after.is_quote or after.is_space:
+                return None
+            return _trim(tokens.text, *tokens.span(after, doc[after.sent.end - 1]))
+        if word.is_punct or word.tag_ in _FINITE:
+            return None
+    return None
 
 
 def _regards_as(verb: Token) -> bool:
@@ -487,9 +532,8 @@ def _clause_end(cue: Token) -> Token:
     for child in cue.rights:
         if child.dep_ in _OUTSIDE_CLAUSE and not _continues_content(cue, child):
             continue
-        if child.dep_ == "advcl" and (
-            child.lemma_.lower() in SPEECH_VERBS or is_circumstance(cue, child)
-        ):
+        participle = child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS
+        if child.dep_ == "advcl" and (participle or is_circumstance(cue, child)):
             continue
         last = max(last, child.right_edge, key=lambda token: token.i)
     return last
@@ -526,13 +570,24 @@ def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int,
     # The reported clause is the head's phrase minus the cue's own phrase; a cue in its middle
     # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
     # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
-    head, doc, first = cue.head, cue.doc, cue_phrase_start(cue)
+    head, doc, first, last = cue.head, cue.doc, cue_phrase_start(cue), _cue_phrase_end(cue)
     spans = []
     if first.i > head.left_edge.i:
         spans.append(tokens.span(head.left_edge, doc[first.i - 1]))
-    if cue.right_edge.i < head.right_edge.i:
-        spans.append(tokens.span(doc[cue.right_edge.i + 1], head.right_edge))
+    if last.i < head.right_edge.i:
+        spans.append(tokens.span(doc[last.i + 1], head.right_edge))
     return spans
+
+
+def _cue_phrase_end(cue: Token) -> Token:
+    """The last word of a cue's own phrase: the comma that closes a clause of "as" ("as Holm
+    observed, in the early days …", where the parser may hang what follows on the cue), else
+    the cue's last word."""
+    if is_as_clause(cue):
+        comma = next((child for child in cue.rights if child.text == ","), None)
+        if comma is not None:
+            return comma
+    return cue.right_edge
 
 
 def _object_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
@@ -560,9 +615,11 @@ def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
 
 def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
     # "Trump's claim that there have been thousands of shootings", "his decision to act alone",
-    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's.
+    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's. The
+    # parser also hangs the clause as a relative one with "that" for its conjunction ("a warning
+    # that ships were near") or as an adverbial one ("a call for Norway to accept refugees").
     for child in noun.rights:
-        clause = child.dep_ in ("acl", "ccomp") and any(
+        clause = child.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
             grand.dep_ in ("mark", "aux") and grand.lower_ in ("that", "to")
             for grand in child.children
         )

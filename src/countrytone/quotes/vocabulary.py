@@ -22,7 +22,7 @@ SPEECH_VERBS = _words(
     estimate caution respond reply answer ask mention comment remark counter propose recommend
     demand threaten boast joke quip lament charge wonder speculate muse promise pledge vow urge
     believe think fear worry find know signal disclose point hint tout read shout yell chant
-    scream sing exclaim"""
+    scream sing exclaim propound espouse"""
 )
 
 # Words of feeling and certainty that say what their subject thinks, as "fears" and "believes"
@@ -51,7 +51,8 @@ OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
     portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
-    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay
+    welcome"""
 )
 
 # Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
@@ -64,11 +65,15 @@ TOPIC_VERBS = _words("speak talk")
 
 # Verbs of acts, intentions and refusals: what the subject does, wants or refuses, not what it
 # says ("refused to resume talks", "does not want to change", "agreed to meet", "discussed the
-# war", "continue to press", "has shown that"). Their rows are ``stance``: kept in the quotes
-# table, never the speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
+# war", "continue to press", "has shown that"); acts done by a signature or a vote, which
+# are deeds, not speech, though WordNet files them under communication ("signed an agreement to
+# …", "vetoed the bill", "overruled the judge's decision"); avoiding, a refusal ("avoids
+# condemning the invasion"). Their rows are ``stance``: kept in the quotes table, never the
+# speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
 STANCE_VERBS = _words(
     """agree continue discuss support back oppose reject endorse offer plan want refuse expect
-    seek decide need hope hop decline intend aim show try attempt prepare vote"""
+    seek decide need hope hop decline intend aim show try attempt prepare vote sign veto
+    overrule ratify avoid"""
 )
 
 # Verbs of seeming, which give their clause as how things appear, to no one named: "the plan
@@ -97,16 +102,22 @@ SAID_NOUNS = _words(
 # Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
 # claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
 STATEMENT_NOUNS = SAID_NOUNS | _words(
-    """assertion argument admission denial insistence belief view concern fear promise pledge
-    vow threat"""
+    """assertion argument admission denial insistence belief view theory concern fear promise
+    pledge vow threat"""
 )
+
+# Verbs that put out a statement named by its noun, whose subject is the noun's owner when it has
+# none of its own: "sounded a call for …", "issued a warning that …", "made the claim that …",
+# "voiced concern that …" (but "rejected the claim that …" is someone else's claim).
+PRODUCING_VERBS = _words("make issue sound voice deliver give raise publish release renew")
 
 # Nouns of intention, whose owner's infinitive is a stance: "his decision to act alone".
 INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt effort")
 
 # Speech verbs whose noun object or prepositional phrase is most often not something said
-# ("concluded his visit", "maintains a program"): they report only a clause or an infinitive.
-NOT_TOPICAL = _words("conclude post read maintain")
+# ("concluded his visit", "maintains a program", "found little unity", "to counter Russian
+# aggression"): they report only a clause or an infinitive ("found that …").
+NOT_TOPICAL = _words("conclude post read maintain find counter")
 
 # Prepositions that introduce what a speech verb is about ("warned against hackers").
 TOPIC_PREPOSITIONS = _words("about on of to against")
@@ -117,7 +128,7 @@ TOPIC_PREPOSITIONS = _words("about on of to against")
 DOCUMENT_NOUNS = _words(
     """statement tweet post report analysis letter release email memo study survey poll note
     message video interview op-ed editorial article column transcript readout ad advertisement
-    commercial clip complaint lawsuit filing book film documentary"""
+    commercial clip complaint lawsuit filing book film documentary slide presentation chart"""
 )
 
 
