@@ -374,7 +374,7 @@ def test_countries_institutions(nlp: Language, text: str, expected: list[Triple]
         ("The Washington Post reported that Beijing said no.", [("Beijing", "CHN", C)]),
         ("China Daily, Air China and the South China Morning Post ran the story.", []),
         ("USA TODAY and India Today reported it, as did the Times of Israel.", []),
-        ("The Tehran Times and the Washington Examiner said Israel struck.", [("Israel", "ISR", N)]),
+        ("The Tehran Times and Washington Examiner said Israel won.", [("Israel", "ISR", N)]),
         ("She flew Turkish Airlines and American Airlines.", []),
         ("He is director of the Center for American Studies at Fudan University.", []),
         ("He banks with Bank of America and Bank of China.", []),
