@@ -19,7 +19,7 @@ in ``scripts/speaking_nouns.py``).
 import sys
 from pathlib import Path
 
-from reporting_verbs import WORD, first_senses, read_senses
+from reporting_verbs import verbs_by_first_sense
 from speaking_nouns import write_lemmas
 
 # Lexicographer file (lexname) of the senses that are acts: verb.social.
@@ -31,22 +31,8 @@ TRANSITIVE_FRAMES = frozenset({8, 9, 14, 15, 16, 17, 18, 19, 20, 21, 24, 25})
 OUT = Path(__file__).resolve().parents[1] / "src" / "countrytone" / "data" / "act_verbs.csv"
 
 
-def act_verbs(folder: Path) -> set[str]:
-    senses = read_senses(folder / "data.verb")
-    verbs = set()
-    for lemma, offset in first_senses(folder / "index.verb").items():
-        lexfile, words, frames = senses[offset]
-        number = words.index(lemma) + 1 if lemma in words else None
-        transitive = any(
-            frame in TRANSITIVE_FRAMES and word in (0, number) for frame, word in frames
-        )
-        if lexfile == ACT_LEXFILE and transitive and WORD.fullmatch(lemma):
-            verbs.add(lemma)
-    return verbs
-
-
 def main(folder: str) -> None:
-    verbs = act_verbs(Path(folder))
+    verbs = verbs_by_first_sense(Path(folder), lexfiles={ACT_LEXFILE}, frames=TRANSITIVE_FRAMES)
     write_lemmas(OUT, verbs)
     print(f"{OUT}: {len(verbs)} verbs")
 

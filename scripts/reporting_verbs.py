@@ -18,6 +18,7 @@ in ``scripts/speaking_nouns.py``).
 
 import re
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from speaking_nouns import write_lemmas
@@ -64,22 +65,26 @@ def first_senses(path: Path) -> dict[str, str]:
     return first
 
 
-def reporting_verbs(folder: Path) -> set[str]:
+def verbs_by_first_sense(
+    folder: Path, *, lexfiles: Collection[int], frames: Collection[int]
+) -> set[str]:
+    """The single-word verbs whose most frequent sense is in one of ``lexfiles`` and has one of
+    the sentence ``frames`` for that word (or for every word of its synset)."""
     senses = read_senses(folder / "data.verb")
     verbs = set()
     for lemma, offset in first_senses(folder / "index.verb").items():
-        lexfile, words, frames = senses[offset]
+        lexfile, words, sense_frames = senses[offset]
         number = words.index(lemma) + 1 if lemma in words else None
-        takes_clause = any(
-            frame == THAT_CLAUSE_FRAME and word in (0, number) for frame, word in frames
-        )
-        if lexfile in REPORTING_LEXFILES and takes_clause and WORD.fullmatch(lemma):
+        framed = any(frame in frames and word in (0, number) for frame, word in sense_frames)
+        if lexfile in lexfiles and framed and WORD.fullmatch(lemma):
             verbs.add(lemma)
     return verbs
 
 
 def main(folder: str) -> None:
-    verbs = reporting_verbs(Path(folder))
+    verbs = verbs_by_first_sense(
+        Path(folder), lexfiles=REPORTING_LEXFILES, frames={THAT_CLAUSE_FRAME}
+    )
     write_lemmas(OUT, verbs)
     print(f"{OUT}: {len(verbs)} verbs")
 
