@@ -796,6 +796,14 @@ PATTERNS = [
         "the president",
         id="a-passive-stance-verb-with-its-agent",
     ),
+    pytest.param(
+        "Trump, appearing after Holm at the CNN/ABC forum, cited problems in Mexico and elsewhere.",
+        "problems in Mexico and elsewhere",
+        REPORTED,
+        "Trump",
+        "Trump",
+        id="a-name-the-parser-reads-as-an-adjective-speaks",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,
@@ -1401,6 +1409,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             marks=pytest.mark.xfail(
                 strict=True, reason="'welcome' reports its object in both senses, greeting too"
             ),
+        ),
+        pytest.param(
+            "Yesterday, speaking in Ohio, cited problems in Mexico.",
+            "Yesterday",
+            None,
+            id="a-word-of-time-that-opens-the-sentence-is-no-subject",
         ),
         pytest.param(
             "Tom Berg rejected the claim that Peru cheated.",
