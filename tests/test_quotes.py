@@ -1516,6 +1516,22 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "for new bases to counter Bolivian aggression",
             id="an-infinitive-of-purpose-is-no-second-cue",
         ),
+        pytest.param(
+            "Critics say the money would be better spent with NATO, the alliance that includes "
+            "the United States and Canada.",
+            "the money would be better spent with NATO",
+            id="an-apposition-that-ends-the-clause-is-the-reporters-gloss",
+        ),
+        pytest.param(
+            "Aides say she would have to consider Tom Berg, a former ambassador to Peru.",
+            "she would have to consider Tom Berg",
+            id="a-person-glossed-by-the-reporter",
+        ),
+        pytest.param(
+            "Aides say the envoy, a former ambassador to Peru, would resign in May.",
+            "the envoy, a former ambassador to Peru, would resign in May",
+            id="an-apposition-inside-the-clause-stays-in-it",
+        ),
     ],
 )
 def test_quotes_content_reaches_the_end_of_its_clause(

@@ -56,7 +56,9 @@ How an article is read, in order:
    but a belief keeps its negation ("does not think that …" is reported). What someone is let or
    made to say is not theirs ("Let everyone know that …"). Content reaches the end of its clause
    (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
-   "condemned the launch as Pyongyang fired"), and the closing mark of a quote it ends inside; it
+   "condemned the launch as Pyongyang fired", nor an apposition set off by a comma that ends a
+   reported clause, the reporter's gloss: "critics say it is better spent with NATO, the alliance
+   that includes the United States"), and the closing mark of a quote it ends inside; it
    has two words or more, or is one name ("endorses Clinton", not "said so" nor "announced on
    Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
