@@ -20,7 +20,8 @@ of a mention is derived from them by DESIGN.md's rule (Speaker):
   states: "imposed", "is against", "'s decision");
 - a thing never speaks: a source whose head is a common noun that names no person, group,
   organisation or document (``countrytone.quotes.grammar.can_speak``: "the truck story
-  suggests …", "have barely been mentioned in this year's presidential race") makes no speaker,
+  suggests …", "have barely been mentioned in this year's presidential race"), or a "this"
+  standing alone for what was just told ("This does not bode well for …"), makes no speaker,
   but what "according to" cites does ("according to federal statistics"), as DESIGN.md and
   docs/definitions.md say;
 - the gold speaker of a mention is the source span of the innermost speaking attribution whose
@@ -89,6 +90,9 @@ CONTEXT = 20
 
 # An apostrophe and the letters of a clitic: "'s", "’ll", "'re", "'ve", "'d".
 CLITIC = re.compile(r"^['’](?=[a-z])")
+
+# Demonstratives that stand alone for a state of affairs, never for someone who speaks.
+DEMONSTRATIVES = frozenset(["this"])
 
 # Determiners and titles that are no part of a name.
 NOT_NAME = frozenset(["the", "a", "an"]) | TITLES
@@ -254,7 +258,11 @@ def _thing(tokens: list[tuple[int, Token]], source: tuple[int, int] | None) -> b
         return False
     inside = [token for at, token in tokens if source[0] <= at + token.idx < source[1]]
     heads = [token for token in inside if token.head not in inside or token.head == token]
-    return bool(heads) and heads[0].pos_ == "NOUN" and not can_speak(heads[0])
+    if not heads:
+        return False
+    # "This does not bode well for …": a demonstrative alone stands for what was just told.
+    demonstrative = len(inside) == 1 and heads[0].lower_ in DEMONSTRATIVES
+    return demonstrative or (heads[0].pos_ == "NOUN" and not can_speak(heads[0]))
 
 
 def gold_speaker(
