@@ -57,10 +57,10 @@ How an article is read, in order:
    made to say is not theirs ("Let everyone know that …"). Content reaches the end of its clause
    (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
    "condemned the launch as Pyongyang fired", nor an apposition set off by a comma that ends a
-   reported clause, the reporter's gloss: "critics say it is better spent with NATO, the alliance
-   that includes the United States"), and the closing mark of a quote it ends inside; it
-   has two words or more, or is one name ("endorses Clinton", not "said so" nor "announced on
-   Friday").
+   reported clause and tells who or what a name is, the reporter's gloss: "critics say it is
+   better spent with NATO, the alliance that includes the United States"), and the closing mark
+   of a quote it ends inside; it has two words or more, or is one name ("endorses Clinton", not
+   "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"

@@ -464,11 +464,13 @@ def _reported_clause(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | Non
 
 
 def _before_trailing_gloss(clause: Token, end: Token) -> Token:
-    """The end of a reported clause before an apposition set off by a comma that ends it: in
-    "critics say the money is better spent with NATO, the alliance that includes the United
-    States" the gloss on NATO is the reporter's, not the critics'."""
+    """The end of a reported clause before an apposition set off by a comma that ends it and
+    tells who or what a name is: in "critics say the money is better spent with NATO, the
+    alliance that includes the United States" the gloss on NATO is the reporter's, not the
+    critics'; "…, one of the hopes of the visit" of a common noun stays in the clause."""
     for word in clause.subtree:
-        gloss = word.dep_ == "appos" and word.right_edge == end and word.left_edge.i > clause.i
+        named = word.dep_ == "appos" and word.head.pos_ == "PROPN"
+        gloss = named and word.right_edge == end and word.left_edge.i > clause.i
         if gloss and word.doc[word.left_edge.i - 1].text == ",":
             return word.doc[word.left_edge.i - 2]
     return end
