@@ -18,6 +18,12 @@ of a mention is derived from them by DESIGN.md's rule (Speaker):
   "refused to", "agreed to", "wants"; deeds done by signature or vote: "signed", "vetoed";
   "avoids condemning") or its word's most frequent sense is any other (acts, possession, motion,
   states: "imposed", "is against", "'s decision");
+- a thing never speaks: a source whose head is a common noun that names no person, group,
+  organisation or document (``countrytone.quotes.grammar.can_speak``: "the truck story
+  suggests …", "have barely been mentioned in this year's presidential race"), or a "this"
+  standing alone for what was just told ("This does not bode well for …"), makes no speaker,
+  but what "according to" cites does ("according to federal statistics"), as DESIGN.md and
+  docs/definitions.md say;
 - the gold speaker of a mention is the source span of the innermost speaking attribution whose
   content holds the mention and has a source (one without a source never hides an outer one);
   none: the article's own voice. A mention inside the attribution's own source or cue is not
@@ -60,6 +66,7 @@ from countrytone.articles import parse_article
 from countrytone.nlp import load_nlp
 from countrytone.pipeline import locate_parsed
 from countrytone.quotes import Attribution, quoted_spans
+from countrytone.quotes.grammar import can_speak
 from countrytone.quotes.vocabulary import FIRST_PERSON, STANCE_VERBS, TITLES
 from countrytone.segment import Chunk, parse
 
@@ -83,6 +90,9 @@ CONTEXT = 20
 
 # An apostrophe and the letters of a clitic: "'s", "’ll", "'re", "'ve", "'d".
 CLITIC = re.compile(r"^['’](?=[a-z])")
+
+# Demonstratives that stand alone for a state of affairs, never for someone who speaks.
+DEMONSTRATIVES = frozenset(["this"])
 
 # Determiners and titles that are no part of a name.
 NOT_NAME = frozenset(["the", "a", "an"]) | TITLES
@@ -197,7 +207,8 @@ def gold_attributions(
                 source,
                 cue,
                 (content[:1] in QUOTE_MARKS or cue_speaks(cue, words, wordnet))
-                and not _author_speaking(row, source, quoted),
+                and not _author_speaking(row, source, quoted)
+                and (cue.strip().lower().startswith("according") or not _thing(tokens, source)),
                 tuple(outside),
                 _pieces_text(row["text"], start, end, content, cue_start),  # type: ignore[arg-type]
             )
@@ -236,6 +247,22 @@ def _author_speaking(
     text = row["text"][source[0] : source[1]]  # type: ignore[index]
     inside = any(low <= source[0] < high for low, high in quoted)
     return text.lower() in FIRST_PERSON and not inside
+
+
+def _thing(tokens: list[tuple[int, Token]], source: tuple[int, int] | None) -> bool:
+    # "the calm suggested …", "have barely been mentioned in this year's presidential race": a
+    # source whose head is a common noun that names no one who can speak (DESIGN.md: people,
+    # groups, organisations, documents) is a thing, and the attribution around it speaks (but
+    # what "according to" cites is a source: "according to federal statistics").
+    if source is None:
+        return False
+    inside = [token for at, token in tokens if source[0] <= at + token.idx < source[1]]
+    heads = [token for token in inside if token.head not in inside or token.head == token]
+    if not heads:
+        return False
+    # "This does not bode well for …": a demonstrative alone stands for what was just told.
+    demonstrative = len(inside) == 1 and heads[0].lower_ in DEMONSTRATIVES
+    return demonstrative or (heads[0].pos_ == "NOUN" and not can_speak(heads[0]))
 
 
 def gold_speaker(

@@ -796,6 +796,14 @@ PATTERNS = [
         "the president",
         id="a-passive-stance-verb-with-its-agent",
     ),
+    pytest.param(
+        "Trump, appearing after Holm at the CNN/ABC forum, cited problems in Mexico and elsewhere.",
+        "problems in Mexico and elsewhere",
+        REPORTED,
+        "Trump",
+        "Trump",
+        id="a-name-the-parser-reads-as-an-adjective-speaks",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,
@@ -1403,6 +1411,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             ),
         ),
         pytest.param(
+            "Yesterday, speaking in Ohio, cited problems in Mexico.",
+            "Yesterday",
+            None,
+            id="a-word-of-time-that-opens-the-sentence-is-no-subject",
+        ),
+        pytest.param(
             "Tom Berg rejected the claim that Peru cheated.",
             None,
             "that Peru cheated",
@@ -1501,6 +1515,22 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "The institute called for new bases to counter Bolivian aggression.",
             "for new bases to counter Bolivian aggression",
             id="an-infinitive-of-purpose-is-no-second-cue",
+        ),
+        pytest.param(
+            "Critics say the money would be better spent with NATO, the alliance that includes "
+            "the United States and Canada.",
+            "the money would be better spent with NATO",
+            id="an-apposition-that-ends-the-clause-is-the-reporters-gloss",
+        ),
+        pytest.param(
+            "Aides say she would have to consider Tom Berg, a former ambassador to Peru.",
+            "she would have to consider Tom Berg",
+            id="a-person-glossed-by-the-reporter",
+        ),
+        pytest.param(
+            "Aides say the envoy, a former ambassador to Peru, would resign in May.",
+            "the envoy, a former ambassador to Peru, would resign in May",
+            id="an-apposition-inside-the-clause-stays-in-it",
         ),
     ],
 )

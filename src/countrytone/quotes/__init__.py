@@ -56,46 +56,49 @@ How an article is read, in order:
    but a belief keeps its negation ("does not think that …" is reported). What someone is let or
    made to say is not theirs ("Let everyone know that …"). Content reaches the end of its clause
    (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
-   "condemned the launch as Pyongyang fired"), and the closing mark of a quote it ends inside; it
-   has two words or more, or is one name ("endorses Clinton", not "said so" nor "announced on
-   Friday").
+   "condemned the launch as Pyongyang fired", nor an apposition set off by a comma that ends a
+   reported clause and tells who or what a name is, the reporter's gloss: "critics say it is
+   better spent with NATO, the alliance that includes the United States"), and the closing mark
+   of a quote it ends inside; it has two words or more, or is one name ("endorses Clinton", not
+   "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"
    before a colon ("A lesson from Loretta Lynch: “…”"), the agent of a passive cue: "was called a
    disaster by critics"; a passive cue's subject is spoken of, never the speaker: "X was accused of
    …" has none, and its row holds the whole clause (so does a passive verb of speech or thought its
-   sentence asserts with nothing else to report: "it is considered a threat"); a dateline is no
-   speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser takes for a
-   subject stands for the subject before it; a participle "…, adding that …" has the speaker of
-   the verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he said, “…,”
-   adding that …" is his, as is
-   one the parser hangs inside his reported clause ("Analysts said X has risen, citing …"); a past
-   tense joined to a reported clause with "would", or a verb of speech in the reporting verb's tense
-   so joined, is the reporting verb's and the clause ends before it: "X said the US would … and
-   accused Russia", "China said it was opposed and warned North Korea …" are X's and China's), then
-   resolved (``speakers``) to one name per speaker: pronouns to the nearest person before them
-   (inside the same quote first), "they" and "it" in the article's own clause to the group or body
-   that spoke last in that paragraph or the one before ("McConnell aides acknowledged … But they
-   emphasized …"), the first person inside a quote ("we", "I", "our military") to the quote's
-   speaker, surnames to the full name the article introduced, a name without the title before it
-   ("Mark Milley" for "General Mark Milley", but "General Assembly", an organisation's name a rank
-   begins), "the secretary of state" to the last person so described (of the country the role names,
-   if any); a country speaking as a state, or through its government, by its short English name
-   ("United States" for "the US", "Washington"; "United Kingdom" for "the UK government"); an
-   organisation without its descriptors ("Reuters" for "Reuters news agency"), but never by a
-   country alone; groups as written ("some U.S. business groups"), a quantity with the group it
-   counts ("a number of economists"), a common word that starts the sentence in lower case
-   ("officials" for "Officials said", "a Brazilian official"); a speaker's words never reach back
-   across a comma or conjunction into the clause before ("wary, and European business groups
-   complained"); a thing ("the calm suggested …") is no one, so the attribution around it speaks
-   (but what "according to" cites is a source: "according to federal statistics") (the common nouns
-   that can speak, people, groups, organisations and documents, are WordNet's:
-   ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a spokeswoman,
-   Jane Roe,"); "the ministry", "the government" the one named before, "the statement", "the report"
-   the author of the last one named before ("The embassy issued a statement … The statement also
-   said"), a bare plural ("Leaders said") the group of that kind named before; names that differ by
-   a leading "the" or by case are one speaker.
+   sentence asserts with nothing else to report: "it is considered a threat"); a name that opens
+   the sentence, set off by a comma, is the subject of a finite cue that has none, whatever the
+   parser made of it ("Trump, appearing at the forum, cited …", "Trump" read as an adjective); a
+   dateline is no speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser
+   takes for a subject stands for the subject before it; a participle "…, adding that …" has the
+   speaker of the verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he
+   said, “…,” adding that …" is his, as is one the parser hangs inside his reported clause
+   ("Analysts said X has risen, citing …"); a past tense joined to a reported clause with "would",
+   or a verb of speech in the reporting verb's tense so joined, is the reporting verb's and the
+   clause ends before it: "X said the US would … and accused Russia", "China said it was opposed and
+   warned North Korea …" are X's and China's), then resolved (``speakers``) to one name per speaker:
+   pronouns to the nearest person before them (inside the same quote first), "they" and "it" in the
+   article's own clause to the group or body that spoke last in that paragraph or the one before
+   ("McConnell aides acknowledged … But they emphasized …"), the first person inside a quote ("we",
+   "I", "our military") to the quote's speaker, surnames to the full name the article introduced, a
+   name without the title before it ("Mark Milley" for "General Mark Milley", but "General
+   Assembly", an organisation's name a rank begins), "the secretary of state" to the last person so
+   described (of the country the role names, if any); a country speaking as a state, or through its
+   government, by its short English name ("United States" for "the US", "Washington"; "United
+   Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters" for
+   "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business
+   groups"), a quantity with the group it counts ("a number of economists"), a common word that
+   starts the sentence in lower case ("officials" for "Officials said", "a Brazilian official"); a
+   speaker's words never reach back across a comma or conjunction into the clause before ("wary, and
+   European business groups complained"); a thing ("the calm suggested …") is no one, so the
+   attribution around it speaks (but what "according to" cites is a source: "according to federal
+   statistics") (the common nouns that can speak, people, groups, organisations and documents, are
+   WordNet's: ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a
+   spokeswoman, Jane Roe,"); "the ministry", "the government" the one named before, "the statement",
+   "the report" the author of the last one named before ("The embassy issued a statement … The
+   statement also said"), a bare plural ("Leaders said") the group of that kind named before; names
+   that differ by a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
    speaker: a country (or bloc) speaking as a state is its own; else an office or party bound to one
    state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann

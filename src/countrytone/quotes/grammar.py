@@ -165,7 +165,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # with no agent the text does not say who spoke. A participle under a passive verb is
         # its subject's ("had been pilloried for acknowledging that …").
         return agent_of(cue)
-    subject = subject_of(cue)
+    subject = subject_of(cue) or _misread_subject(cue)
     if subject is not None:
         return subject
     # "quoted Blinken as saying": the object of quote/cite is the speaker.
@@ -380,6 +380,20 @@ def subject_of(verb: Token) -> Token | None:
         if behind is not None:
             return behind
     return None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The name that opens a finite verb's sentence, set off by a comma, when the parser read
+    it as anything but the verb's subject: "Trump, appearing at the forum, cited …", with
+    "Trump" an adjective hung from the verb, or the sentence's root with the verb joined to it."""
+    first = verb.sent[0]
+    entity = entity_of(first)
+    beside = first.head == verb or (verb.head == first and verb.dep_ == "conj")
+    if verb.tag_ not in _FINITE_VERB_TAGS or not beside or entity is None:
+        return None
+    opens_sentence = entity.start == first.i and first.is_title
+    set_off = entity.end < len(verb.doc) and verb.doc[entity.end].text == ","
+    return entity.root if opens_sentence and set_off else None
 
 
 def owner_of(noun: Token) -> Token | None:

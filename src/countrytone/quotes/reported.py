@@ -456,10 +456,24 @@ def _reported_clause(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | Non
         if child.i > cue.i:
             # What follows the clause in the verb's phrase belongs to it too: the parser often
             # cuts "she felt X and Y" after X.
-            return tokens.span(child.left_edge, _before_rejoined(child, _clause_end(cue)))
+            end = _before_trailing_gloss(child, _before_rejoined(child, _clause_end(cue)))
+            return tokens.span(child.left_edge, end)
         if _set_off_before(cue):
             return tokens.span(child.left_edge, child.right_edge)
     return None
+
+
+def _before_trailing_gloss(clause: Token, end: Token) -> Token:
+    """The end of a reported clause before an apposition set off by a comma that ends it and
+    tells who or what a name is: in "critics say the money is better spent with NATO, the
+    alliance that includes the United States" the gloss on NATO is the reporter's, not the
+    critics'; "…, one of the hopes of the visit" of a common noun stays in the clause."""
+    for word in clause.subtree:
+        named = word.dep_ == "appos" and word.head.pos_ == "PROPN"
+        gloss = named and word.right_edge == end and word.left_edge.i > clause.i
+        if gloss and word.doc[word.left_edge.i - 1].text == ",":
+            return word.doc[word.left_edge.i - 2]
+    return end
 
 
 def _before_rejoined(clause: Token, end: Token) -> Token:
