@@ -1242,6 +1242,61 @@ def test_quotes_seeming_verb_without_a_complement_reports_nothing(nlp: Language,
     assert attributions(text, nlp) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The Norwegian minister has faced sharp criticism for cutting the aid budget.",
+            "cutting the aid budget",
+            None,
+            id="faced-criticism-for",
+        ),
+        pytest.param(
+            "The embassy is drawing questions about its spending in Oslo.",
+            "its spending in Oslo",
+            None,
+            id="drawing-questions-about",
+        ),
+        pytest.param(
+            "The Oslo agreement came under criticism for its vague terms.",
+            "its vague terms",
+            None,
+            id="came-under-criticism",
+        ),
+        pytest.param(
+            "The new ferry timetable has faced ridicule since it was published.",
+            "The new ferry timetable",
+            None,
+            id="faced-ridicule-subject",
+        ),
+        pytest.param(
+            "The Norwegian plan received praise from the fishermen's union.",
+            "The Norwegian plan",
+            "the fishermen's union",
+            id="praise-from",
+        ),
+    ],
+)
+def test_quotes_words_received_are_said_of_their_topic(
+    nlp: Language, text: str, content: str, speaker: str | None
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Norwegian team faced Sweden in the final.", id="faced-a-team"),
+        pytest.param("The Oslo museum drew large crowds on Monday.", id="drew-crowds"),
+        pytest.param("The minister's criticism of the plan was mild.", id="no-receiving-verb"),
+    ],
+)
+def test_quotes_nothing_said_is_received(nlp: Language, text: str) -> None:
+    rows = [row for row in attributions(text, nlp) if row.speaker is None]
+    assert rows == []
+
+
 def test_quotes_cue_classes_share_no_word() -> None:
     classes = [
         SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()

@@ -42,7 +42,11 @@ How an article is read, in order:
    and a paragraph with no name between two turns goes on with the turn before it) and headline
    claims ("Graham: …"); a clause given as how things seem or what is said, with no
    speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol"
-   (a verb of seeming with its complement, an adverb of hearsay). Acts, intentions and refusals
+   (a verb of seeming with its complement, an adverb of hearsay); what a noun of saying that
+   its subject receives is about ("has faced criticism for …", "is drawing questions about …",
+   "came under criticism for …"; with no topic, the subject: "the clip has faced ridicule"),
+   spoken by its "from" ("received praise from the unions"), else by no one. Acts, intentions
+   and refusals
    (``stance``: "refused to", "agreed to", "plans to", "discussed", a noun of intention: "his
    decision to …", the object, infinitive or clause of a verb of WordNet's lexicon of social and
    political acts that its sentence asserts, as its main verb or one joined to it: "imposed
@@ -119,6 +123,7 @@ from countrytone.quotes.reported import (
     headline_claims,
     hearsay,
     quoted_fragments,
+    received_speech,
     reported_speech,
     transcript_turns,
 )
@@ -163,6 +168,7 @@ def find_attributions(
     fragments.extend(transcript_turns(article, tokens))
     fragments.extend(headline_claims(article, tokens))
     fragments.extend(hearsay(tokens, quotes))
+    fragments.extend(received_speech(tokens))
     if mentions is None:
         # Blocs too: "a NATO spokesperson" speaks for NATO.
         mentions = [

@@ -37,6 +37,7 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    RECEIVING_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
     SEEMING_VERBS,
@@ -70,6 +71,9 @@ _CAUSATIVE = frozenset({"let", "make"})
 
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
+
+# Prepositions by which a noun of saying received names what it is about: "criticism for …".
+_RECEIVED_TOPIC = frozenset({"for", "about", "over", "on", "of"})
 
 # "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
 _TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
@@ -136,6 +140,62 @@ def _hearsay_verb(token: Token) -> Token | None:
     complement = any(child.dep_ in kinds for child in token.children)
     if token.lemma_.lower() in SEEMING_VERBS and token.pos_ == "VERB" and complement:
         return token
+    return None
+
+
+def received_speech(tokens: ArticleTokens) -> Iterator[RawAttribution]:
+    """What a noun of saying its subject receives is said of: "has faced criticism for failing to
+    act" (failing to act), "is drawing questions about the foundation" (the foundation), "The
+    plan drew ridicule" (the plan). One ``reported`` row per noun, whose speaker is its "from"
+    ("received praise from unions"), else no one: the text does not say who."""
+    for noun in tokens.tokens:
+        verb = _receiving_verb(noun)
+        found = _received_content(tokens, noun, verb) if verb is not None else None
+        if verb is None or found is None:
+            continue
+        start, end = _trim(tokens.text, *found)
+        if len(tokens.text[start:end].split()) >= 2 or _a_name(tokens, start, end):
+            yield RawAttribution(start, end, _from_whom(noun, verb), noun, AttributionKind.REPORTED)
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb by which its subject receives a noun of saying ("faced criticism", "is drawing
+    questions"), or "come" of "came under criticism" (the parser may hang a word between)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SAID_NOUNS:
+        return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS:
+        return noun.head
+    for above in list(noun.ancestors)[:3]:
+        if above.lower_ == "under" and above.head.lemma_.lower() == "come":
+            return above.head
+    return None
+
+
+def _received_content(tokens: ArticleTokens, noun: Token, verb: Token) -> tuple[int, int] | None:
+    """What the received words are about: the noun's topic to its end ("questions about the
+    deal at the bank", "criticism for its failure"), or a "for" the parser hangs above the noun,
+    up to the verb; else the verb's subject."""
+    above = list(noun.ancestors)
+    above = above[: above.index(verb) + 1]
+    topics = [word for word in noun.rights if word.lower_ in _RECEIVED_TOPIC]
+    topics += [word for head in above for word in head.rights if word.lower_ == "for"]
+    for topic in topics:
+        objects = [child for child in topic.children if child.dep_ in ("pobj", "pcomp")]
+        last = noun.right_edge if topic.head == noun else topic.right_edge
+        if topic.dep_ == "prep" and objects:
+            return tokens.span(objects[0].left_edge, last)
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    return tokens.span(subject.left_edge, subject.right_edge)
+
+
+def _from_whom(noun: Token, verb: Token) -> Token | None:
+    """Who said what was received: the "from" of the noun or its verb, if it can speak."""
+    for word in [*noun.rights, *verb.rights]:
+        sources = [child for child in word.children if child.dep_ == "pobj"]
+        if word.dep_ == "prep" and word.lower_ == "from" and sources and can_speak(sources[0]):
+            return sources[0]
     return None
 
 
