@@ -1297,6 +1297,45 @@ def test_quotes_nothing_said_is_received(nlp: Language, text: str) -> None:
     assert rows == []
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "rest", "speaker"),
+    [
+        pytest.param(
+            "Exports to Norway rose 4 percent, the agency said in its report, and imports fell"
+            " 2 percent.",
+            "Exports to Norway rose 4 percent",
+            "imports fell 2 percent",
+            "the agency",
+            id="own-subject",
+        ),
+    ],
+)
+def test_quotes_content_goes_on_after_its_cue(
+    nlp: Language, text: str, first: str, rest: str, speaker: str
+) -> None:
+    rows = attributions(text, nlp)
+    for content in (first, rest):
+        row = row_for(rows, text, content)
+        assert (row.kind, row.speaker) == (REPORTED, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Exports to Norway will rise, the minister said, and left the room.", id="own-act"
+        ),
+        pytest.param(
+            "Exports to Norway will rise, the minister said, and he left the room.",
+            id="own-act-pronoun",
+        ),
+    ],
+)
+def test_quotes_the_speakers_own_act_after_the_cue_is_no_content(nlp: Language, text: str) -> None:
+    contents = [text[row.start : row.end] for row in attributions(text, nlp)]
+    assert contents == ["Exports to Norway will rise"]
+
+
 def test_quotes_cue_classes_share_no_word() -> None:
     classes = [
         SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()

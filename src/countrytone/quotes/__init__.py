@@ -25,7 +25,10 @@ How an article is read, in order:
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
    off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
-   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"); a colon
+   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"), and a
+   content before its cue that goes on after it past a comma and a conjunction ("Prices rose, the
+   agency said, and wages fell", "…, she said, and still “kept her seat”"; not the speaker's own
+   act: "…, she said, and left"); a colon
    that closes a speech cue's phrase announces the rest of the sentence ("telling the story of
    Oslo: In May, …", "explained the plan: Norway would …"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that

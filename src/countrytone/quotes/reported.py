@@ -37,6 +37,7 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    PERSON_PRONOUNS,
     RECEIVING_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
@@ -359,7 +360,7 @@ def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, in
     # comprehensive and constructive,”") reaches its closing mark: the parser leaves the
     # quote's last comma and mark out of the clause.
     quote = enclosing_quote(quotes, end)
-    if quote is not None and start < quote.start:
+    if quote is not None and start <= quote.start:
         return start, quote.end
     return start, end
 
@@ -390,6 +391,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
+        if found is not None and found[1] <= tokens.start(token):
+            return [found, *_continued_after(tokens, token)]
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
     elif reports_clause(token):
@@ -532,6 +535,34 @@ def _before_rejoined(clause: Token, end: Token) -> Token:
                 last = last.doc[last.i - 1]
             return min(end, last, key=lambda token: token.i)
     return end
+
+
+def _continued_after(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
+    """The rest of a content set before its cue that goes on after it, past a comma and a
+    conjunction: "Prices rose, the agency said, and wages fell", "Lund “got a deal,” she said,
+    and still “kept her seat”" (a second row, as for a cue in the middle of its clause). A verb of
+    the speaker's own is no part of it: "…, she said, and left the room", "…, and added …"."""
+    spans = []
+    for conj in cue.rights:
+        joined = [word for word in cue.rights if word.dep_ == "cc" and word.i < conj.i]
+        if conj.dep_ == "conj" and joined and _goes_on_with_content(cue, conj):
+            spans.append(tokens.span(conj.left_edge, conj.right_edge))
+    return spans
+
+
+def _goes_on_with_content(cue: Token, conj: Token) -> bool:
+    """Whether a word joined to a cue after it goes on with the content before the cue: a verb
+    with a subject of its own, another's than the cue's ("and wages fell"), or a word in quotation
+    marks ("and still “kept her seat”", "and “full of nonsense”"); not a cue or an act."""
+    if _cue_verb(conj) or is_act(conj):
+        return False
+    subject, speaker = subject_of(conj), subject_of(cue)
+    quoted = any(child.is_quote for child in conj.children if child.i < conj.i)
+    if subject is None:
+        return quoted
+    return subject.lower_ not in PERSON_PRONOUNS and (
+        speaker is None or subject.lower_ != speaker.lower_
+    )
 
 
 def _set_off_before(cue: Token) -> bool:
