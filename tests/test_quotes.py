@@ -1308,6 +1308,21 @@ def test_quotes_nothing_said_is_received(nlp: Language, text: str) -> None:
             "the agency",
             id="own-subject",
         ),
+        pytest.param(
+            'Oslo is "a fine city," Holm wrote in a letter, and "full of life."',
+            'Oslo is "a fine city,"',
+            '"full of life."',
+            "Holm",
+            id="quoted-adjective-beside-a-direct-cue",
+        ),
+        pytest.param(
+            'Berg "made a deal with Oslo," Holm said, and still "got to keep his seat in the'
+            ' cabinet."',
+            'Berg "made a deal with Oslo,"',
+            'still "got to keep his seat in the cabinet."',
+            "Holm",
+            id="quoted-verb-beside-a-direct-cue",
+        ),
     ],
 )
 def test_quotes_content_goes_on_after_its_cue(

@@ -159,13 +159,21 @@ def find_attributions(
     tokens = ArticleTokens(article, chunks)
     quotes = find_quotes(article)
     direct = direct_quotes(article, tokens, quotes)
-    used_cues = {
-        tokens.index(raw.cue) for raw in direct if raw.cue is not None and not raw.continues
+    # A direct quote's cue reports nothing more over the quote; what it reports elsewhere in
+    # its sentence is its own row ("A “…,” Holm said, and still “…”").
+    direct_spans = {
+        (tokens.index(raw.cue), raw.start, raw.end)
+        for raw in direct
+        if raw.cue is not None and not raw.continues
     }
     reported = [
         raw
         for raw in reported_speech(tokens, quotes)
-        if raw.cue is None or tokens.index(raw.cue) not in used_cues
+        if raw.cue is None
+        or not any(
+            cue == tokens.index(raw.cue) and start < raw.end and raw.start < end
+            for cue, start, end in direct_spans
+        )
     ]
     fragments = list(quoted_fragments(tokens, quotes, [*direct, *reported]))
     fragments.extend(transcript_turns(article, tokens))
