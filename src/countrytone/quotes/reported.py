@@ -356,9 +356,9 @@ def _kind(cue: Token) -> AttributionKind:
 
 
 def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
-    # Content that opens outside a quote and ends inside it ("called the talks “positive,
-    # comprehensive and constructive,”") reaches its closing mark: the parser leaves the
-    # quote's last comma and mark out of the clause.
+    # Content that opens outside a quote or at its opening mark and ends inside it ("called the
+    # talks “positive, comprehensive and constructive,”", "and “full of life.”") reaches its
+    # closing mark: the parser leaves the quote's last comma and mark out of the clause.
     quote = enclosing_quote(quotes, end)
     if quote is not None and start <= quote.start:
         return start, quote.end
@@ -538,8 +538,8 @@ def _before_rejoined(clause: Token, end: Token) -> Token:
 
 
 def _continued_after(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
-    """The rest of a content set before its cue that goes on after it, past a comma and a
-    conjunction: "Prices rose, the agency said, and wages fell", "Lund “got a deal,” she said,
+    """The rest of a content set before its cue that goes on after it, past a conjunction:
+    "Prices rose, the agency said, and wages fell", "Lund “got a deal,” she said,
     and still “kept her seat”" (a second row, as for a cue in the middle of its clause). A verb of
     the speaker's own is no part of it: "…, she said, and left the room", "…, and added …"."""
     spans = []
