@@ -1298,6 +1298,30 @@ def test_quotes_nothing_said_is_received(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Holm railed against the new tariffs on Norwegian salmon.",
+            "the new tariffs on Norwegian salmon",
+            id="railed-against",
+        ),
+        pytest.param(
+            "Holm inveighed against the fishing quotas in Norway.",
+            "the fishing quotas in Norway",
+            id="inveighed-against",
+        ),
+    ],
+)
+def test_quotes_railing_reports_its_topic(nlp: Language, text: str, content: str) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, "Holm")
+
+
+def test_quotes_a_rail_is_no_cue(nlp: Language) -> None:
+    assert attributions("The train to Oslo left the rail near Bergen.", nlp) == []
+
+
+@pytest.mark.parametrize(
     ("text", "first", "rest", "speaker"),
     [
         pytest.param(

@@ -22,7 +22,7 @@ SPEECH_VERBS = _words(
     estimate caution respond reply answer ask mention comment remark counter propose recommend
     demand threaten boast joke quip lament charge wonder speculate muse promise pledge vow urge
     believe think fear worry find know signal disclose point hint tout read shout yell chant
-    scream sing exclaim propound espouse"""
+    scream sing exclaim propound espouse rail inveigh"""
 )
 
 # Words of feeling and certainty that say what their subject thinks, as "fears" and "believes"
