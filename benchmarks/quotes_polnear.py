@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/quotes_polnear.py [--data ../shared/data/polnear/dev.jsonl]
-        [--misses N]
+        [--misses N] [--missed-attributions N]
 
 Each input line is an article ``{"id", "text", "attributions": [{"source", "cue", "content"}]}``
 with ``[start, end, text]`` spans. Rules (DESIGN.md, ``countrytone quotes``):
@@ -53,6 +53,7 @@ class Gold:
     end: int
     source: tuple[int, int] | None
     direct: bool
+    cue: str = ""
 
 
 @dataclass
@@ -80,12 +81,14 @@ def gold_of(row: dict[str, object]) -> list[Gold]:
     for attribution in row["attributions"]:  # type: ignore[attr-defined]
         start, end, content = attribution["content"]
         source = attribution.get("source")
+        cue = attribution.get("cue")
         golds.append(
             Gold(
                 start,
                 end,
                 (source[0], source[1]) if source else None,
                 direct=content[:1] in QUOTE_MARKS,
+                cue=cue[2] if cue else "",
             )
         )
     return golds
@@ -148,9 +151,12 @@ class Scores:
     errors: dict[str, Counter[str]] = field(
         default_factory=lambda: {"direct": Counter(), "all": Counter()}
     )
+    unmatched: list[str] = field(default_factory=list)
 
     def add(self, text: str, spans: list[Attribution], golds: list[Gold]) -> list[str]:
-        """Tally one article; returns its missed direct quotes, described."""
+        """Tally one article; returns its missed direct quotes, described.
+
+        Gold attributions no span matches are kept in ``unmatched``, with their cue."""
         self.predicted += len(spans)
         self.precise += sum(precise(span, golds) for span in spans)
         missed = []
@@ -161,6 +167,9 @@ class Scores:
                 tally.gold += 1
                 tally.matched += bool(matching)
                 tally.speaker_right += right
+            if not matching:
+                content = text[gold.start : gold.end][:120]
+                self.unmatched.append(f"- [{gold.cue}] {content!r}")
             if matching and not right:
                 error = speaker_error(text, matching, gold)
                 for kind in ("direct", "all") if gold.direct else ("all",):
@@ -184,6 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=POLNEAR_DEV)
     parser.add_argument("--misses", type=int, default=0, help="print N missed direct quotes")
+    parser.add_argument(
+        "--missed-attributions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print N gold attributions (any kind) that no span matches, with their cue",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(
@@ -222,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     for line in alone.lines():
         print(f"  {line}")
     for miss in misses[: args.misses]:
+        print(miss)
+    for miss in main_scores.unmatched[: args.missed_attributions]:
         print(miss)
     return 0
 

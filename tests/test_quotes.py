@@ -1250,6 +1250,139 @@ def test_quotes_seeming_verb_without_a_complement_reports_nothing(nlp: Language,
     assert attributions(text, nlp) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "The Norwegian minister has faced sharp criticism for cutting the aid budget.",
+            "cutting the aid budget",
+            None,
+            id="faced-criticism-for",
+        ),
+        pytest.param(
+            "The embassy is drawing questions about its spending in Oslo.",
+            "its spending in Oslo",
+            None,
+            id="drawing-questions-about",
+        ),
+        pytest.param(
+            "The Oslo agreement came under criticism for its vague terms.",
+            "its vague terms",
+            None,
+            id="came-under-criticism",
+        ),
+        pytest.param(
+            "The new ferry timetable has faced ridicule since it was published.",
+            "The new ferry timetable",
+            None,
+            id="faced-ridicule-subject",
+        ),
+        pytest.param(
+            "The Norwegian plan received praise from the fishermen's union.",
+            "The Norwegian plan",
+            "the fishermen's union",
+            id="praise-from",
+        ),
+    ],
+)
+def test_quotes_words_received_are_said_of_their_topic(
+    nlp: Language, text: str, content: str, speaker: str | None
+) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Norwegian team faced Sweden in the final.", id="faced-a-team"),
+        pytest.param("The Oslo museum drew large crowds on Monday.", id="drew-crowds"),
+        pytest.param("The minister's criticism of the plan was mild.", id="no-receiving-verb"),
+    ],
+)
+def test_quotes_nothing_said_is_received(nlp: Language, text: str) -> None:
+    rows = [row for row in attributions(text, nlp) if row.speaker is None]
+    assert rows == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Holm railed against the new tariffs on Norwegian salmon.",
+            "the new tariffs on Norwegian salmon",
+            id="railed-against",
+        ),
+        pytest.param(
+            "Holm inveighed against the fishing quotas in Norway.",
+            "the fishing quotas in Norway",
+            id="inveighed-against",
+        ),
+    ],
+)
+def test_quotes_railing_reports_its_topic(nlp: Language, text: str, content: str) -> None:
+    row = row_for(attributions(text, nlp), text, content)
+    assert (row.kind, row.speaker) == (REPORTED, "Holm")
+
+
+def test_quotes_a_rail_is_no_cue(nlp: Language) -> None:
+    assert attributions("The train to Oslo left the rail near Bergen.", nlp) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "rest", "speaker"),
+    [
+        pytest.param(
+            "Exports to Norway rose 4 percent, the agency said in its report, and imports fell"
+            " 2 percent.",
+            "Exports to Norway rose 4 percent",
+            "imports fell 2 percent",
+            "the agency",
+            id="own-subject",
+        ),
+        pytest.param(
+            'Oslo is "a fine city," Holm wrote in a letter, and "full of life."',
+            'Oslo is "a fine city,"',
+            '"full of life."',
+            "Holm",
+            id="quoted-adjective-beside-a-direct-cue",
+        ),
+        pytest.param(
+            'Berg "made a deal with Oslo," Holm said, and still "got to keep his seat in the'
+            ' cabinet."',
+            'Berg "made a deal with Oslo,"',
+            'still "got to keep his seat in the cabinet."',
+            "Holm",
+            id="quoted-verb-beside-a-direct-cue",
+        ),
+    ],
+)
+def test_quotes_content_goes_on_after_its_cue(
+    nlp: Language, text: str, first: str, rest: str, speaker: str
+) -> None:
+    rows = attributions(text, nlp)
+    for content in (first, rest):
+        row = row_for(rows, text, content)
+        assert (row.kind, row.speaker) == (REPORTED, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Exports to Norway will rise, the minister said, and left the room.", id="own-act"
+        ),
+        pytest.param(
+            "Exports to Norway will rise, the minister said, and he left the room.",
+            id="own-act-pronoun",
+        ),
+    ],
+)
+def test_quotes_the_speakers_own_act_after_the_cue_is_no_content(nlp: Language, text: str) -> None:
+    contents = [text[row.start : row.end] for row in attributions(text, nlp)]
+    assert contents == ["Exports to Norway will rise"]
+
+
 def test_quotes_cue_classes_share_no_word() -> None:
     classes = [
         SPEECH_VERBS, OBJECT_VERBS, TOPIC_VERBS, STANCE_VERBS, reporting_verbs(), act_verbs()

@@ -25,7 +25,10 @@ How an article is read, in order:
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
    risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
    off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
-   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"); a colon
+   a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"), and a
+   content before its cue that goes on after it past a comma and a conjunction ("Prices rose, the
+   agency said, and wages fell", "…, she said, and still “kept her seat”"; not the speaker's own
+   act: "…, she said, and left"); a colon
    that closes a speech cue's phrase announces the rest of the sentence ("telling the story of
    Oslo: In May, …", "explained the plan: Norway would …"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
@@ -42,7 +45,11 @@ How an article is read, in order:
    and a paragraph with no name between two turns goes on with the turn before it) and headline
    claims ("Graham: …"); a clause given as how things seem or what is said, with no
    speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol"
-   (a verb of seeming with its complement, an adverb of hearsay). Acts, intentions and refusals
+   (a verb of seeming with its complement, an adverb of hearsay); what a noun of saying that
+   its subject receives is about ("has faced criticism for …", "is drawing questions about …",
+   "came under criticism for …"; with no topic, the subject: "the clip has faced ridicule"),
+   spoken by its "from" ("received praise from the unions"), else by no one. Acts, intentions
+   and refusals
    (``stance``: "refused to", "agreed to", "plans to", "discussed", a noun of intention: "his
    decision to …", the object, infinitive or clause of a verb of WordNet's lexicon of social and
    political acts that its sentence asserts, as its main verb or one joined to it: "imposed
@@ -122,6 +129,7 @@ from countrytone.quotes.reported import (
     headline_claims,
     hearsay,
     quoted_fragments,
+    received_speech,
     reported_speech,
     transcript_turns,
 )
@@ -154,18 +162,27 @@ def find_attributions(
     tokens = ArticleTokens(article, chunks)
     quotes = find_quotes(article)
     direct = direct_quotes(article, tokens, quotes)
-    used_cues = {
-        tokens.index(raw.cue) for raw in direct if raw.cue is not None and not raw.continues
+    # A direct quote's cue reports nothing more over the quote; what it reports elsewhere in
+    # its sentence is its own row ("A “…,” Holm said, and still “…”").
+    direct_spans = {
+        (tokens.index(raw.cue), raw.start, raw.end)
+        for raw in direct
+        if raw.cue is not None and not raw.continues
     }
     reported = [
         raw
         for raw in reported_speech(tokens, quotes)
-        if raw.cue is None or tokens.index(raw.cue) not in used_cues
+        if raw.cue is None
+        or not any(
+            cue == tokens.index(raw.cue) and start < raw.end and raw.start < end
+            for cue, start, end in direct_spans
+        )
     ]
     fragments = list(quoted_fragments(tokens, quotes, [*direct, *reported]))
     fragments.extend(transcript_turns(article, tokens))
     fragments.extend(headline_claims(article, tokens))
     fragments.extend(hearsay(tokens, quotes))
+    fragments.extend(received_speech(tokens))
     if mentions is None:
         # Blocs too: "a NATO spokesperson" speaks for NATO.
         mentions = [

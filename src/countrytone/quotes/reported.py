@@ -37,6 +37,8 @@ from countrytone.quotes.vocabulary import (
     NO_ONE,
     NOT_TOPICAL,
     OBJECT_VERBS,
+    PERSON_PRONOUNS,
+    RECEIVING_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
     SEEMING_VERBS,
@@ -70,6 +72,9 @@ _CAUSATIVE = frozenset({"let", "make"})
 
 # Dependencies by which a quoted fragment is the object of the verb above it.
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "prep", "xcomp", "ccomp", "acomp", "npadvmod"})
+
+# Prepositions by which a noun of saying received names what it is about: "criticism for …".
+_RECEIVED_TOPIC = frozenset({"for", "about", "over", "on", "of"})
 
 # "WALLACE: Let's start with …": a transcript turn, the speaker's name in capitals and a colon.
 _TURN = re.compile(r"[\"“']?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]")
@@ -136,6 +141,62 @@ def _hearsay_verb(token: Token) -> Token | None:
     complement = any(child.dep_ in kinds for child in token.children)
     if token.lemma_.lower() in SEEMING_VERBS and token.pos_ == "VERB" and complement:
         return token
+    return None
+
+
+def received_speech(tokens: ArticleTokens) -> Iterator[RawAttribution]:
+    """What a noun of saying its subject receives is said of: "has faced criticism for failing to
+    act" (failing to act), "is drawing questions about the foundation" (the foundation), "The
+    plan drew ridicule" (the plan). One ``reported`` row per noun, whose speaker is its "from"
+    ("received praise from unions"), else no one: the text does not say who."""
+    for noun in tokens.tokens:
+        verb = _receiving_verb(noun)
+        found = _received_content(tokens, noun, verb) if verb is not None else None
+        if verb is None or found is None:
+            continue
+        start, end = _trim(tokens.text, *found)
+        if len(tokens.text[start:end].split()) >= 2 or _a_name(tokens, start, end):
+            yield RawAttribution(start, end, _from_whom(noun, verb), noun, AttributionKind.REPORTED)
+
+
+def _receiving_verb(noun: Token) -> Token | None:
+    """The verb by which its subject receives a noun of saying ("faced criticism", "is drawing
+    questions"), or "come" of "came under criticism" (the parser may hang a word between)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SAID_NOUNS:
+        return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS:
+        return noun.head
+    for above in list(noun.ancestors)[:3]:
+        if above.lower_ == "under" and above.head.lemma_.lower() == "come":
+            return above.head
+    return None
+
+
+def _received_content(tokens: ArticleTokens, noun: Token, verb: Token) -> tuple[int, int] | None:
+    """What the received words are about: the noun's topic to its end ("questions about the
+    deal at the bank", "criticism for its failure"), or a "for" the parser hangs above the noun,
+    up to the verb; else the verb's subject."""
+    above = list(noun.ancestors)
+    above = above[: above.index(verb) + 1]
+    topics = [word for word in noun.rights if word.lower_ in _RECEIVED_TOPIC]
+    topics += [word for head in above for word in head.rights if word.lower_ == "for"]
+    for topic in topics:
+        objects = [child for child in topic.children if child.dep_ in ("pobj", "pcomp")]
+        last = noun.right_edge if topic.head == noun else topic.right_edge
+        if topic.dep_ == "prep" and objects:
+            return tokens.span(objects[0].left_edge, last)
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None
+    return tokens.span(subject.left_edge, subject.right_edge)
+
+
+def _from_whom(noun: Token, verb: Token) -> Token | None:
+    """Who said what was received: the "from" of the noun or its verb, if it can speak."""
+    for word in [*noun.rights, *verb.rights]:
+        sources = [child for child in word.children if child.dep_ == "pobj"]
+        if word.dep_ == "prep" and word.lower_ == "from" and sources and can_speak(sources[0]):
+            return sources[0]
     return None
 
 
@@ -295,11 +356,11 @@ def _kind(cue: Token) -> AttributionKind:
 
 
 def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:
-    # Content that opens outside a quote and ends inside it ("called the talks “positive,
-    # comprehensive and constructive,”") reaches its closing mark: the parser leaves the
-    # quote's last comma and mark out of the clause.
+    # Content that opens outside a quote or at its opening mark and ends inside it ("called the
+    # talks “positive, comprehensive and constructive,”", "and “full of life.”") reaches its
+    # closing mark: the parser leaves the quote's last comma and mark out of the clause.
     quote = enclosing_quote(quotes, end)
-    if quote is not None and start < quote.start:
+    if quote is not None and start <= quote.start:
         return start, quote.end
     return start, end
 
@@ -330,6 +391,8 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
         if is_parenthetical(token) or is_as_clause(token):
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
+        if found is not None and found[1] <= tokens.start(token):
+            return [found, *_continued_after(tokens, token)]
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
     elif reports_clause(token):
@@ -486,6 +549,34 @@ def _before_rejoined(clause: Token, end: Token) -> Token:
                 last = last.doc[last.i - 1]
             return min(end, last, key=lambda token: token.i)
     return end
+
+
+def _continued_after(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
+    """The rest of a content set before its cue that goes on after it, past a conjunction:
+    "Prices rose, the agency said, and wages fell", "Lund “got a deal,” she said,
+    and still “kept her seat”" (a second row, as for a cue in the middle of its clause). A verb of
+    the speaker's own is no part of it: "…, she said, and left the room", "…, and added …"."""
+    spans = []
+    for conj in cue.rights:
+        joined = [word for word in cue.rights if word.dep_ == "cc" and word.i < conj.i]
+        if conj.dep_ == "conj" and joined and _goes_on_with_content(cue, conj):
+            spans.append(tokens.span(conj.left_edge, conj.right_edge))
+    return spans
+
+
+def _goes_on_with_content(cue: Token, conj: Token) -> bool:
+    """Whether a word joined to a cue after it goes on with the content before the cue: a verb
+    with a subject of its own, another's than the cue's ("and wages fell"), or a word in quotation
+    marks ("and still “kept her seat”", "and “full of nonsense”"); not a cue or an act."""
+    if _cue_verb(conj) or is_act(conj):
+        return False
+    subject, speaker = subject_of(conj), subject_of(cue)
+    quoted = any(child.is_quote for child in conj.children if child.i < conj.i)
+    if subject is None:
+        return quoted
+    return subject.lower_ not in PERSON_PRONOUNS and (
+        speaker is None or subject.lower_ != speaker.lower_
+    )
 
 
 def _set_off_before(cue: Token) -> bool:

@@ -22,7 +22,7 @@ SPEECH_VERBS = _words(
     estimate caution respond reply answer ask mention comment remark counter propose recommend
     demand threaten boast joke quip lament charge wonder speculate muse promise pledge vow urge
     believe think fear worry find know signal disclose point hint tout read shout yell chant
-    scream sing exclaim propound espouse"""
+    scream sing exclaim propound espouse rail inveigh"""
 )
 
 # Words of feeling and certainty that say what their subject thinks, as "fears" and "believes"
@@ -96,8 +96,13 @@ ANSWER_VERBS = _words("respond reply answer")
 SAID_NOUNS = _words(
     """question criticism remark comment claim accusation allegation charge call request demand
     appeal proposal offer warning speech query inquiry suggestion announcement invitation
-    ultimatum"""
+    ultimatum ridicule praise"""
 )
+
+# Verbs by which their subject receives what others say of it, named by a noun of saying: "has
+# faced criticism for …", "is drawing questions about …", "received praise from unions"; "came
+# under criticism" too, by its preposition.
+RECEIVING_VERBS = _words("face draw receive attract earn")
 
 # Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
 # claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
