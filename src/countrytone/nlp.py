@@ -30,11 +30,13 @@ def load_nlp(name: str = DEFAULT_PIPELINE) -> Language:
     # parses nothing (``--help``, a chart of a saved table) should not wait for.
     import spacy
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
     try:
         nlp = spacy.load(name)
     except OSError as error:
         raise ModelError(f"spaCy pipeline {name!r} is not installed ({error})") from None
-    for abbreviation in RANK_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if isinstance(nlp.tokenizer, Tokenizer):  # a pipeline of one's own may bring another
+        for abbreviation in RANK_ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
