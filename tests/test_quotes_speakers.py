@@ -104,6 +104,13 @@ NAMES = [
         id="a-rank-before-a-person",
     ),
     pytest.param(
+        "“Norway tried to hurt us, and it failed,” military spokesman Lt. Col. Ari Ben-Tal said.",
+        "“Norway tried to hurt us, and it failed,”",
+        "Ari Ben-Tal",
+        None,
+        id="an-abbreviated-rank-before-a-person",
+    ),
+    pytest.param(
         "A Brazilian trade official said that Brasília welcomed the plan.",
         "that Brasília welcomed the plan",
         "a Brazilian trade official",
@@ -226,6 +233,14 @@ ONE_NAME = [
         "European Union leaders",
         "XEU",  # a bloc's leaders speak for the bloc (issue 21)
         id="a-bare-plural-is-the-group-named-before",
+    ),
+    pytest.param(
+        "The report was confirmed by two US officials. Officials in Oslo said only that Norway "
+        "would comply.",
+        "only that Norway would comply",
+        "officials",
+        None,
+        id="a-plural-with-words-of-its-own-is-another-group",
     ),
     pytest.param(
         "“We welcome the deal,” said Josep Borrell, the EU's foreign policy chief, who praised "

@@ -235,9 +235,10 @@ class SpeakerResolver:
             if person is not None:
                 return person.name, person.country
         named = self._named_before(token, start) if _is_definite(token) else None
-        if named is None and token.tag_ == "NNS" and not list(token.lefts):
+        if named is None and token.tag_ == "NNS" and not list(token.children):
             # "European Union leaders failed to agree … Leaders asked …": a bare plural is the
-            # group of that kind last named.
+            # group of that kind last named; one with words of its own ("officials in Taipei")
+            # is another group.
             named = next(
                 (found for at, found in reversed(self.groups.items())
                  if at < start and _head_word(found[0]) == token.lower_),
