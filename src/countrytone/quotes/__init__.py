@@ -65,9 +65,10 @@ How an article is read, in order:
    (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
    "condemned the launch as Pyongyang fired", nor an apposition set off by a comma that ends a
    reported clause and tells who or what a name is, the reporter's gloss: "critics say it is
-   better spent with NATO, the alliance that includes the United States"), and the closing mark
-   of a quote it ends inside; it has two words or more, or is one name ("endorses Clinton", not
-   "said so" nor "announced on Friday").
+   better spent with NATO, the alliance that includes the United States", unless more is joined
+   to it: "between Yonaguni, Japan's westernmost island, and the Taiwanese coast"), and the
+   closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
+   Clinton", not "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X" or of what comes "from X"
@@ -104,8 +105,8 @@ How an article is read, in order:
    WordNet's: ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a
    spokeswoman, Jane Roe,"); "the ministry", "the government" the one named before, "the statement",
    "the report" the author of the last one named before ("The embassy issued a statement … The
-   statement also said"), a bare plural ("Leaders said") the group of that kind named before; names
-   that differ by a leading "the" or by case are one speaker.
+   statement also said"), a bare plural ("Leaders said"; not "officials in Taipei") the group of
+   that kind named before; names that differ by a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
    speaker: a country (or bloc) speaking as a state is its own; else an office or party bound to one
    state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann

@@ -530,10 +530,13 @@ def _before_trailing_gloss(clause: Token, end: Token) -> Token:
     """The end of a reported clause before an apposition set off by a comma that ends it and
     tells who or what a name is: in "critics say the money is better spent with NATO, the
     alliance that includes the United States" the gloss on NATO is the reporter's, not the
-    critics'; "…, one of the hopes of the visit" of a common noun stays in the clause."""
+    critics'; "…, one of the hopes of the visit" of a common noun stays in the clause, and so
+    does one the parser joins more to ("between Bergen, Norway's second city, and the Danish
+    coast")."""
     for word in clause.subtree:
         named = word.dep_ == "appos" and word.head.pos_ == "PROPN"
-        gloss = named and word.right_edge == end and word.left_edge.i > clause.i
+        joined = any(child.dep_ == "conj" for child in word.children)
+        gloss = named and not joined and word.right_edge == end and word.left_edge.i > clause.i
         if gloss and word.doc[word.left_edge.i - 1].text == ",":
             return word.doc[word.left_edge.i - 2]
     return end

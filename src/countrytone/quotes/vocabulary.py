@@ -51,8 +51,7 @@ OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
     portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
-    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay
-    welcome"""
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
 )
 
 # Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
@@ -68,12 +67,13 @@ TOPIC_VERBS = _words("speak talk")
 # war", "continue to press", "has shown that"); acts done by a signature or a vote, which
 # are deeds, not speech, though WordNet files them under communication ("signed an agreement to
 # …", "vetoed the bill", "overruled the judge's decision"); avoiding, a refusal ("avoids
-# condemning the invasion"). Their rows are ``stance``: kept in the quotes table, never the
+# condemning the invasion"); welcoming, approval as supporting is ("welcomed Chinese investment",
+# "welcomed the delegation"). Their rows are ``stance``: kept in the quotes table, never the
 # speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
 STANCE_VERBS = _words(
     """agree continue discuss support back oppose reject endorse offer plan want refuse expect
     seek decide need hope hop decline intend aim show try attempt prepare vote sign veto
-    overrule ratify avoid"""
+    overrule ratify avoid welcome"""
 )
 
 # Verbs of seeming, which give their clause as how things appear, to no one named: "the plan
