@@ -5,6 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from countrytone import cache as cache_module
 from countrytone.articles import parse_article
 from countrytone.cache import CacheWarning, ResultCache
 from countrytone.tables import mentions_frame
@@ -61,3 +62,23 @@ def test_cache_a_damaged_entry_is_reported_and_never_returned(
     assert str(path) in str(caught[0].message)
     cache.put(ARTICLE, rows)  # recomputed rows are written anew
     pd.testing.assert_frame_equal(cache.get(ARTICLE), rows)
+
+
+def test_cache_a_changed_package_misses(
+    cache: ResultCache, rows: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # New rules or weights under the same version: the rows of the old ones are not read back.
+    cache.put(ARTICLE, rows)
+    monkeypatch.setattr(cache_module, "package_digest", lambda: "another build")
+    changed = ResultCache(cache.directory, model="counting", pipeline="en_core_web_sm-3.8.0")
+    assert changed.get(ARTICLE) is None
+
+
+def test_cache_package_digest_reads_the_package_files(tmp_path: Path) -> None:
+    (tmp_path / "rules.py").write_text("A = 1\n")
+    before = cache_module._digest_of(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "rules.pyc").write_bytes(b"compiled")
+    assert cache_module._digest_of.__wrapped__(tmp_path) == before  # byte code is no rule
+    (tmp_path / "rules.py").write_text("A = 2\n")
+    assert cache_module._digest_of.__wrapped__(tmp_path) != before

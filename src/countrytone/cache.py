@@ -3,8 +3,9 @@
 One file per article under ``DIRECTORY/ab/abcdef….entry``, named by a SHA-256 of the article
 (id, text, date, source, title) and of everything else its rows depend on: the tone model's id,
 the spaCy pipeline and its version, the countries kept, the targets (a file of one's own targets
-by its content: codes, names, aliases, kinds) and countrytone's version. A changed
-article, model, option or release misses and is analysed again.
+by its content: codes, names, aliases, kinds), countrytone's version and the content of its own
+files (:func:`package_digest`: its rules, word lists and shipped models change between releases
+too). A changed article, model, option, rule or release misses and is analysed again.
 
 An entry is a header line holding the SHA-256 of what follows, then the rows as Parquet. It is
 written under a temporary name and moved into place whole, so that processes sharing the
@@ -20,6 +21,7 @@ import io
 import json
 import warnings
 from collections.abc import Collection
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,22 @@ from countrytone.writers import written_whole
 
 # The first line of an entry: this prefix, then the hex SHA-256 of the bytes after the line.
 _HEADER = b"countrytone-cache sha256="
+
+
+def package_digest() -> str:
+    """Return the SHA-256 of countrytone's own files (its code, word lists and shipped models),
+    read once per process: the rows depend on each, and the version changes only at releases."""
+    return _digest_of(Path(__file__).resolve().parent)
+
+
+@cache
+def _digest_of(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class CacheWarning(UserWarning):
@@ -70,7 +88,7 @@ class ResultCache:
                 f"{directory}: cannot use as a cache ({error.strerror})"
             ) from None
         kept = sorted(countries) if countries is not None else None
-        self._settings = [__version__, model, pipeline, kept, targets]
+        self._settings = [__version__, package_digest(), model, pipeline, kept, targets]
 
     def get(self, article: Article) -> pd.DataFrame | None:
         """The article's mentions table from an earlier run, or None.
