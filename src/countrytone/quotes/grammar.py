@@ -12,6 +12,7 @@ from countrytone.quotes.marks import Quote, enclosing_quote
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     BODY_NOUNS,
+    CUE_VERBS,
     DOCUMENT_NOUNS,
     FEELING_WORDS,
     FIRST_PERSON,
@@ -20,15 +21,12 @@ from countrytone.quotes.vocabulary import (
     LIGHT_VERBS,
     NEGATION_RAISING,
     NO_ONE,
-    OBJECT_VERBS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     PRODUCING_VERBS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
     SPEECH_VERBS,
-    STANCE_VERBS,
-    TOPIC_VERBS,
     WILL_WORDS,
 )
 
@@ -61,7 +59,7 @@ def reporting_verbs() -> frozenset[str]:
     that take a clause (written by ``scripts/reporting_verbs.py``), but the words of the
     hand-made cue classes, which keep their class: a verb of the lexicon reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
-    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS)
+    return lexicon - CUE_VERBS
 
 
 def is_act(token: Token) -> bool:
@@ -77,7 +75,7 @@ def act_verbs() -> frozenset[str]:
     their class, and the light verbs, which say nothing by themselves ("made the case", "took
     offence")."""
     lexicon = frozenset(row["lemma"] for row in read_csv("act_verbs.csv"))
-    return lexicon - (SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | LIGHT_VERBS)
+    return lexicon - (CUE_VERBS | LIGHT_VERBS)
 
 
 def is_feeling(token: Token) -> bool:

@@ -31,6 +31,7 @@ from countrytone.quotes.records import AttributionKind, RawAttribution
 from countrytone.quotes.tokens import ArticleTokens
 from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
+    CUE_VERBS,
     DOCUMENT_NOUNS,
     HEARSAY_ADVERBS,
     INTENT_NOUNS,
@@ -41,6 +42,7 @@ from countrytone.quotes.vocabulary import (
     RECEIVING_VERBS,
     REGARDING_VERBS,
     SAID_NOUNS,
+    SAYING_VERBS,
     SEEMING_VERBS,
     SPEECH_VERBS,
     STANCE_VERBS,
@@ -102,7 +104,7 @@ def quoted_fragments(
         # A verb of speech says its whole phrase ("likened the rules to “…”"); another verb only
         # the quoted words and the noun they name ("used the phrase “…”"): in "bought a forest
         # preserve in Belize and a “philanthropub”" the purchase is the reporter's.
-        speech = verb.lemma_.lower() in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS
+        speech = verb.lemma_.lower() in SAYING_VERBS
         named = root.head == phrase and root.dep_ != "conj"
         start, end = (
             tokens.span(phrase.left_edge, phrase.right_edge)
@@ -371,7 +373,7 @@ def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
         return _according_to(tokens, token)
-    said = lemma in SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS or reports_clause(token)
+    said = lemma in SAYING_VERBS or reports_clause(token)
     announced = _after_colon(tokens, token) if said and token.pos_ == "VERB" else None
     if announced is not None:
         return [announced]
@@ -443,9 +445,7 @@ def _said_of(verb: Token) -> bool:
 
 def _cue_verb(verb: Token) -> bool:
     """Whether a verb is in a cue class of speech, thought or stance (not an act's)."""
-    lemma = verb.lemma_.lower()
-    classes = SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS | STANCE_VERBS | REGARDING_VERBS
-    return lemma in classes or reports_clause(verb)
+    return verb.lemma_.lower() in CUE_VERBS | REGARDING_VERBS or reports_clause(verb)
 
 
 def _passive_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int]:

@@ -76,6 +76,12 @@ STANCE_VERBS = _words(
     overrule ratify avoid welcome"""
 )
 
+# The verbs of speech, whatever their content (clause, object or topic), and with the verbs of
+# stance the hand-made cue classes, whose words keep their class over the WordNet lexicons
+# (``data/reporting_verbs.csv``, ``data/act_verbs.csv``).
+SAYING_VERBS = SPEECH_VERBS | OBJECT_VERBS | TOPIC_VERBS
+CUE_VERBS = SAYING_VERBS | STANCE_VERBS
+
 # Verbs of seeming, which give their clause as how things appear, to no one named: "the plan
 # seems to have failed", "that looks unlikely"; and adverbs of hearsay, which give it as what
 # someone says: "he allegedly fired a pistol". The text does not say whose either is.
