@@ -1650,6 +1650,12 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             id="a-person-glossed-by-the-reporter",
         ),
         pytest.param(
+            "Aides say she would have to consider Tom Berg, a former mayor and ambassador in the "
+            "Peru embassy who can raise money.",
+            "she would have to consider Tom Berg",
+            id="a-gloss-with-a-conjunction-inside-it",
+        ),
+        pytest.param(
             "Aides say the envoy, a former ambassador to Peru, would resign in May.",
             "the envoy, a former ambassador to Peru, would resign in May",
             id="an-apposition-inside-the-clause-stays-in-it",
@@ -1660,6 +1666,13 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "that, last week, two destroyers had sailed near Peru, and that two frigates had "
             "sailed between Arica, Chile's northernmost city, and the Bolivian coast",
             id="an-apposition-with-more-joined-to-it-stays-in-the-clause",
+        ),
+        pytest.param(
+            "The ministry said that two frigates had sailed between Arica, Chile's northernmost "
+            "inhabited city, and the Bolivian coast.",
+            "that two frigates had sailed between Arica, Chile's northernmost inhabited city, and "
+            "the Bolivian coast",
+            id="an-apposition-joined-to-past-its-closing-comma-stays-in-the-clause",
         ),
     ],
 )

@@ -131,6 +131,20 @@ NAMES = [
         "TWN",
         id="an-organisation-as-written-not-as-a-name",
     ),
+    pytest.param(
+        "Those close to the mayor say that she will visit Peru.",
+        "that she will visit Peru",
+        "those close to the mayor",
+        None,
+        id="those-with-the-words-that-say-who",
+    ),
+    pytest.param(
+        "Those in the room said Chile had left the talks.",
+        "Chile had left the talks",
+        "those in the room",
+        None,
+        id="those-with-a-place",
+    ),
 ]
 
 

@@ -65,8 +65,9 @@ How an article is read, in order:
    (not an "…, according to X" that says whose it is, nor a clause of when or while it was said:
    "condemned the launch as Pyongyang fired", nor an apposition set off by a comma that ends a
    reported clause and tells who or what a name is, the reporter's gloss: "critics say it is
-   better spent with NATO, the alliance that includes the United States", unless more is joined
-   to it: "between Yonaguni, Japan's westernmost island, and the Taiwanese coast"), and the
+   better spent with NATO, the alliance that includes the United States", or "…, a former governor
+   and ambassador", unless more is joined to it past the comma that closes it: "between Yonaguni,
+   Japan's westernmost island, and the Taiwanese coast"), and the
    closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
    Clinton", not "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the
@@ -96,7 +97,8 @@ How an article is read, in order:
    government, by its short English name ("United States" for "the US", "Washington"; "United
    Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters" for
    "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business
-   groups"), a quantity with the group it counts ("a number of economists"), a common word that
+   groups"), a quantity with the group it counts ("a number of economists"), "those" with the
+   words that say who they are ("those close to him"), a common word that
    starts the sentence in lower case ("officials" for "Officials said", "a Brazilian official"); a
    speaker's words never reach back across a comma or conjunction into the clause before ("wary, and
    European business groups complained"); a thing ("the calm suggested …") is no one, so the

@@ -531,15 +531,28 @@ def _before_trailing_gloss(clause: Token, end: Token) -> Token:
     tells who or what a name is: in "critics say the money is better spent with NATO, the
     alliance that includes the United States" the gloss on NATO is the reporter's, not the
     critics'; "…, one of the hopes of the visit" of a common noun stays in the clause, and so
-    does one the parser joins more to ("between Bergen, Norway's second city, and the Danish
-    coast")."""
+    does one the parser joins more to past the comma that closes it ("between Bergen, Norway's
+    second city, and the Danish coast"); a conjunction inside the gloss keeps it one ("…, a former
+    governor and ambassador in the Obama administration")."""
     for word in clause.subtree:
         named = word.dep_ == "appos" and word.head.pos_ == "PROPN"
-        joined = any(child.dep_ == "conj" for child in word.children)
-        gloss = named and not joined and word.right_edge == end and word.left_edge.i > clause.i
+        gloss = named and not _joined_past_comma(word)
+        gloss = gloss and word.right_edge == end and word.left_edge.i > clause.i
         if gloss and word.doc[word.left_edge.i - 1].text == ",":
             return word.doc[word.left_edge.i - 2]
     return end
+
+
+def _joined_past_comma(apposition: Token) -> bool:
+    """Whether the parser joins more to an apposition after a comma that closes it: ", and the
+    Danish coast" after "Bergen, Norway's second city"; not "governor and ambassador"."""
+    doc = apposition.doc
+    return any(
+        child.dep_ == "conj"
+        and doc[child.left_edge.i - 1].dep_ == "cc"
+        and doc[child.left_edge.i - 2].text == ","
+        for child in apposition.children
+    )
 
 
 def _before_rejoined(clause: Token, end: Token) -> Token:

@@ -366,9 +366,13 @@ class SpeakerResolver:
     def _mention_span(self, token: Token) -> tuple[int, int]:
         """The words that name the speaker: the pronoun, the entity, or the head and its
         determiners and modifiers ("some analysts"), with the "of" complement of a quantity ("a
-        number of economists"), within its own clause."""
+        number of economists"), within its own clause; "those" with the words that say who they
+        are ("Those close to him", "those familiar with the talks")."""
         complement = quantity_complement(token)
         if token.pos_ == "PRON" and complement is None:
+            described = [child for child in token.rights if child.dep_ in ("amod", "prep")]
+            if token.lower_ == "those" and described:
+                return self.tokens.span(token, described[-1].right_edge)
             return self.tokens.span(token, token)
         if token.ent_type_ and complement is None:
             entity = entity_of(token)
