@@ -7,6 +7,9 @@ packaged spaCy pipeline.
 import pytest
 from spacy.language import Language
 
+from countrytone.articles import parse_article
+from countrytone.quotes import find_attributions
+from countrytone.segment import parse
 from tests.test_quotes import attributions, row_for
 
 # (text, content, speaker, speaker_country)
@@ -291,6 +294,27 @@ def test_quotes_speakers_determiners_and_case_make_no_second_speaker(nlp: Langua
     rows = [row for row in attributions(text, nlp) if row.kind.is_speech]
     # An institution goes by its name, the span of its mention (no "the").
     assert {row.speaker for row in rows} == {"South Korean foreign ministry"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        pytest.param("Derelict Holm and Berg Ignore Farmers", id="an-adjective-before-a-name"),
+        pytest.param("Weak Holm and Berg Ignore Peru", id="another-adjective"),
+        pytest.param("Farmers Slam Holm Over Peru Deal", id="no-word-glued-to-the-name"),
+    ],
+)
+def test_quotes_speakers_a_title_case_headline_lends_no_words_to_a_name(
+    nlp: Language, title: str
+) -> None:
+    # The first line is the article's title here: the tagger takes a title-case headline's
+    # capitalised words into the names beside them.
+    parsed = parse_article(
+        f"{title}\nMayor Holm said that Peru was wrong. Holm added that Chile was right.\n",
+        article_id="test",
+    )
+    rows = find_attributions(parsed, parse(parsed, nlp))
+    assert [row.speaker for row in rows] == ["Holm", "Holm"]
 
 
 # The text never says whom these speakers belong to or speak for: what they speak of, their

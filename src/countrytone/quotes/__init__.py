@@ -90,7 +90,9 @@ How an article is read, in order:
    pronouns to the nearest person before them (inside the same quote first), "they" and "it" in the
    article's own clause to the group or body that spoke last in that paragraph or the one before
    ("McConnell aides acknowledged … But they emphasized …"), the first person inside a quote ("we",
-   "I", "our military") to the quote's speaker, surnames to the full name the article introduced, a
+   "I", "our military") to the quote's speaker, surnames to the full name the article introduced
+   (its body before its title, whose title case lets the tagger take a capitalised verb or
+   adjective into a name: "Derelict Holm and Berg Ignore Farmers"), a
    name without the title before it ("Mark Milley" for "General Mark Milley", but "General
    Assembly", an organisation's name a rank begins), "the secretary of state" to the last person so
    described (of the country the role names, if any); a country speaking as a state, or through its

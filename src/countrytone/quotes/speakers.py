@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from countrytone.articles import Article
+from countrytone.articles import Article, Part
 from countrytone.countries import CountryMention, MentionKind, country_name
 from countrytone.package_data import read_csv
 from countrytone.quotes.grammar import (
@@ -70,6 +70,7 @@ class _Person:
     descriptor: str
     country: str | None
     gender: str | None  # "he" or "she" when a title or role says so ("Ms.", "spokesman")
+    in_title: bool  # named in the article's title
 
 
 class SpeakerResolver:
@@ -95,6 +96,10 @@ class SpeakerResolver:
         # pronoun that stands for them.
         self.referents: dict[int, tuple[str, str | None, str]] = {}
         self.paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+        self.title_end = max(
+            (paragraph.end for paragraph in article.paragraphs if paragraph.part is Part.TITLE),
+            default=0,
+        )
         # Documents whose author the text gives, by offset: kind ("statement") and author.
         self.documents = [
             (tokens.start(token), token.lemma_.lower(), author)
@@ -403,7 +408,8 @@ class SpeakerResolver:
         title = entity.doc[entity.start - 1].lower_ if entity.start > 0 else ""
         gender = _gender([title, *entity.text.lower().split(), *described.split()])
         words = frozenset(name.lower().split())
-        return _Person(start, name, words, described, self._country(*descriptor), gender)
+        country = self._country(*descriptor)
+        return _Person(start, name, words, described, country, gender, start < self.title_end)
 
     def _descriptor(self, token: Token) -> tuple[int, int]:
         # What the text says about a speaker: the words before the name in its phrase
@@ -479,11 +485,14 @@ class SpeakerResolver:
 
     def _full_name(self, written: str, offset: int) -> _Person | None:
         # "Xi" is "Xi Jinping" when the article names him so: the longest name holding every
-        # word, the nearest before first, else the first after.
+        # word, the nearest before first, else the first after. A title's names come last: a
+        # title-case headline capitalises the verbs and adjectives beside a name, and the tagger
+        # takes them into it ("Derelict Holm and Berg Ignore Farmers").
         words = frozenset(_name(written).lower().split())
         if not words:
             return None
         matches = [p for p in self.people if words <= p.words]
+        matches = [p for p in matches if not p.in_title] or matches
         if not matches:
             return None
         longest = max(len(p.words) for p in matches)
@@ -496,7 +505,7 @@ class SpeakerResolver:
         gender = chosen.gender or next(
             (p.gender for p in self.people if p.name == chosen.name and p.gender), None
         )
-        return _Person(chosen.start, chosen.name, chosen.words, chosen.descriptor, country, gender)
+        return replace(chosen, country=country, gender=gender)
 
     def _described_as(self, token: Token, offset: int) -> _Person | None:
         # "the secretary of state" is the last person the article described as a secretary;
