@@ -781,6 +781,22 @@ PATTERNS = [
         id="regard-as",
     ),
     pytest.param(
+        "Anna Holm spoke about what she sees as a threat from Peru.",
+        "as a threat from Peru",
+        REPORTED,
+        "Anna Holm",
+        "she",
+        id="regard-as-a-free-relative",
+    ),
+    pytest.param(
+        "Holm rejected the plan, which critics view as a gift to Peru.",
+        "as a gift to Peru",
+        REPORTED,
+        "critics",
+        "critics",
+        id="regard-as-in-a-relative-clause",
+    ),
+    pytest.param(
         "The plan was endorsed by the president on Friday.",
         "The plan was endorsed",
         STANCE,
@@ -930,6 +946,9 @@ def test_quotes_parenthetical_cue_splits_reported_content(
             "Tom Berg visited three countries: Peru, Chile and Bolivia.", id="a-colon-after-an-act"
         ),
         pytest.param("Divers discovered a wreck off Peru.", id="a-perception-without-a-clause"),
+        pytest.param(
+            "What do you see as the main problem in Peru?", id="a-question-regards-nothing"
+        ),
     ],
 )
 def test_quotes_speech_verb_used_for_an_act_reports_nothing(nlp: Language, text: str) -> None:

@@ -34,8 +34,10 @@ How an article is read, in order:
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
-   what a verb of regarding takes its object as ("critics see the plan as a gift"; "saw the minister
-   leave" says nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
+   what a verb of regarding takes its object as ("critics see the plan as a gift", and with a
+   relative word for the object, "spoke about what he sees as a threat", "the plan, which critics
+   view as a gift"; "saw the minister leave" and a question, "What do you see as …?", say
+   nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
    plan was called a disaster by critics" is "The plan was called a disaster"); the
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; with no owner, the subject's of the verb that puts it out: "issued a warning that …"; an

@@ -487,14 +487,18 @@ def _after_colon(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
 
 def _regards_as(verb: Token) -> bool:
     """Whether a verb of regarding has an object and what it is regarded as: "see the plan as a
-    gift", "judged the law a failure"."""
+    gift", "judged the law a failure", or a relative word for its object, in a relative clause or
+    after a preposition: "the plan, which critics view as a gift", "spoke about what he sees as
+    a threat" (not a question: "What do you see as the problem?")."""
     if verb.lemma_.lower() not in REGARDING_VERBS:
         return False
     objects = [child for child in verb.rights if child.dep_ == "dobj"]
+    relative = verb.dep_ in ("relcl", "pcomp")
+    wh_object = relative and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.lefts)
     # The parser hangs "as" off the verb or off its object ("see [the plan as a gift]").
     around = [*verb.rights, *(grand for obj in objects for grand in obj.rights)]
     complement = any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in around)
-    return bool(objects) and complement
+    return bool(objects or wh_object) and complement
 
 
 def _clause_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
