@@ -1004,6 +1004,17 @@ def test_quotes_nested_attribution_inside_a_quote(nlp: Language) -> None:
     assert outer.start < inner.start < inner.end < outer.end
 
 
+def test_quotes_according_to_inside_a_quote_cites_for_the_quote_alone(nlp: Language) -> None:
+    text = (
+        "Farmers sold more grain to Norway this year, and the ministry said the firm “runs "
+        "twelve depots in Sweden, according to its own website.”"
+    )
+    rows = attributions(text, nlp)
+    cited = [row for row in rows if row.cue == "according to"]
+    assert [text[row.start : row.end] for row in cited] == ["runs twelve depots in Sweden"]
+    assert all("Norway" not in text[row.start : row.end] for row in rows)
+
+
 @pytest.mark.parametrize(
     ("text", "content", "country"),
     [

@@ -42,7 +42,8 @@ How an article is read, in order:
    clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
    …"; with no owner, the subject's of the verb that puts it out: "issued a warning that …"; an
    aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
-   (in the middle of its sentence, two rows: "A, according to X, and B"); a quoted fragment no other
+   (in the middle of its sentence, two rows: "A, according to X, and B"; inside a quote, the
+   quote's words alone: "“…, according to its own website”"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …",
    and a paragraph with no name between two turns goes on with the turn before it) and headline
    claims ("Graham: …"); a clause given as how things seem or what is said, with no

@@ -269,7 +269,7 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
     """Reported speech (``reported``) and acts, intentions and refusals (``stance``) of every
     cue outside a direct quote's own cue, with the cue's subject as the speaker token."""
     for token in tokens.tokens:
-        spans = _content_spans(tokens, token)
+        spans = _content_spans(tokens, token, quotes)
         speaker = speaker_token(token) if spans else None
         said = spans or _said_of(token)
         unsourced = _unsourced_passive(tokens, token) if said and speaker is None else None
@@ -367,12 +367,14 @@ def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, in
     return start, end
 
 
-def _content_spans(tokens: ArticleTokens, token: Token) -> list[tuple[int, int]]:
+def _content_spans(
+    tokens: ArticleTokens, token: Token, quotes: list[Quote]
+) -> list[tuple[int, int]]:
     """What a cue token reports, by its cue class: usually one span, two for a cue standing
     in the middle of its clause ("The plan, he said, would fail")."""
     lemma = token.lemma_.lower()
     if token.lower_ == "according":
-        return _according_to(tokens, token)
+        return _according_to(tokens, token, quotes)
     said = lemma in SAYING_VERBS or reports_clause(token)
     announced = _after_colon(tokens, token) if said and token.pos_ == "VERB" else None
     if announced is not None:
@@ -786,19 +788,31 @@ def _made_clear_content(tokens: ArticleTokens, make: Token) -> tuple[int, int] |
     return None
 
 
-def _according_to(tokens: ArticleTokens, according: Token) -> list[tuple[int, int]]:
-    # "…, according to X": the rest of the sentence is what X says; set in its middle ("A,
-    # according to X, and B") the phrase splits it in two rows, as a cue set off by commas does.
-    sentence, doc = according.sent, according.doc
+def _according_to(
+    tokens: ArticleTokens, according: Token, quotes: list[Quote]
+) -> list[tuple[int, int]]:
+    # "…, according to X": the rest of the sentence is what X says, or the rest of the quote the
+    # phrase stands in (a quoted "…, according to its own website" cites a source for the quoted
+    # words alone); set in its middle ("A, according to X, and B") the phrase splits it in two
+    # rows, as a cue set off by commas does.
+    doc, words = according.doc, list(according.sent)
+    quote = enclosing_quote(quotes, tokens.start(according))
+    if quote is not None:
+        words = [
+            word
+            for word in words
+            if quote.open_end <= tokens.start(word) and tokens.end(word) <= quote.close_start
+        ]
+    first, last = words[0], words[-1]
     phrase_start, phrase_end = according.left_edge.i, according.right_edge.i
     spans = []
-    if phrase_start > sentence.start:
-        spans.append(tokens.span(sentence[0], doc[phrase_start - 1]))
+    if phrase_start > first.i:
+        spans.append(tokens.span(first, doc[phrase_start - 1]))
     after = phrase_end + 1
-    while after < sentence.end - 1 and (doc[after].is_punct or doc[after].dep_ == "cc"):
+    while after < last.i and (doc[after].is_punct or doc[after].dep_ == "cc"):
         after += 1
-    if after < sentence.end - 1:
-        spans.append(tokens.span(doc[after], sentence[-1]))
+    if after < last.i:
+        spans.append(tokens.span(doc[after], last))
     return spans
 
 
