@@ -9,8 +9,10 @@ per channel (``torch.ao.quantization.quantize_dynamic``); on ONNX Runtime, the f
 the same after ONNX Runtime's transformer optimizer (fused layer norms and GELU; it finds no
 attention it can fuse in MPNet, whose attention adds a relative position bias), and dynamic
 int8 (countrytone.onnx_runtime.quantize_nodes) of every linear layer, of the feed-forward ones
-only, of all but the FFN output projections, and the recipe (``build_cpu_model``: all but the
-layers the model's manifest keeps fp32, ``cpu_fp32_layers``). Prints for each its targets/s
+only, of all but the FFN output projections, of every linear layer with its activations scaled
+row by row (``scale_rows``), and the recipe (``build_cpu_model``: all but the layers the
+model's manifest keeps fp32, ``cpu_fp32_layers``, rows scaled where it says
+``cpu_scaled_rows``). Prints for each its targets/s
 and speed-up over torch fp32, macro-F1 on the validation slices the model was selected on
 (rebuilt from its manifest and training files) and the share of those targets given torch
 fp32's label, and the same two on the country-tone dev set (``data/country-tone/dev.jsonl``);
@@ -83,10 +85,12 @@ if TYPE_CHECKING:
 # The bar a faster runtime must clear: at most this much validation macro-F1 below torch fp32.
 MAX_F1_DROP = 0.005
 # Training targets the sensitivity scan scores per quantized layer: enough to rank the layers
-# (the three it keeps fp32 stand well clear of the rest), few enough for 72 layers.
+# (with one activation scale per batch, the MPNet's three most sensitive stood well clear of
+# the rest; rows scaled, none does), few enough for 72 layers.
 CALIBRATION_TARGETS = 128
 REFERENCE = "torch fp32"
 ORT_FP32 = "ort fp32"
+SCALED_ROWS = "ort int8 all, rows scaled"
 RECIPE = "ort int8 recipe"
 
 Logits = npt.NDArray[np.float32]
@@ -167,14 +171,19 @@ def candidates(
     }
     for name, nodes in int8_variants.items():
         quantize_nodes(exported, work / f"{name}.onnx", nodes)
+    quantize_nodes(exported, work / f"{SCALED_ROWS}.onnx", linear, scaled_rows=True)
     started = time.perf_counter()
     recipe = build_cpu_model(
-        fp32, input_names, work / "recipe", fp32_layers=manifest.cpu_fp32_layers or ()
+        fp32,
+        input_names,
+        work / "recipe",
+        fp32_layers=manifest.cpu_fp32_layers or (),
+        scaled_rows=bool(manifest.cpu_scaled_rows),
     )
     build_seconds = time.perf_counter() - started
 
     onnx_files = {ORT_FP32: exported, f"{ORT_FP32} optimized": optimized}
-    onnx_files |= {name: work / f"{name}.onnx" for name in int8_variants}
+    onnx_files |= {name: work / f"{name}.onnx" for name in [*int8_variants, SCALED_ROWS]}
     onnx_files[RECIPE] = recipe
     classifiers: dict[str, Classifier] = {
         REFERENCE: model.classifier,
@@ -282,9 +291,14 @@ def compare(
 
 
 def sensitivity(
-    model: TransformerToneModel, calibration: Sequence[LabelledTarget], *, threads: int
+    model: TransformerToneModel,
+    calibration: Sequence[LabelledTarget],
+    *,
+    scaled_rows: bool,
+    threads: int,
 ) -> None:
-    """Print how far int8 on each single linear layer moves the fp32 logits, most first."""
+    """Print how far int8 on each single linear layer moves the fp32 logits, most first (its
+    activations scaled row by row with ``scaled_rows``, as the model's recipe does or not)."""
     batches = make_batches(model, calibration)
     rows = []
     with tempfile.TemporaryDirectory() as work:
@@ -292,7 +306,7 @@ def sensitivity(
         export_onnx(torch_model(model), model.tokenizer.model_input_names, exported)
         reference = score(OnnxClassifier(OnnxLogits(exported, threads=threads)), batches)
         for node in linear_nodes(exported):
-            quantize_nodes(exported, quantized, [node])
+            quantize_nodes(exported, quantized, [node], scaled_rows=scaled_rows)
             logits = score(OnnxClassifier(OnnxLogits(quantized, threads=threads)), batches)
             rms = float(np.sqrt(np.mean((logits - reference) ** 2)))
             same = float(np.mean(logits.argmax(axis=1) == reference.argmax(axis=1)))
@@ -341,7 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.sensitivity:
         calibration = random.Random(DEFAULT_SEED).sample(train_part, CALIBRATION_TARGETS)
         print(f"int8 on one linear layer at a time, {len(calibration)} training targets")
-        sensitivity(model, calibration, threads=threads)
+        manifest = ModelManifest.read(model_dir) or ModelManifest()
+        sensitivity(model, calibration, scaled_rows=bool(manifest.cpu_scaled_rows), threads=threads)
         return 0
     print(
         f"validation slice {len(validation)} targets; speed on the first {args.targets} of them, "

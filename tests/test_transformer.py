@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from countrytone.errors import ModelError
-from countrytone.onnx_runtime import build_cpu_model, linear_nodes
+from countrytone.onnx_runtime import (
+    OnnxLogits,
+    build_cpu_model,
+    export_onnx,
+    linear_nodes,
+    scale_rows,
+)
 from countrytone.registry import load_tone_model
 from countrytone.tone import Label, ToneModel
 from countrytone.transformer import (
@@ -144,9 +150,8 @@ OPPOSITE_TONES = [
     ),
     ("Ukraine's heroic defenders repelled another brutal assault by Russia.", "Ukraine", "Russia"),
 ]
-# The shipped model puts 0.75 to 1.05 between the two targets of these sentences (its int8
-# copy 0.70 to 0.99); the one spoken badly of is sometimes labelled neutral with a negative
-# score ("China's drills": -0.09).
+# The shipped models put 1.5 to 1.9 between the two targets of these sentences (the default
+# 1.7 to 1.9, in fp32 and int8 alike), and label the one spoken badly of negative.
 MIN_SCORE_GAP = 0.5
 
 
@@ -160,14 +165,9 @@ def test_transformer_shipped_model_tells_two_targets_apart(
     assert good.score - bad.score > MIN_SCORE_GAP
 
 
-# Dynamic int8 quantization scales a batch's activations by its largest value, so a target's
-# probabilities move with the targets it shares a batch with (measured here: up to 0.045);
-# its label stays.
-BATCH_TOLERANCE = {"mpnet-int8": 0.08}
-
-
 def test_transformer_batch_equals_one_by_one(each_shipped: TransformerToneModel) -> None:
-    tolerance = BATCH_TOLERANCE.get(each_shipped.name, 1e-4)
+    # The int8 default too: its activations have one fixed scale, not one per batch
+    # (onnx_runtime.fix_row_scale), so the targets that share a batch change nothing.
     targets = [
         target_of(sentence, mention)
         for sentence, praised, condemned in OPPOSITE_TONES
@@ -178,8 +178,8 @@ def test_transformer_batch_equals_one_by_one(each_shipped: TransformerToneModel)
     for target, tone in zip(targets, batch, strict=True):
         (single,) = each_shipped.score([target])
         assert single.label == tone.label
-        assert single.p_positive == pytest.approx(tone.p_positive, abs=tolerance)
-        assert single.p_negative == pytest.approx(tone.p_negative, abs=tolerance)
+        assert single.p_positive == pytest.approx(tone.p_positive, abs=1e-4)
+        assert single.p_negative == pytest.approx(tone.p_negative, abs=1e-4)
 
 
 def test_transformer_scores_nothing_for_no_targets(each_shipped: TransformerToneModel) -> None:
@@ -290,6 +290,34 @@ def test_transformer_onnx_runtime_keeps_the_manifests_sensitive_layers_fp32(
     )
     assert fp32_encoder_layers(kept) == ["/bert/encoder/layer.0/output/dense/MatMul"]
     assert fp32_encoder_layers(build_cpu_model(model.classifier.model, names, tmp_path)) == []
+
+
+def test_transformer_scaled_rows_leave_fp32_exact_and_int8_batch_independent(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    import onnx
+
+    model = load_transformer(tiny_model_dir)
+    assert isinstance(model.classifier, TorchClassifier)
+    torch_model, names = model.classifier.model, model.tokenizer.model_input_names
+    exported, scaled = tmp_path / "fp32.onnx", tmp_path / "scaled.onnx"
+    export_onnx(torch_model, names, exported)
+    rewritten = onnx.load(str(exported))
+    scale_rows(rewritten.graph, linear_nodes(exported))
+    onnx.save(rewritten, str(scaled))
+    targets = [
+        target_of(sentence, mention)
+        for sentence, praised, condemned in OPPOSITE_TONES
+        for mention in (praised, condemned)
+    ]
+    fp32 = model.logits(targets)
+    model.classifier = OnnxClassifier(OnnxLogits(scaled, threads=1))
+    assert torch.allclose(model.logits(targets), fp32, atol=1e-5)
+    built = build_cpu_model(torch_model, names, tmp_path / "int8", scaled_rows=True)
+    model.classifier = OnnxClassifier(OnnxLogits(built, threads=1))
+    assert torch.allclose(model.logits(targets), fp32, atol=0.02)
+    alone = torch.cat([model.logits([target]) for target in targets])
+    assert torch.allclose(model.logits(targets), alone, atol=1e-5)
 
 
 def test_transformer_int8_runtimes_run_on_a_cpu_only(tiny_model_dir: Path) -> None:

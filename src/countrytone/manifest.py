@@ -38,6 +38,11 @@ class ModelManifest:
         cpu_fp32_layers: the linear layers the int8 CPU runtime keeps fp32, by a part of their
             ONNX node name (``countrytone.onnx_runtime``): the few whose int8 error moves the
             model's logits most, as ``benchmarks/cpu_runtimes.py --sensitivity`` ranks them.
+        cpu_scaled_rows: true when that runtime scales each token's activations to a largest
+            magnitude of 1 and quantizes them with one fixed scale
+            (``countrytone.onnx_runtime.scale_rows``): more of the fp32 labels kept, and the
+            same scores whatever the batch, at some speed (``benchmarks/cpu_runtimes.py``);
+            unset, one scale per batch.
         training: how the model was trained (settings and validation results), for the record.
         format: the manifest's format version.
     """
@@ -52,6 +57,7 @@ class ModelManifest:
     base_encoder: str | None = None
     lora: dict[str, Any] | None = None
     cpu_fp32_layers: list[str] | None = None
+    cpu_scaled_rows: bool | None = None
     training: dict[str, Any] = field(default_factory=dict)
     format: int = MANIFEST_FORMAT
 

@@ -376,9 +376,10 @@ def load_transformer(
         device: ``"cuda"`` runs the model on the GPU in fp16, ``"cpu"`` on the CPU; the int8
             runtime is for the CPU only.
         runtime: ``"torch"`` (fp32 on a CPU, fp16 on a GPU), or ``"onnx-int8"``, ONNX Runtime
-            with the linear layers int8 but the most sensitive ones (the manifest's
-            ``cpu_fp32_layers``; ``countrytone.onnx_runtime``), built once per model into
-            countrytone's cache folder.
+            with the linear layers int8 but the most sensitive ones, their activations scaled
+            row by row or not (the manifest's ``cpu_fp32_layers`` and ``cpu_scaled_rows``;
+            ``countrytone.onnx_runtime``), built once per model into countrytone's cache
+            folder.
 
     Raises:
         ModelError: the directory is missing or incomplete, its base is not installed, or an
@@ -490,6 +491,7 @@ def _onnx_logits(path: Path, manifest: ModelManifest, input_names: Sequence[str]
                 input_names,
                 folder,
                 fp32_layers=manifest.cpu_fp32_layers or (),
+                scaled_rows=bool(manifest.cpu_scaled_rows),
             )
         except OSError as error:
             raise ModelError(f"{folder}: cannot build the ONNX model there ({error})") from None
