@@ -41,7 +41,10 @@ gold source's first phrase ("Norman Ham" and "Retired U.S. Air Force Gen. Norman
 derivation was checked by reading (``--sample`` prints the mentions to read;
 ``speakers_polnear_read.tsv`` beside this script keeps the verdicts, and the run reports how many
 of them the current derivation gets wrong). A second accuracy takes the reader's speaker for gold
-wherever a mention was read: the derivation, corrected where reading found it wrong.
+wherever a mention was read: the derivation, corrected where reading found it wrong. A second
+reader read 110 of the read mentions again, apart (``speakers_polnear_read_b.tsv``: a seeded
+sample, each shown with its paragraph, the one before and the title, and neither the derivation's
+speaker nor the pipeline's), and the run reports how often the two readers give one speaker.
 
 WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
 Copyright 2006 by Princeton University.
@@ -72,6 +75,8 @@ from countrytone.quotes.vocabulary import FIRST_PERSON, STANCE_VERBS, TITLES
 from countrytone.segment import Chunk, parse
 
 READ = Path(__file__).with_name("speakers_polnear_read.tsv")
+# A second reader's speakers for a seeded sample of the read mentions, read apart from the first.
+SECOND_READ = Path(__file__).with_name("speakers_polnear_read_b.tsv")
 WORDNET = Path("/usr/share/wordnet")
 
 # WordNet's lexicographer files of speech and thought (lexnames, by number): verb.cognition,
@@ -278,7 +283,7 @@ def gold_speaker(
 
 
 def name_words(text: str) -> set[str]:
-    words = [word.strip(",.’'s").lower() for word in text.replace("’s", "").split()]
+    words = [word.strip(",.’'").lower() for word in re.sub(r"['’]s\b", "", text).split()]
     return {word for word in words if word and word not in NOT_NAME}
 
 
@@ -334,15 +339,40 @@ def read_gold(
     the mention."""
     if agrees(verdict, text, gold):
         return gold
-    if verdict == "(article)":
+    name = read_speaker(verdict)
+    if name is None:
         return None
-    name = verdict.removeprefix("speaker: ").split(" [")[0]
     places = [found.start() for found in re.finditer(rf"\b{re.escape(name)}\b", text)]
     if not places:
         raise ValueError(f"{READ.name}: {name!r} is nowhere in the text of its mention")
     nearest = min(places, key=lambda place: abs(place - start))
     source = (nearest, nearest + len(name))
     return GoldAttribution(0, 0, source, cue="(read)", speaks=True, outside=(), pieces_text=None)
+
+
+def read_speaker(verdict: str) -> str | None:
+    """The speaker a verdict names: none for "(article)", else X of "speaker: X" or "X [cue]"."""
+    if verdict == "(article)":
+        return None
+    return verdict.removeprefix("speaker: ").split(" [")[0]
+
+
+def readers_agree(verdicts: dict[tuple[str, int], dict[str, str]]) -> tuple[int, int]:
+    """How many mentions the second reader read, and on how many the two readers give one
+    speaker: both the article's voice, or names that share a word but titles and determiners
+    (the second reader writes a pronoun with its name: "he = Mr. King")."""
+    with SECOND_READ.open(encoding="utf-8", newline="") as file:
+        second = list(csv.DictReader(file, delimiter="\t"))
+    same = 0
+    for row in second:
+        first = read_speaker(verdicts[(row["article_id"], int(row["start"]))]["right"])
+        other = None if row["speaker"] == "(article)" else row["speaker"]
+        if first is None or other is None:
+            same += first is None and other is None
+        else:
+            names = set().union(*(name_words(part) for part in other.split(" = ")))
+            same += bool(name_words(first) & names)
+    return len(second), same
 
 
 def read_verdicts() -> dict[tuple[str, int], dict[str, str]]:
@@ -409,6 +439,10 @@ def main(argv: list[str] | None = None) -> int:
         share = tally[f"{kind} right"] / count if count else 0.0
         print(f"  {kind + ':':<14} n={count:<5} right={share:.3f}")
     print(f"  read by hand: {read} mentions; the derivation is wrong on {read_wrong} of them")
+    if verdicts and SECOND_READ.is_file():
+        twice, same = readers_agree(verdicts)
+        print(f"  read again apart by a second reader: {twice} of them; the same speaker on "
+              f"{same} ({same / twice:.3f})")  # fmt: skip
     print(f"  speaker of mention, the reader's speaker where read  accuracy="
           f"{tally['read right'] / total:.3f}  ({tally['read right']} of {total})")  # fmt: skip
     for item in errors[: args.errors]:
