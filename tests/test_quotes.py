@@ -1481,6 +1481,13 @@ def test_quotes_cue_classes_share_no_word() -> None:
             id="whom-a-speaker-makes-defend-says-nothing",
         ),
         pytest.param(
+            "“If Lowe’s goal was to make Olsen defend business as usual – defend the mistakes of "
+            "Anna Berg and the cost of the Norway deal – he succeeded,” Tom Holm wrote.",
+            "Anna Berg",
+            "the mistakes of Anna Berg and the cost of the Norway deal",
+            id="a-clause-without-subject-under-a-verb-not-of-speech-is-no-ones",
+        ),
+        pytest.param(
             "But there were lighter notes too: the leader hinted at a dinner that the pandas "
             "could return.",
             None,

@@ -79,9 +79,12 @@ How an article is read, in order:
    before a colon ("A lesson from Loretta Lynch: “…”"), the agent of a passive cue: "was called a
    disaster by critics"; a passive cue's subject is spoken of, never the speaker: "X was accused of
    …" has none, and its row holds the whole clause (so does a passive verb of speech or thought its
-   sentence asserts with nothing else to report: "it is considered a threat"); a name that opens
-   the sentence, set off by a comma, is the subject of a finite cue that has none, whatever the
-   parser made of it ("Trump, appearing at the forum, cited …", "Trump" read as an adjective); a
+   sentence asserts with nothing else to report: "it is considered a threat"); a cue with no
+   subject speaks through the word it hangs off, but a clause that is a verb's object does so only
+   under a verb of speech ("said that … but said “…”"; in "to make Olsen defend X – defend Y – he
+   succeeded" the parser hangs the second "defend" off "succeeded": Y is no one's); a name that
+   opens the sentence, set off by a comma, is the subject of a finite cue that has none, whatever
+   the parser made of it ("Trump, appearing at the forum, cited …", "Trump" read as an adjective); a
    dateline is no speaker: "WASHINGTON -- President Obama, …, said" is Obama's; a dash the parser
    takes for a subject stands for the subject before it; a participle "…, adding that …" has the
    speaker of the verb it hangs off, or of a cue set off by commas in that verb's clause: "X, he

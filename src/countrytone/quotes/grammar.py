@@ -185,7 +185,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # …": a participle of speech after a comma that the parser hangs inside the reported
         # clause goes with the reporting verb.
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
-    if cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "prep") and cue.head != cue:
+    if _shares_subject_above(cue):
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
     # "concluded his visit with a press conference describing …": the participle hangs off a
@@ -195,6 +195,19 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         if governing is not None:
             return _grammatical_speaker(governing, depth=depth + 1)
     return None
+
+
+def _shares_subject_above(cue: Token) -> bool:
+    """Whether a cue with no subject of its own speaks through the subject of the word it hangs
+    off: an infinitive, participle, adverbial clause or joined verb does ("vowed to fight",
+    "…, citing …"); a clause that is a verb's object does only under a verb of speech, a second
+    verb of saying the parser hung inside the first ("said that … but said “…”"): "he succeeded
+    – defend the deal" is not his defence."""
+    if cue.head == cue:
+        return False
+    if cue.dep_ == "ccomp":
+        return is_speech_verb(cue.head)
+    return cue.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep")
 
 
 def is_parenthetical(cue: Token) -> bool:
