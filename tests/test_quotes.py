@@ -812,6 +812,17 @@ PATTERNS = [
         "Trump",
         id="a-name-the-parser-reads-as-an-adjective-speaks",
     ),
+    pytest.param(
+        '"That we would go back to tariffs is absurd," Jane Holm said, going on to say that the '
+        'country has spent "decades fighting against tariffs, to have that fight again, young '
+        'farmers do not want to see that."',
+        'that the country has spent "decades fighting against tariffs, to have that fight again, '
+        'young farmers do not want to see that."',
+        REPORTED,
+        "Jane Holm",
+        "Jane Holm",
+        id="a-participle-right-after-a-cue-goes-with-it-wherever-the-parser-hangs-it",
+    ),
 ]
 
 # A cue in the middle of its clause splits the reported content in two rows with one speaker,

@@ -185,6 +185,11 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         # …": a participle of speech after a comma that the parser hangs inside the reported
         # clause goes with the reporting verb.
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
+    before = _cue_before_participle(cue)
+    if before is not None:
+        # "“…,” Sanders said, going on to say that …": a participle set off right after a cue
+        # goes with it, wherever the parser hangs it (here inside the quote before).
+        return _grammatical_speaker(before, depth=depth + 1)
     if _shares_subject_above(cue):
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
@@ -268,6 +273,16 @@ def rejoins_reporting_verb(verb: Token) -> bool:
         and is_speech_verb(reporting)
         and (_modal(head) or (is_speech_verb(verb) and reporting.tag_ == "VBD"))
     )
+
+
+def _cue_before_participle(cue: Token) -> Token | None:
+    """The verb of speech just before a participle set off by a comma ("…,” Sanders said, going
+    on to say …", "…, she said, adding that …"), when the parser hung the participle elsewhere;
+    None for any other word."""
+    if cue.tag_ != "VBG" or cue.i < 2 or cue.nbor(-1).text != ",":
+        return None
+    before = cue.nbor(-2)
+    return before if is_speech_verb(before) and before != cue.head else None
 
 
 def _participle_after_reported_clause(cue: Token) -> bool:
