@@ -148,6 +148,30 @@ NAMES = [
         None,
         id="those-with-a-place",
     ),
+    pytest.param(
+        "Senator Tom Holm endorsed the Norway deal on Friday. Critics had mocked a photo of Anna "
+        "Holm, his wife. On Wednesday, Holm said the deal would help Norway.",
+        "the deal would help Norway",
+        "Tom Holm",
+        None,
+        id="a-shared-surname-is-the-one-named-first",
+    ),
+    pytest.param(
+        "Anna Holm endorsed the Norway deal on Friday. Critics had mocked a photo of Tom Holm, "
+        "her husband. On Wednesday, Holm said the deal would help Norway.",
+        "the deal would help Norway",
+        "Anna Holm",
+        None,
+        id="a-shared-surname-is-the-one-named-first-either-way",
+    ),
+    pytest.param(
+        "Anna Holm endorsed the Norway deal on Friday. Critics had mocked Tom Berg, her rival. "
+        "On Wednesday, Berg said the deal would hurt Norway.",
+        "the deal would hurt Norway",
+        "Tom Berg",
+        None,
+        id="a-surname-no-one-shares-is-its-one-full-name",
+    ),
 ]
 
 

@@ -498,7 +498,7 @@ class SpeakerResolver:
         longest = max(len(p.words) for p in matches)
         matches = [p for p in matches if len(p.words) == longest]
         before = [p for p in matches if p.start <= offset]
-        chosen = before[-1] if before else matches[0]
+        chosen = _first_named(before) if before else matches[0]
         country = chosen.country or next(
             (p.country for p in self.people if p.name == chosen.name and p.country), None
         )
@@ -522,6 +522,19 @@ class SpeakerResolver:
         if role in GENERIC_PERSON_NOUNS and earlier and role_country is None:
             return self._full_name(earlier[-1].name, offset) or earlier[-1]
         return None
+
+
+def _first_named(people: Sequence[_Person]) -> _Person:
+    """Of the people a name could be, in text order, the one named nearest before, unless they
+    are several people who share it ("Ted Cruz", "Heidi Cruz"): then the one the article named
+    first, its protagonist, as news style gives the others their first names ("Cruz thanked
+    Trump" after "an unflattering photo of Heidi Cruz" is Ted Cruz)."""
+    first: dict[str, _Person] = {}
+    for person in people:
+        first.setdefault(person.name, person)
+    if len(first) == 1:
+        return people[-1]
+    return min(first.values(), key=lambda person: person.start)
 
 
 def one_name_per_speaker(rows: Sequence[Attribution]) -> list[Attribution]:
