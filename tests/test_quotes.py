@@ -1499,6 +1499,15 @@ def test_quotes_cue_classes_share_no_word() -> None:
             id="a-clause-without-subject-under-a-verb-not-of-speech-is-no-ones",
         ),
         pytest.param(
+            "Anna Holm lives in Oslo. “It never crossed my mind that I was wrong,” she said months "
+            "later, and a big reason for this conviction was the rise of Tom Berg, who had talked "
+            "about the Norway deal.",
+            None,
+            "a big reason for this conviction was the rise of Tom Berg, who had talked about the "
+            "Norway deal",
+            id="after-a-direct-quote-plain-words-go-on-in-the-reporters-voice",
+        ),
+        pytest.param(
             "But there were lighter notes too: the leader hinted at a dinner that the pandas "
             "could return.",
             None,

@@ -28,9 +28,10 @@ How an article is read, in order:
    a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"), and a
    content before its cue that goes on after it past a comma and a conjunction ("Prices rose, the
    agency said, and wages fell", "…, she said, and still “kept her seat”"; not the speaker's own
-   act: "…, she said, and left"); a colon
-   that closes a speech cue's phrase announces the rest of the sentence ("telling the story of
-   Oslo: In May, …", "explained the plan: Norway would …"); the
+   act: "…, she said, and left"; after a direct quote only a quote goes on with it: "“…,” she
+   said, and a big reason for this was …" is the reporter's); a colon that closes a speech cue's
+   phrase announces the rest of the sentence ("telling the story of Oslo: In May, …", "explained
+   the plan: Norway would …"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
    of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");

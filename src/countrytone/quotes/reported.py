@@ -396,7 +396,8 @@ def _content_spans(
             return _parenthetical_content(tokens, token)
         found = _clause_content(tokens, token)
         if found is not None and found[1] <= tokens.start(token):
-            return [found, *_continued_after(tokens, token)]
+            quoted = any(quote.start <= found[0] < quote.end for quote in quotes)
+            return [found, *_continued_after(tokens, token, after_quote=quoted)]
     elif lemma in OBJECT_VERBS:
         found = _object_content(tokens, token)
     elif reports_clause(token):
@@ -573,15 +574,22 @@ def _before_rejoined(clause: Token, end: Token) -> Token:
     return end
 
 
-def _continued_after(tokens: ArticleTokens, cue: Token) -> list[tuple[int, int]]:
+def _continued_after(
+    tokens: ArticleTokens, cue: Token, *, after_quote: bool
+) -> list[tuple[int, int]]:
     """The rest of a content set before its cue that goes on after it, past a conjunction:
     "Prices rose, the agency said, and wages fell", "Lund “got a deal,” she said,
     and still “kept her seat”" (a second row, as for a cue in the middle of its clause). A verb of
-    the speaker's own is no part of it: "…, she said, and left the room", "…, and added …"."""
+    the speaker's own is no part of it: "…, she said, and left the room", "…, and added …".
+    ``after_quote``: the content before is a direct quote; what goes on in plain words is the
+    reporter's ("“…,” she said, and a big reason for this was …"), only a quote goes on with it."""
     spans = []
     for conj in cue.rights:
         joined = [word for word in cue.rights if word.dep_ == "cc" and word.i < conj.i]
-        if conj.dep_ == "conj" and joined and _goes_on_with_content(cue, conj):
+        goes_on = _goes_on_with_content(cue, conj)
+        if after_quote:
+            goes_on = goes_on and _quoted(conj)
+        if conj.dep_ == "conj" and joined and goes_on:
             spans.append(tokens.span(conj.left_edge, conj.right_edge))
     return spans
 
@@ -593,12 +601,16 @@ def _goes_on_with_content(cue: Token, conj: Token) -> bool:
     if _cue_verb(conj) or is_act(conj):
         return False
     subject, speaker = subject_of(conj), subject_of(cue)
-    quoted = any(child.is_quote for child in conj.children if child.i < conj.i)
     if subject is None:
-        return quoted
+        return _quoted(conj)
     return subject.lower_ not in PERSON_PRONOUNS and (
         speaker is None or subject.lower_ != speaker.lower_
     )
+
+
+def _quoted(word: Token) -> bool:
+    # "and still “kept her seat”": a quotation mark opens the word's phrase.
+    return any(child.is_quote for child in word.children if child.i < word.i)
 
 
 def _set_off_before(cue: Token) -> bool:
