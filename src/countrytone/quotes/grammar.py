@@ -180,16 +180,9 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     # said, “should not stir up trouble,” adding that …": he adds, not the countries).
     if rejoins_reporting_verb(cue):
         return _grammatical_speaker(cue.head.head, depth=depth + 1)
-    if _participle_after_reported_clause(cue):
-        # "Analysts said geopolitical factors have contributed to …, citing the importance of
-        # …": a participle of speech after a comma that the parser hangs inside the reported
-        # clause goes with the reporting verb.
-        return _grammatical_speaker(cue.head.head, depth=depth + 1)
-    before = _cue_before_participle(cue)
-    if before is not None:
-        # "“…,” Sanders said, going on to say that …": a participle set off right after a cue
-        # goes with it, wherever the parser hangs it (here inside the quote before).
-        return _grammatical_speaker(before, depth=depth + 1)
+    reporting = _reporting_verb_of_participle(cue)
+    if reporting is not None:
+        return _grammatical_speaker(reporting, depth=depth + 1)
     if _shares_subject_above(cue):
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
@@ -275,27 +268,19 @@ def rejoins_reporting_verb(verb: Token) -> bool:
     )
 
 
-def _cue_before_participle(cue: Token) -> Token | None:
-    """The verb of speech just before a participle set off by a comma ("…,” Sanders said, going
-    on to say …", "…, she said, adding that …"), when the parser hung the participle elsewhere;
-    None for any other word."""
+def _reporting_verb_of_participle(cue: Token) -> Token | None:
+    """The verb of speech a participle set off by a comma goes with when the parser hung it
+    elsewhere: the one just before the comma ("“…,” Sanders said, going on to say that …", hung
+    inside the quote before), or the one whose reported clause it hangs in ("Analysts said
+    geopolitical factors have contributed to …, citing the importance of …"); None for any other
+    word."""
     if cue.tag_ != "VBG" or cue.i < 2 or cue.nbor(-1).text != ",":
         return None
-    before = cue.nbor(-2)
-    return before if is_speech_verb(before) and before != cue.head else None
-
-
-def _participle_after_reported_clause(cue: Token) -> bool:
-    head = cue.head
-    return (
-        cue.tag_ == "VBG"
-        and cue.dep_ == "advcl"
-        and cue.i > 0
-        and cue.nbor(-1).text == ","
-        and head.dep_ == "ccomp"
-        and head.head.i < head.i
-        and is_speech_verb(head.head)
-    )
+    before, head = cue.nbor(-2), cue.head
+    if is_speech_verb(before) and before != head:
+        return before
+    in_reported_clause = cue.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < head.i
+    return head.head if in_reported_clause and is_speech_verb(head.head) else None
 
 
 def is_circumstance(cue: Token, clause: Token) -> bool:
