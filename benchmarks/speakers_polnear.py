@@ -3,7 +3,7 @@ against the speaker PolNeAR's attribution annotations give it.
 
 Usage:
     .venv/bin/python benchmarks/speakers_polnear.py [--data ../shared/data/polnear/dev.jsonl]
-        [--wordnet /usr/share/wordnet] [--errors N] [--sample N]
+        [--wordnet /usr/share/wordnet] [--errors N [--read-errors]] [--sample N]
 
 PolNeAR marks attributions (source, cue, content), not speakers of mentions, so the gold speaker
 of a mention is derived from them by DESIGN.md's rule (Speaker):
@@ -45,6 +45,10 @@ wherever a mention was read: the derivation, corrected where reading found it wr
 reader read 110 of the read mentions again, apart (``speakers_polnear_read_b.tsv``: a seeded
 sample, each shown with its paragraph, the one before and the title, and neither the derivation's
 speaker nor the pipeline's), and the run reports how often the two readers give one speaker.
+The first reader saw the derivation's speaker; two more readers, shown each mention as the
+second was, read every mention the first did not (``speakers_polnear_read_cd.tsv``: half each,
+a seeded 50 by both, apart). Where they give one speaker and the derivation another, theirs is
+the gold of the second accuracy; the run reports how often the two give one speaker.
 
 WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
 Copyright 2006 by Princeton University.
@@ -77,6 +81,9 @@ from countrytone.segment import Chunk, parse
 READ = Path(__file__).with_name("speakers_polnear_read.tsv")
 # A second reader's speakers for a seeded sample of the read mentions, read apart from the first.
 SECOND_READ = Path(__file__).with_name("speakers_polnear_read_b.tsv")
+# Two more readers' speakers for every mention the first did not read, read as the second was;
+# a seeded 50 of them read by both.
+BLIND_READ = Path(__file__).with_name("speakers_polnear_read_cd.tsv")
 WORDNET = Path("/usr/share/wordnet")
 
 # WordNet's lexicographer files of speech and thought (lexnames, by number): verb.cognition,
@@ -99,6 +106,9 @@ CLITIC = re.compile(r"^['’](?=[a-z])")
 
 # Demonstratives that stand alone for a state of affairs, never for someone who speaks.
 DEMONSTRATIVES = frozenset(["this"])
+
+# Words that open a relative clause and stand for what comes just before them.
+RELATIVE_WORDS = frozenset(["who", "which", "that"])
 
 # Determiners and titles that are no part of a name.
 NOT_NAME = frozenset(["the", "a", "an"]) | TITLES
@@ -339,12 +349,44 @@ def read_gold(
     the mention."""
     if agrees(verdict, text, gold):
         return gold
-    name = read_speaker(verdict)
+    return named_gold(read_speaker(verdict), text, start)
+
+
+def blind_gold(
+    speakers: list[str | None], text: str, start: int, gold: GoldAttribution | None
+) -> GoldAttribution | None:
+    """The speaker the blind readers of a mention found, where they give one speaker and the
+    derivation another; else the derivation. A reader writes a pronoun with its name ("he = Mr.
+    King"): the name stands for the speaker."""
+    first, *others = speakers
+    parted = not all(same_reading(first, other) for other in others)
+    if parted or derived_reading(first, text, gold):
+        return gold
+    return named_gold(first.split(" = ")[-1] if first else None, text, start)
+
+
+def derived_reading(reading: str | None, text: str, gold: GoldAttribution | None) -> bool:
+    """Whether a reader's speaker is the derivation's: the name of the gold source's first
+    phrase ("Claire McCaskill" and "Sen. Claire McCaskill (D-Mo.)", not "Mike Schmidt, an
+    adviser at the Clinton campaign"), or, for a relative word, what stands just before it
+    ("some" of "scrutiny from some who saw …")."""
+    if gold is None or gold.source is None or reading is None:
+        return (gold is None or gold.source is None) and reading is None
+    start, end = gold.source
+    if text[start:end].lower() in RELATIVE_WORDS:
+        before = text[:start].rstrip(" ,")
+        return any(before.endswith(part) for part in reading.split(" = "))
+    return same_reading(reading, re.split(r"[,(]", text[start:end])[0])
+
+
+def named_gold(name: str | None, text: str, start: int) -> GoldAttribution | None:
+    """A reader's speaker as gold: none for the article's voice, else their words where they
+    stand nearest the mention."""
     if name is None:
         return None
     places = [found.start() for found in re.finditer(rf"\b{re.escape(name)}\b", text)]
     if not places:
-        raise ValueError(f"{READ.name}: {name!r} is nowhere in the text of its mention")
+        raise ValueError(f"the reader's {name!r} is nowhere in the text of its mention")
     nearest = min(places, key=lambda place: abs(place - start))
     source = (nearest, nearest + len(name))
     return GoldAttribution(0, 0, source, cue="(read)", speaks=True, outside=(), pieces_text=None)
@@ -366,13 +408,28 @@ def readers_agree(verdicts: dict[tuple[str, int], dict[str, str]]) -> tuple[int,
     same = 0
     for row in second:
         first = read_speaker(verdicts[(row["article_id"], int(row["start"]))]["right"])
-        other = None if row["speaker"] == "(article)" else row["speaker"]
-        if first is None or other is None:
-            same += first is None and other is None
-        else:
-            names = set().union(*(name_words(part) for part in other.split(" = ")))
-            same += bool(name_words(first) & names)
+        same += same_reading(first, None if row["speaker"] == "(article)" else row["speaker"])
     return len(second), same
+
+
+def same_reading(first: str | None, other: str | None) -> bool:
+    """Whether two readings give one speaker: both the article's voice, or names that share a
+    word but titles and determiners ("he = Mr. King" is both words)."""
+    if first is None or other is None:
+        return first is None and other is None
+    names = [set().union(*map(name_words, reading.split(" = "))) for reading in (first, other)]
+    return bool(names[0] & names[1])
+
+
+def blind_readings() -> dict[tuple[str, int], list[str | None]]:
+    """The blind readers' speakers of each mention they read (none: the article's voice)."""
+    readings: dict[tuple[str, int], list[str | None]] = {}
+    if BLIND_READ.is_file():
+        with BLIND_READ.open(encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file, delimiter="\t"):
+                speaker = None if row["speaker"] == "(article)" else row["speaker"]
+                readings.setdefault((row["article_id"], int(row["start"])), []).append(speaker)
+    return readings
 
 
 def read_verdicts() -> dict[tuple[str, int], dict[str, str]]:
@@ -388,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=POLNEAR_DEV)
     parser.add_argument("--wordnet", type=Path, default=WORDNET, help="WordNet's dict folder")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong speakers")
+    parser.add_argument("--read-errors", action="store_true",
+                        help="--errors against the reader's speaker where read")  # fmt: skip
     parser.add_argument("--sample", type=int, default=0, help="print N mentions to read")
     args = parser.parse_args(argv)
     if not args.data.is_file():
@@ -400,9 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     wordnet = WordNet(args.wordnet)
     nlp = load_nlp()
     verdicts = read_verdicts()
+    blind = blind_readings()
     tally: Counter[str] = Counter()
-    errors, everything = [], []
-    read = read_wrong = 0
+    errors, read_errors, everything = [], [], []
     for line in args.data.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         text = row["text"]
@@ -425,11 +484,20 @@ def main(argv: list[str] | None = None) -> int:
             if not right:
                 errors.append(item)
             verdict = verdicts.get((row["id"], start))
+            readings = blind.get((row["id"], start))
             if verdict is not None:
-                read += 1
-                read_wrong += not agrees(verdict["right"], text, gold)
+                tally["read"] += 1
+                tally["read wrong"] += not agrees(verdict["right"], text, gold)
                 gold = read_gold(verdict["right"], text, start, gold)
-            tally["read right"] += same_speaker(text, mention.attribution, gold)
+            elif readings:
+                tally["read blind"] += 1
+                corrected = blind_gold(readings, text, start, gold)
+                tally["read blind wrong"] += corrected is not gold
+                gold = corrected
+            if same_speaker(text, mention.attribution, gold):
+                tally["read right"] += 1
+            else:
+                read_errors.append((*item[:3], describe(text, gold), *item[4:]))
     total = tally["gold speaker"] + tally["gold article"]
     right = tally["gold speaker right"] + tally["gold article right"]
     print(f"PolNeAR {args.data.name}: speaker of {total} country mentions")
@@ -438,14 +506,22 @@ def main(argv: list[str] | None = None) -> int:
         count = tally[kind]
         share = tally[f"{kind} right"] / count if count else 0.0
         print(f"  {kind + ':':<14} n={count:<5} right={share:.3f}")
-    print(f"  read by hand: {read} mentions; the derivation is wrong on {read_wrong} of them")
+    print(f"  read by hand, the derivation's speaker shown: {tally['read']} mentions; the "
+          f"derivation is wrong on {tally['read wrong']} of them")  # fmt: skip
     if verdicts and SECOND_READ.is_file():
         twice, same = readers_agree(verdicts)
         print(f"  read again apart by a second reader: {twice} of them; the same speaker on "
               f"{same} ({same / twice:.3f})")  # fmt: skip
+    twice_blind = [speakers for speakers in blind.values() if len(speakers) == 2]
+    if twice_blind:
+        same = sum(same_reading(*pair) for pair in twice_blind)
+        print(f"  read blind, no speaker shown, the rest: {tally['read blind']} mentions; the "
+              f"derivation is wrong on {tally['read blind wrong']} of them; read by both blind "
+              f"readers: {len(twice_blind)}, the same speaker on {same} "
+              f"({same / len(twice_blind):.3f})")  # fmt: skip
     print(f"  speaker of mention, the reader's speaker where read  accuracy="
           f"{tally['read right'] / total:.3f}  ({tally['read right']} of {total})")  # fmt: skip
-    for item in errors[: args.errors]:
+    for item in (read_errors if args.read_errors else errors)[: args.errors]:
         article_id, start, mention, gold, got, sentence = item
         print(f"- {article_id} {start} {mention!r}: gold {gold!r}, got {got!r}\n    {sentence}")
     for item in random.Random(0).sample(everything, min(args.sample, len(everything))):
