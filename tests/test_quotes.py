@@ -1250,7 +1250,8 @@ def test_quotes_acts_and_intentions_are_stance(
 
 # Reported rows and their speakers: hearsay is reported by no one; words received ("faced
 # criticism for …") are said of their topic, by whoever the text names; railing against
-# something reports it.
+# something reports it; an infinitive under a verb that makes it happen is its object's, one
+# under a verb of speech stays its subject's.
 REPORTED_BY = [
     pytest.param(
         "The new border plan seems to have failed in Norway.",
@@ -1317,6 +1318,18 @@ REPORTED_BY = [
         "the fishing quotas in Norway",
         "Holm",
         id="inveighed-against",
+    ),
+    pytest.param(
+        "The border incidents prompted Norway to warn that the Swedish quotas were unfair.",
+        "that the Swedish quotas were unfair",
+        "Norway",
+        id="prompted-object-to-warn",
+    ),
+    pytest.param(
+        "Holm urged the council to condemn the Swedish quotas.",
+        "the Swedish quotas",
+        "Holm",
+        id="urged-object-to-condemn",
     ),
 ]
 

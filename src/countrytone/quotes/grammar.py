@@ -183,6 +183,9 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     reporting = _reporting_verb_of_participle(cue)
     if reporting is not None:
         return _grammatical_speaker(reporting, depth=depth + 1)
+    controller = _object_controller(cue)
+    if controller is not None:
+        return controller
     if _shares_subject_above(cue):
         aside = next((child for child in cue.head.children if is_parenthetical(child)), None)
         return _grammatical_speaker(aside or cue.head, depth=depth + 1)
@@ -193,6 +196,18 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
         if governing is not None:
             return _grammatical_speaker(governing, depth=depth + 1)
     return None
+
+
+def _object_controller(cue: Token) -> Token | None:
+    """The object that is the subject of an infinitive under a verb that makes it happen ("the
+    threats prompted NATO to order …", "forced the minister to admit that …"); under a verb of
+    speech or will the infinitive is what was said or wanted ("Obama urged Congress to condemn
+    China" is Obama's, not a condemnation by Congress), and the verb's subject speaks."""
+    head = cue.head
+    if cue.dep_ != "xcomp" or head.lemma_.lower() in CUE_VERBS or reports_clause(head):
+        return None
+    objects = [child for child in cue.head.children if child.dep_ == "dobj" and child.i < cue.i]
+    return objects[0] if objects and can_speak(objects[0]) else None
 
 
 def _shares_subject_above(cue: Token) -> bool:
