@@ -1733,6 +1733,11 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "the Bolivian coast",
             id="an-apposition-joined-to-past-its-closing-comma-stays-in-the-clause",
         ),
+        pytest.param(
+            "Holm has said that the ferries cannot afford the new fees to enter the U.K.",
+            "that the ferries cannot afford the new fees to enter the U.K.",
+            id="the-period-of-initials-that-end-the-sentence",
+        ),
     ],
 )
 def test_quotes_content_reaches_the_end_of_its_clause(

@@ -55,6 +55,9 @@ from countrytone.quotes.vocabulary import (
 # Characters trimmed off both ends of reported content.
 _TRIM = " \t\r\n,;:—–-"
 
+# Initials whose last period a content keeps, though it ends the sentence too: "the U.S.".
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
+
 # Children of a verb that stand outside the clause its content belongs to: a second verb ("said
 # X and added Y"), punctuation, an aside set off by commas.
 _OUTSIDE_CLAUSE = frozenset({"conj", "cc", "punct", "parataxis"})
@@ -831,6 +834,6 @@ def _according_to(
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and text[end - 1] in _TRIM + ".":
+    while end > start and text[end - 1] in _TRIM + "." and not _INITIALS.search(text, start, end):
         end -= 1
     return start, end
