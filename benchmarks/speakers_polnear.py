@@ -131,8 +131,10 @@ class GoldAttribution:
     pieces_text: str | None
 
     def holds(self, start: int, end: int, text: str) -> bool:
-        """Whether what is said holds a span of ``text``."""
-        inside = self.start <= start and end <= self.end
+        """Whether what is said holds a span of ``text``: PolNeAR's content leaves out the
+        sentence's last period, which initials that end it share ("entrance to the U.S.")."""
+        shared_period = end == self.end + 1 and text[self.end] == "."
+        inside = self.start <= start and (end <= self.end or shared_period)
         if self.pieces_text is not None and inside:
             before = text[max(self.start, start - CONTEXT) : end]
             after = text[start : min(self.end, end + CONTEXT)]
