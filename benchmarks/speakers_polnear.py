@@ -45,10 +45,11 @@ wherever a mention was read: the derivation, corrected where reading found it wr
 reader read 110 of the read mentions again, apart (``speakers_polnear_read_b.tsv``: a seeded
 sample, each shown with its paragraph, the one before and the title, and neither the derivation's
 speaker nor the pipeline's), and the run reports how often the two readers give one speaker.
-The first reader saw the derivation's speaker; two more readers, shown each mention as the
-second was, read every mention the first did not (``speakers_polnear_read_cd.tsv``: half each,
-a seeded 50 by both, apart). Where they give one speaker and the derivation another, theirs is
-the gold of the second accuracy; the run reports how often the two give one speaker.
+The first reader saw the derivation's speaker. Every mention was then read blind by two of four
+more readers, apart, each shown it as the second reader was (``speakers_polnear_read_blind.tsv``);
+where the two give one speaker, theirs is the gold of the second accuracy, else the first
+reader's where read, else the derivation's. The run reports how often the two agree, and where
+they do, how often the derivation and the first reader give their speaker.
 
 WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
 Copyright 2006 by Princeton University.
@@ -81,9 +82,8 @@ from countrytone.segment import Chunk, parse
 READ = Path(__file__).with_name("speakers_polnear_read.tsv")
 # A second reader's speakers for a seeded sample of the read mentions, read apart from the first.
 SECOND_READ = Path(__file__).with_name("speakers_polnear_read_b.tsv")
-# Two more readers' speakers for every mention the first did not read, read as the second was;
-# a seeded 50 of them read by both.
-BLIND_READ = Path(__file__).with_name("speakers_polnear_read_cd.tsv")
+# Two blind readers' speakers for every mention, each read apart as the second reader's were.
+BLIND_READ = Path(__file__).with_name("speakers_polnear_read_blind.tsv")
 WORDNET = Path("/usr/share/wordnet")
 
 # WordNet's lexicographer files of speech and thought (lexnames, by number): verb.cognition,
@@ -354,17 +354,10 @@ def read_gold(
     return named_gold(read_speaker(verdict), text, start)
 
 
-def blind_gold(
-    speakers: list[str | None], text: str, start: int, gold: GoldAttribution | None
-) -> GoldAttribution | None:
-    """The speaker the blind readers of a mention found, where they give one speaker and the
-    derivation another; else the derivation. A reader writes a pronoun with its name ("he = Mr.
-    King"): the name stands for the speaker."""
-    first, *others = speakers
-    parted = not all(same_reading(first, other) for other in others)
-    if parted or derived_reading(first, text, gold):
-        return gold
-    return named_gold(first.split(" = ")[-1] if first else None, text, start)
+def blind_gold(reading: str | None, text: str, start: int) -> GoldAttribution | None:
+    """The speaker both blind readers of a mention found, as gold. A reader writes a pronoun
+    with its name ("he = Mr. King"): the name stands for the speaker."""
+    return named_gold(reading.split(" = ")[-1] if reading else None, text, start)
 
 
 def derived_reading(reading: str | None, text: str, gold: GoldAttribution | None) -> bool:
@@ -386,11 +379,13 @@ def named_gold(name: str | None, text: str, start: int) -> GoldAttribution | Non
     stand nearest the mention."""
     if name is None:
         return None
-    places = [found.start() for found in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    # Any space between words: a text may have non-breaking ones ("A\xa0Bloomberg poll").
+    pattern = r"\s+".join(map(re.escape, name.split()))
+    places = [found.start() for found in re.finditer(rf"\b{pattern}\b", text)]
     if not places:
         raise ValueError(f"the reader's {name!r} is nowhere in the text of its mention")
     nearest = min(places, key=lambda place: abs(place - start))
-    source = (nearest, nearest + len(name))
+    source = (nearest, nearest + len(re.compile(pattern).match(text, nearest).group()))
     return GoldAttribution(0, 0, source, cue="(read)", speaks=True, outside=(), pieces_text=None)
 
 
@@ -486,16 +481,24 @@ def main(argv: list[str] | None = None) -> int:
             if not right:
                 errors.append(item)
             verdict = verdicts.get((row["id"], start))
-            readings = blind.get((row["id"], start))
+            readings = blind.get((row["id"], start), [])
+            agreed = len(readings) > 1 and all(same_reading(readings[0], r) for r in readings)
+            tally["read blind"] += len(readings) > 1
+            tally["read blind same"] += agreed
             if verdict is not None:
                 tally["read"] += 1
                 tally["read wrong"] += not agrees(verdict["right"], text, gold)
+            if agreed:
+                derived = derived_reading(readings[0], text, gold)
+                tally["read blind wrong"] += not derived
+                if verdict is not None:
+                    tally["read both"] += 1
+                    first = read_speaker(verdict["right"])
+                    tally["read both same"] += same_reading(readings[0], first)
+                if not derived:
+                    gold = blind_gold(readings[0], text, start)
+            elif verdict is not None:
                 gold = read_gold(verdict["right"], text, start, gold)
-            elif readings:
-                tally["read blind"] += 1
-                corrected = blind_gold(readings, text, start, gold)
-                tally["read blind wrong"] += corrected is not gold
-                gold = corrected
             if same_speaker(text, mention.attribution, gold):
                 tally["read right"] += 1
             else:
@@ -514,13 +517,13 @@ def main(argv: list[str] | None = None) -> int:
         twice, same = readers_agree(verdicts)
         print(f"  read again apart by a second reader: {twice} of them; the same speaker on "
               f"{same} ({same / twice:.3f})")  # fmt: skip
-    twice_blind = [speakers for speakers in blind.values() if len(speakers) == 2]
-    if twice_blind:
-        same = sum(same_reading(*pair) for pair in twice_blind)
-        print(f"  read blind, no speaker shown, the rest: {tally['read blind']} mentions; the "
-              f"derivation is wrong on {tally['read blind wrong']} of them; read by both blind "
-              f"readers: {len(twice_blind)}, the same speaker on {same} "
-              f"({same / len(twice_blind):.3f})")  # fmt: skip
+    if blind:
+        agreed = tally["read blind same"]
+        print(f"  read blind by two readers each, no speaker shown: {tally['read blind']} "
+              f"mentions; the same speaker on {agreed} ({agreed / tally['read blind']:.3f}); "
+              f"where they agree, the derivation is wrong on {tally['read blind wrong']} and the "
+              f"first reader gives their speaker on {tally['read both same']} of "
+              f"{tally['read both']}")  # fmt: skip
     print(f"  speaker of mention, the reader's speaker where read  accuracy="
           f"{tally['read right'] / total:.3f}  ({tally['read right']} of {total})")  # fmt: skip
     for item in (read_errors if args.read_errors else errors)[: args.errors]:
