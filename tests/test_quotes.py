@@ -1251,7 +1251,7 @@ def test_quotes_acts_and_intentions_are_stance(
 # Reported rows and their speakers: hearsay is reported by no one; words received ("faced
 # criticism for …") are said of their topic, by whoever the text names; railing against
 # something reports it; an infinitive under a verb that makes it happen is its object's, one
-# under a verb of speech stays its subject's.
+# under a verb of speech stays its subject's; a document speaks as whoever put it out.
 REPORTED_BY = [
     pytest.param(
         "The new border plan seems to have failed in Norway.",
@@ -1330,6 +1330,12 @@ REPORTED_BY = [
         "the Swedish quotas",
         "Holm",
         id="urged-object-to-condemn",
+    ),
+    pytest.param(
+        "The fishermen's union issued a statement saying that the Swedish quotas were unfair.",
+        "that the Swedish quotas were unfair",
+        "the fishermen's union",
+        id="a-statement-speaks-as-whoever-put-it-out",
     ),
 ]
 

@@ -450,9 +450,13 @@ def agent_of(verb: Token) -> Token | None:
 
 def author_of_document(token: Token) -> Token:
     # "A statement posted by spokesperson Matthew Miller concluded": the document's author is
-    # the speaker; "a Reuters analysis": its organisation is.
+    # the speaker; "a Reuters analysis": its organisation is; "the ministry issued a statement
+    # saying …": whoever put it out is.
     if token.lemma_.lower() not in DOCUMENT_NOUNS:
         return token
+    producer = _producer_of(token)
+    if producer is not None:
+        return producer
     for child in token.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
