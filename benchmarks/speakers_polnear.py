@@ -16,7 +16,9 @@ of a mention is derived from them by DESIGN.md's rule (Speaker):
   its cue is an act or intention, which never makes a speaker, when it holds a stance word of
   ``countrytone.quotes.vocabulary.STANCE_VERBS``, whatever the parser's tag (DESIGN.md's
   "refused to", "agreed to", "wants"; deeds done by signature or vote: "signed", "vetoed";
-  "avoids condemning") or its word's most frequent sense is any other (acts, possession, motion,
+  "avoids condemning"), but for one that reports its clause as the package's does
+  (``countrytone.quotes.reported.reports_its_clause``: "expects that …", "a poll shows that …"),
+  or its word's most frequent sense is any other (acts, possession, motion,
   states: "imposed", "is against", "'s decision");
 - a thing never speaks: a source whose head is a common noun that names no person, group,
   organisation or document (``countrytone.quotes.grammar.can_speak``: "the truck story
@@ -76,6 +78,7 @@ from countrytone.nlp import load_nlp
 from countrytone.pipeline import locate_parsed
 from countrytone.quotes import Attribution, quoted_spans
 from countrytone.quotes.grammar import can_speak
+from countrytone.quotes.reported import reports_its_clause
 from countrytone.quotes.vocabulary import FIRST_PERSON, STANCE_VERBS, TITLES
 from countrytone.segment import Chunk, parse
 
@@ -174,8 +177,9 @@ class WordNet:
         return lexfiles
 
 
-def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool:
-    """Whether a gold cue is speech or thought; ``words`` are its (lemma, part of speech)."""
+def cue_speaks(cue: str, cue_tokens: list[Token], wordnet: WordNet) -> bool:
+    """Whether a gold cue is speech or thought; ``cue_tokens`` are its parsed words."""
+    words = [(token.lemma_.lower(), token.pos_) for token in cue_tokens]
     # A clitic that opens the cue ("'s decision", "’s claiming", "'re worried about") is a
     # possessive or a contraction, no quotation mark.
     stripped = CLITIC.sub("", cue.strip().lower())
@@ -186,9 +190,11 @@ def cue_speaks(cue: str, words: list[tuple[str, str]], wordnet: WordNet) -> bool
     if stripped.split()[0] == "in" and not verbs:
         # "in a statement", "in this poll": a document or a poll says it.
         return True
-    # Whatever its tag: the parser reads "Trump avoids condemning …" as a noun "avoids".
-    if any(lemma in STANCE_VERBS for lemma, _ in words):
-        return False
+    # Whatever its tag: the parser reads "Trump avoids condemning …" as a noun "avoids"; but
+    # one that reports its clause speaks ("expects that …", "a poll shows that …").
+    stance = [token for token in cue_tokens if token.lemma_.lower() in STANCE_VERBS]
+    if stance:
+        return any(reports_its_clause(token) for token in stance)
     for lemma, pos in [(lemma, "verb") for lemma in verbs] + [(lemma, "noun") for lemma in nouns]:
         lexfile = wordnet.first_sense_lexfile(lemma, pos)
         if lexfile is not None:
@@ -205,7 +211,6 @@ def gold_attributions(
         start, end, content = attribution["content"]
         cue_start, cue_end, cue = attribution["cue"]
         cue_tokens = [token for at, token in tokens if cue_start <= at + token.idx < cue_end]
-        words = [(token.lemma_.lower(), token.pos_) for token in cue_tokens]
         source = (
             (attribution["source"][0], attribution["source"][1])
             if attribution.get("source")
@@ -224,7 +229,7 @@ def gold_attributions(
                 end,
                 source,
                 cue,
-                (content[:1] in QUOTE_MARKS or cue_speaks(cue, words, wordnet))
+                (content[:1] in QUOTE_MARKS or cue_speaks(cue, cue_tokens, wordnet))
                 and not _author_speaking(row, source, quoted)
                 and (cue.strip().lower().startswith("according") or not _thing(tokens, source)),
                 tuple(outside),

@@ -463,8 +463,10 @@ def author_of_document(token: Token) -> Token:
         if child.dep_ in ("acl", "prep"):
             for grand in child.children:
                 if grand.dep_ == "agent" or (child.lower_ == "from" and grand.dep_ == "pobj"):
-                    objects = [g for g in grand.children if g.dep_ == "pobj"] or [grand]
-                    return objects[0]
+                    author = next((g for g in grand.children if g.dep_ == "pobj"), grand)
+                    # "A slide from a presentation shows …": a part of a document is no author.
+                    if author.lemma_.lower() not in DOCUMENT_NOUNS:
+                        return author
     return token
 
 

@@ -33,6 +33,7 @@ from countrytone.quotes.vocabulary import (
     ANSWER_VERBS,
     CUE_VERBS,
     DOCUMENT_NOUNS,
+    EXPECTING_VERBS,
     HEARSAY_ADVERBS,
     INTENT_NOUNS,
     NO_ONE,
@@ -355,9 +356,23 @@ def _kind(cue: Token) -> AttributionKind:
     # stance, which never takes a mention from the speaker around it.
     lemma = cue.lemma_.lower()
     intent = cue.pos_ == "NOUN" and lemma in INTENT_NOUNS
+    if reports_its_clause(cue):
+        return AttributionKind.REPORTED
     if lemma in STANCE_VERBS or intent or is_act(cue) or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
     return AttributionKind.REPORTED
+
+
+def reports_its_clause(cue: Token) -> bool:
+    """Whether a verb of stance reports its clause: one of expecting with a finite clause ("the
+    IMF expects that output will slow"), or a document that shows one ("a poll shows that …",
+    as "the report says"; "the data show that …" stays evidence, no one's words)."""
+    if not any(child.dep_ == "ccomp" for child in cue.children):
+        return False
+    lemma = cue.lemma_.lower()
+    subject = subject_of(cue)
+    shown = lemma == "show" and subject is not None and subject.lemma_.lower() in DOCUMENT_NOUNS
+    return shown or lemma in EXPECTING_VERBS
 
 
 def _to_closing_mark(quotes: list[Quote], start: int, end: int) -> tuple[int, int]:

@@ -64,17 +64,24 @@ TOPIC_VERBS = _words("speak talk")
 
 # Verbs of acts, intentions and refusals: what the subject does, wants or refuses, not what it
 # says ("refused to resume talks", "does not want to change", "agreed to meet", "discussed the
-# war", "continue to press", "has shown that"); acts done by a signature or a vote, which
-# are deeds, not speech, though WordNet files them under communication ("signed an agreement to
-# …", "vetoed the bill", "overruled the judge's decision"); avoiding, a refusal ("avoids
-# condemning the invasion"); welcoming, approval as supporting is ("welcomed Chinese investment",
-# "welcomed the delegation"). Their rows are ``stance``: kept in the quotes table, never the
-# speaker of a mention. "hop" is how the packaged lemmatizer gives "hoped".
+# war", "continue to press", "the data show that"; but see EXPECTING_VERBS, and a document says
+# what it shows); acts done by a signature or a vote, which are deeds, not speech, though WordNet
+# files them under communication ("signed an agreement to …", "vetoed the bill", "overruled the
+# judge's decision"); avoiding, a refusal ("avoids condemning the invasion"); welcoming, approval
+# as supporting is ("welcomed Chinese investment", "welcomed the delegation"). Their rows are
+# ``stance``: kept in the quotes table, never the speaker of a mention. "hop" is how the packaged
+# lemmatizer gives "hoped".
 STANCE_VERBS = _words(
     """agree continue discuss support back oppose reject endorse offer plan want refuse expect
     seek decide need hope hop decline intend aim show try attempt prepare vote sign veto
     overrule ratify avoid welcome"""
 )
+
+# Verbs of stance that report a finite clause as what their subject thinks will be, as "fears"
+# and "believes" do ("the IMF expects that output will slow", "he hoped the utilities would
+# …"); with an infinitive they stay intentions ("expects to win"). "hop" is how the packaged
+# lemmatizer gives "hoped".
+EXPECTING_VERBS = _words("expect hope hop")
 
 # The verbs of speech, whatever their content (clause, object or topic), and with the verbs of
 # stance the hand-made cue classes, whose words keep their class over the WordNet lexicons
