@@ -361,8 +361,12 @@ def read_gold(
 
 def blind_gold(reading: str | None, text: str, start: int) -> GoldAttribution | None:
     """The speaker both blind readers of a mention found, as gold. A reader writes a pronoun
-    with its name ("he = Mr. King"): the name stands for the speaker."""
-    return named_gold(reading.split(" = ")[-1] if reading else None, text, start)
+    with its name ("he = Mr. King"): the name stands for the speaker, where the text has it."""
+    if reading is None:
+        return None
+    parts = reading.split(" = ")
+    return named_gold(next((p for p in parts[::-1] if _name_pattern(p).search(text)), parts[0]),
+                      text, start)  # fmt: skip
 
 
 def derived_reading(reading: str | None, text: str, gold: GoldAttribution | None) -> bool:
@@ -384,14 +388,17 @@ def named_gold(name: str | None, text: str, start: int) -> GoldAttribution | Non
     stand nearest the mention."""
     if name is None:
         return None
-    # Any space between words: a text may have non-breaking ones ("A\xa0Bloomberg poll").
-    pattern = r"\s+".join(map(re.escape, name.split()))
-    places = [found.start() for found in re.finditer(rf"\b{pattern}\b", text)]
+    places = [(found.start(), found.end()) for found in _name_pattern(name).finditer(text)]
     if not places:
         raise ValueError(f"the reader's {name!r} is nowhere in the text of its mention")
-    nearest = min(places, key=lambda place: abs(place - start))
-    source = (nearest, nearest + len(re.compile(pattern).match(text, nearest).group()))
+    source = min(places, key=lambda place: abs(place[0] - start))
     return GoldAttribution(0, 0, source, cue="(read)", speaks=True, outside=(), pieces_text=None)
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    # Any space between words: a text may have non-breaking ones ("A\xa0Bloomberg poll").
+    words = r"\s+".join(map(re.escape, name.split()))
+    return re.compile(rf"\b{words}\b")
 
 
 def read_speaker(verdict: str) -> str | None:
@@ -500,7 +507,8 @@ def main(argv: list[str] | None = None) -> int:
                     tally["read both"] += 1
                     first = read_speaker(verdict["right"])
                     tally["read both same"] += same_reading(readings[0], first)
-                if not derived:
+                # A pronoun the readers name ("he = Mr. Obama") is matched by its name.
+                if not derived or " = " in (readings[0] or ""):
                     gold = blind_gold(readings[0], text, start)
             elif verdict is not None:
                 gold = read_gold(verdict["right"], text, start, gold)
