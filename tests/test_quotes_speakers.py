@@ -172,6 +172,22 @@ NAMES = [
         None,
         id="a-surname-no-one-shares-is-its-one-full-name",
     ),
+    pytest.param(
+        "Jane Holm said Lars Berg was reduced to insults because he could not defend his record "
+        "in Norway. “This man wants to lead Norway,” she said.",
+        "“This man wants to lead Norway,”",
+        "Jane Holm",
+        None,
+        id="a-pronoun-passes-over-whom-a-speaker-spoke-of",
+    ),
+    pytest.param(
+        "Berg, a Holm surrogate, said he had been ill. “The debates will dispel any doubts that "
+        "voters in Norway have,” he said.",
+        "“The debates will dispel any doubts that voters in Norway have,”",
+        "Berg",
+        None,
+        id="a-name-that-describes-a-noun-is-no-referent",
+    ),
 ]
 
 

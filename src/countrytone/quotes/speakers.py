@@ -71,6 +71,7 @@ class _Person:
     country: str | None
     gender: str | None  # "he" or "she" when a title or role says so ("Ms.", "spokesman")
     in_title: bool  # named in the article's title
+    modifier: bool  # a name that describes a noun ("a Clinton surrogate"), no one referred to
 
 
 class SpeakerResolver:
@@ -116,12 +117,15 @@ class SpeakerResolver:
                 self._remember(self._person(name))
         self.resolved: dict[int, tuple[str | None, str | None]] = {}
         self.quote_speakers: dict[int, tuple[str | None, str | None]] = {}
+        # What the rows so far say or tell of someone: the people named there are spoken of.
+        self.contents: list[tuple[int, int]] = []
 
     def attribution(self, raw: RawAttribution) -> Attribution:
         """The attribution's row; rows must come in text order (a quote before its insides)."""
         speaker, country = self.resolve(raw)
         if raw.kind is AttributionKind.DIRECT:
             self.quote_speakers[raw.start] = (speaker, country)
+        self.contents.append((raw.start, raw.end))
         speaker_span = self._mention_span(raw.speaker) if raw.speaker is not None else None
         cue_span = self._cue_span(raw.cue) if raw.cue is not None else None
         return Attribution(
@@ -409,7 +413,9 @@ class SpeakerResolver:
         gender = _gender([title, *entity.text.lower().split(), *described.split()])
         words = frozenset(name.lower().split())
         country = self._country(*descriptor)
-        return _Person(start, name, words, described, country, gender, start < self.title_end)
+        modifier = entity.root.dep_ == "compound" and entity.root.head.pos_ == "NOUN"
+        in_title = start < self.title_end
+        return _Person(start, name, words, described, country, gender, in_title, modifier)
 
     def _descriptor(self, token: Token) -> tuple[int, int]:
         # What the text says about a speaker: the words before the name in its phrase
@@ -468,7 +474,7 @@ class SpeakerResolver:
         # stands in, then before that quote; "she" passes over a man the text calls "Mr.".
         quote = enclosing_quote(self.quotes, offset)
         gender = _gender([pronoun])
-        candidates = [p for p in self.people if p.start < offset]
+        candidates = [p for p in self.people if p.start < offset and not p.modifier]
         agreeing = [p for p in candidates if p.gender in (None, gender)]
         candidates = agreeing or candidates
         if quote is not None:
@@ -477,11 +483,19 @@ class SpeakerResolver:
                 return self._full_name(inside[-1].name, offset) or inside[-1]
             candidates = [p for p in candidates if p.start < quote.start]
         outside = [p for p in candidates if enclosing_quote(self.quotes, p.start) is None]
-        pool = outside or candidates
+        # Of those, one the text tells of rather than someone spoken of in another's words or
+        # deeds ("Palmieri said Trump is reduced to taunts … “…,” she said" is hers), unless
+        # the pronoun stands in those words too ("… because he cannot defend his record").
+        told = [p for p in outside if not self._spoken_of(p.start, offset)]
+        pool = told or outside or candidates
         if not pool:
             return None
         best = pool[-1]
         return self._full_name(best.name, best.start) or best
+
+    def _spoken_of(self, at: int, offset: int) -> bool:
+        # Whether a row before holds the text at ``at`` and not ``offset``.
+        return any(start <= at < end and not start <= offset < end for start, end in self.contents)
 
     def _full_name(self, written: str, offset: int) -> _Person | None:
         # "Xi" is "Xi Jinping" when the article names him so: the longest name holding every
