@@ -873,6 +873,18 @@ PARENTHETICAL = [
         "the minister",
         id="role-added",
     ),
+    pytest.param(
+        "The plan, the minister told reporters, would fail in Norway.",
+        ["The plan", "would fail in Norway"],
+        "the minister",
+        id="told-whom-in-the-middle",
+    ),
+    pytest.param(
+        "The difference now, Tom Reyes told me on Friday, is that Peru pays its debts.",
+        ["The difference now", "is that Peru pays its debts"],
+        "Tom Reyes",
+        id="a-cue-the-parser-hangs-on-the-subject",
+    ),
 ]
 
 

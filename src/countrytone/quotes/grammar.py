@@ -234,7 +234,7 @@ def is_parenthetical(cue: Token) -> bool:
         cue.dep_ == "parataxis"
         and before is not None
         and before.text in SETTING_OFF
-        and not any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
+        and not says_its_own(cue)
     )
 
 
@@ -243,8 +243,16 @@ def is_as_clause(cue: Token) -> bool:
     noted, Peru has paid", "…, as Holm had promised"): it reports the clause it hangs off, as a
     cue set off by commas does; "As he said this, the crowd cheered" has its own object."""
     marked = any(child.dep_ == "mark" and child.lower_ == "as" for child in cue.children)
-    said = any(child.dep_ in ("ccomp", "xcomp", "dobj") for child in cue.children)
-    return cue.dep_ == "advcl" and marked and not said
+    return cue.dep_ == "advcl" and marked and not says_its_own(cue)
+
+
+def says_its_own(cue: Token) -> bool:
+    """Whether a cue has something said of its own: a clause, an infinitive or an object, but
+    not whom it was said to ("The plan, he told reporters, would fail", "as she told me")."""
+    return any(
+        child.dep_ in ("ccomp", "xcomp") or (child.dep_ == "dobj" and not can_speak(child))
+        for child in cue.children
+    )
 
 
 def cue_phrase_start(cue: Token) -> Token:

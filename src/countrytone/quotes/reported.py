@@ -728,6 +728,10 @@ def _parenthetical_content(tokens: ArticleTokens, cue: Token) -> list[tuple[int,
     # splits it in two rows, like a quote split around its cue (DESIGN.md), so that the speaker's
     # own words ("Chinese diplomat Wang Yi") never fall inside what he is reported to say.
     head, doc, first, last = cue.head, cue.doc, cue_phrase_start(cue), _cue_phrase_end(cue)
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        # "The difference now, he told me, is that …": the parser hangs the cue on the subject;
+        # it reports the subject's clause.
+        head = head.head
     spans = []
     if first.i > head.left_edge.i:
         spans.append(tokens.span(head.left_edge, doc[first.i - 1]))
