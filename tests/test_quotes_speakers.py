@@ -315,6 +315,14 @@ ONE_NAME = [
         "ISR",
         id="a-country-carried-to-a-later-mention",
     ),
+    pytest.param(
+        "Rep. Tom Berg, the top Democrat on the committee, said the plan would hurt Norway. The "
+        "Oregon congressman said the quotas were unfair to Sweden.",
+        "the quotas were unfair to Sweden",
+        "Tom Berg",
+        None,
+        id="a-role-a-title-stands-for",
+    ),
 ]
 
 

@@ -107,23 +107,23 @@ How an article is read, in order:
    share, the one named first, as news style gives the others their first names: "Cruz" after
    "Heidi Cruz" in a story of Ted Cruz), a name without the title before it ("Mark Milley" for
    "General Mark Milley", but "General Assembly", an organisation's name a rank begins), "the
-   secretary of state" to the last person so described (of the country the role names, if any); a
-   country speaking as a state, or through its government, by its short English name ("United
-   States" for "the US", "Washington"; "United Kingdom" for "the UK government"); an organisation
-   without its descriptors ("Reuters" for "Reuters news agency"), but never by a country alone;
-   groups as written ("some U.S. business groups"), a quantity with the group it counts ("a number
-   of economists"), "those" with the words that say who they are ("those close to him"), a common
-   word that starts the sentence in lower case ("officials" for "Officials said", "a Brazilian
-   official"); a speaker's words never reach back across a comma or conjunction into the clause
-   before ("wary, and European business groups complained"); a thing ("the calm suggested …") is no
-   one, so the attribution around it speaks (but what "according to" cites is a source: "according
-   to federal statistics") (the common nouns that can speak, people, groups, organisations and
-   documents, are WordNet's: ``data/speaking_nouns.csv``). A role with a name in apposition is that
-   person ("a spokeswoman, Jane Roe,"); "the ministry", "the government" the one named before, "the
-   statement", "the report" the author of the last one named before ("The embassy issued a
-   statement … The statement also said"), a bare plural ("Leaders said"; not "officials in Taipei")
-   the group of that kind named before; names that differ by a leading "the" or by case are one
-   speaker.
+   secretary of state" to the last person so described (of the country the role names, if any; "the
+   congressman" to one a title like "Rep." gave the role); a country speaking as a state, or
+   through its government, by its short English name ("United States" for "the US", "Washington";
+   "United Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters"
+   for "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business
+   groups"), a quantity with the group it counts ("a number of economists"), "those" with the words
+   that say who they are ("those close to him"), a common word that starts the sentence in lower
+   case ("officials" for "Officials said", "a Brazilian official"); a speaker's words never reach
+   back across a comma or conjunction into the clause before ("wary, and European business groups
+   complained"); a thing ("the calm suggested …") is no one, so the attribution around it speaks
+   (but what "according to" cites is a source: "according to federal statistics") (the common nouns
+   that can speak, people, groups, organisations and documents, are WordNet's:
+   ``data/speaking_nouns.csv``). A role with a name in apposition is that person ("a spokeswoman,
+   Jane Roe,"); "the ministry", "the government" the one named before, "the statement", "the
+   report" the author of the last one named before ("The embassy issued a statement … The statement
+   also said"), a bare plural ("Leaders said"; not "officials in Taipei") the group of that kind
+   named before; names that differ by a leading "the" or by case are one speaker.
 5. ``speaker_country``, from what the article says of the speaker, carried to every row of that
    speaker: a country (or bloc) speaking as a state is its own; else an office or party bound to one
    state or bloc from ``data/speakers.csv`` in the speaker's descriptor ("Secretary of State Ann

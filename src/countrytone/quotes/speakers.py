@@ -43,6 +43,7 @@ from countrytone.quotes.vocabulary import (
     PERSON_PRONOUNS,
     QUANTITY_WORDS,
     ROLE_NOUNS,
+    TITLE_ROLES,
     TITLES,
 )
 from countrytone.segment import Chunk
@@ -530,12 +531,19 @@ class SpeakerResolver:
         if role_country is not None:
             # "the Chinese leader" is no one the article gave another country or none.
             earlier = [p for p in earlier if p.country == role_country]
-        described = [p for p in earlier if re.search(rf"\b{re.escape(role)}", p.descriptor)]
+        described = [p for p in earlier if _described_by(p.descriptor, role)]
         if described:
             return self._full_name(described[-1].name, offset) or described[-1]
         if role in GENERIC_PERSON_NOUNS and earlier and role_country is None:
             return self._full_name(earlier[-1].name, offset) or earlier[-1]
         return None
+
+
+def _described_by(descriptor: str, role: str) -> bool:
+    """Whether what the text says of someone gives them a role: its word ("the secretary of
+    state"), or a title that stands for it ("Rep." for "the congressman")."""
+    titled = any(role in TITLE_ROLES.get(word, ()) for word in descriptor.split())
+    return titled or re.search(rf"\b{re.escape(role)}", descriptor) is not None
 
 
 def _first_named(people: Sequence[_Person]) -> _Person:

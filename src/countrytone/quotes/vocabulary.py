@@ -229,5 +229,14 @@ FIRST_PERSON_POSSESSIVES = _words("my our")
 # Forms of address that stand only before a person's name.
 HONORIFICS = _words("mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen.")
 
+# The roles an abbreviated title gives: "Rep. Adam Schiff" is the one the text later calls "the
+# California congressman".
+TITLE_ROLES = {
+    "rep.": _words("representative congressman congresswoman lawmaker"),
+    "sen.": _words("senator lawmaker"),
+    "gov.": _words("governor"),
+    "gen.": _words("general commander"),
+}
+
 # Words that precede a name without being part of it.
 TITLES = HONORIFICS | _words("president secretary prime minister senator governor")
