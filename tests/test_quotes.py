@@ -958,6 +958,7 @@ def test_quotes_parenthetical_cue_splits_reported_content(
             "The minister accepted the nomination in Oslo.",
             id="a-reporting-verb-takes-only-a-clause",
         ),
+        pytest.param("Holm explored the Arctic coast of Norway.", id="explored-a-place"),
         pytest.param(
             "As he said this, the crowd in Lima cheered.", id="a-clause-of-as-with-its-own-object"
         ),
@@ -1373,6 +1374,12 @@ REPORTED_BY = [
         "Farm incomes in Norway fell sharply last year",
         "a new ministry report",
         id="what-a-document-shows-set-off-after-it",
+    ),
+    pytest.param(
+        "The film explores how the quotas emptied the fishing towns of Norway.",
+        "how the quotas emptied the fishing towns of Norway",
+        "the film",
+        id="what-a-document-explores",
     ),
     pytest.param(
         "A poll shows that most voters in Norway oppose the quotas.",

@@ -18,6 +18,7 @@ from countrytone.quotes.vocabulary import (
     FIRST_PERSON,
     GENERIC_PERSON_NOUNS,
     GROUP_NOUNS,
+    INQUIRY_VERBS,
     LIGHT_VERBS,
     NEGATION_RAISING,
     NO_ONE,
@@ -56,10 +57,11 @@ def reports_clause(token: Token) -> bool:
 @cache
 def reporting_verbs() -> frozenset[str]:
     """``data/reporting_verbs.csv``: WordNet's verbs of communication, cognition or perception
-    that take a clause (written by ``scripts/reporting_verbs.py``), but the words of the
-    hand-made cue classes, which keep their class: a verb of the lexicon reports only a clause."""
+    that take a clause (written by ``scripts/reporting_verbs.py``), and the verbs of inquiry,
+    but the words of the hand-made cue classes, which keep their class: a verb of the lexicon
+    reports only a clause."""
     lexicon = frozenset(row["lemma"] for row in read_csv("reporting_verbs.csv"))
-    return lexicon - CUE_VERBS
+    return (lexicon | INQUIRY_VERBS) - CUE_VERBS
 
 
 def is_act(token: Token) -> bool:

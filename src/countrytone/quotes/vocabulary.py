@@ -59,6 +59,11 @@ OBJECT_VERBS = _words(
 # failure". In any other shape they keep their own class ("saw the minister speak" says nothing).
 REGARDING_VERBS = _words("see view regard consider judge deem perceive")
 
+# Verbs of inquiry and account, which report the clause of "how", "why" or "what" they take, as
+# a reporting verb does its "that" clause ("the film explores how the amendment …", "the report
+# details why …"), and nothing else ("explored the Arctic"); WordNet gives them no clause.
+INQUIRY_VERBS = _words("explore examine document detail chronicle investigate")
+
 # Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
 TOPIC_VERBS = _words("speak talk")
 
