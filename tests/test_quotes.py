@@ -960,6 +960,10 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         ),
         pytest.param("Holm explored the Arctic coast of Norway.", id="explored-a-place"),
         pytest.param(
+            "It was on Holm's watch that the assembly set up a fund for Norway.",
+            id="a-cleft-clause-is-no-ones-thought",
+        ),
+        pytest.param(
             "As he said this, the crowd in Lima cheered.", id="a-clause-of-as-with-its-own-object"
         ),
         pytest.param(
@@ -1374,6 +1378,12 @@ REPORTED_BY = [
         "Farm incomes in Norway fell sharply last year",
         "a new ministry report",
         id="what-a-document-shows-set-off-after-it",
+    ),
+    pytest.param(
+        "Norway's position that the quotas are unfair to Sweden is well known.",
+        "that the quotas are unfair to Sweden",
+        "Norway",
+        id="an-owned-noun-with-a-that-clause",
     ),
     pytest.param(
         "The film explores how the quotas emptied the fishing towns of Norway.",
