@@ -959,6 +959,7 @@ def test_quotes_parenthetical_cue_splits_reported_content(
             id="a-reporting-verb-takes-only-a-clause",
         ),
         pytest.param("Holm explored the Arctic coast of Norway.", id="explored-a-place"),
+        pytest.param("The rebels declared war on Norway.", id="declared-war"),
         pytest.param(
             "It was on Holm's watch that the assembly set up a fund for Norway.",
             id="a-cleft-clause-is-no-ones-thought",

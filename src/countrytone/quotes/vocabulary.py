@@ -139,8 +139,9 @@ INTENT_NOUNS = _words("decision plan intention determination refusal bid attempt
 
 # Speech verbs whose noun object or prepositional phrase is most often not something said
 # ("concluded his visit", "maintains a program", "found little unity", "to counter Russian
-# aggression"): they report only a clause or an infinitive ("found that …").
-NOT_TOPICAL = _words("conclude post read maintain find counter")
+# aggression", "declared war on …", a deed done by saying it): they report only a clause or an
+# infinitive ("found that …", "declared that …").
+NOT_TOPICAL = _words("conclude post read maintain find counter declare")
 
 # Prepositions that introduce what a speech verb is about ("warned against hackers").
 TOPIC_PREPOSITIONS = _words("about on of to against")
