@@ -961,6 +961,10 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         pytest.param("Holm explored the Arctic coast of Norway.", id="explored-a-place"),
         pytest.param("The rebels declared war on Norway.", id="declared-war"),
         pytest.param(
+            "Holm mocked the fact that the Norwegian ferries were late.",
+            id="a-fact-is-true-in-the-voice-around-it",
+        ),
+        pytest.param(
             "It was on Holm's watch that the assembly set up a fund for Norway.",
             id="a-cleft-clause-is-no-ones-thought",
         ),

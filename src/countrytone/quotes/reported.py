@@ -753,13 +753,14 @@ def _cue_phrase_end(cue: Token) -> Token:
 
 def _object_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     # "called the plan a disaster", "described his meetings as a “vigorous conversation”",
-    # "accused the bank of fraud".
+    # "accused the bank of fraud". "The fact that …" is true in the voice around it, whoever
+    # mocks or praises it ("was mocking the fact that Clinton was trying to …").
     right = [
         child
         for child in cue.rights
         if child.dep_ in ("dobj", "oprd", "ccomp", "xcomp") or child.lower_ in ("as", "for", "of")
     ]
-    if not right:
+    if not right or right[0].lemma_.lower() == "fact":
         return None
     return tokens.span(
         right[0].left_edge, max(right[-1].right_edge, _clause_end(cue), key=lambda token: token.i)
