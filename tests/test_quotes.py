@@ -797,6 +797,14 @@ PATTERNS = [
         id="regard-as-in-a-relative-clause",
     ),
     pytest.param(
+        "Holm painted Berg as a rich man who looked down on Norway.",
+        "Berg as a rich man who looked down on Norway",
+        REPORTED,
+        "Holm",
+        "Holm",
+        id="paint-as",
+    ),
+    pytest.param(
         "The plan was endorsed by the president on Friday.",
         "The plan was endorsed",
         STANCE,
@@ -960,6 +968,7 @@ def test_quotes_parenthetical_cue_splits_reported_content(
         ),
         pytest.param("Holm explored the Arctic coast of Norway.", id="explored-a-place"),
         pytest.param("The rebels declared war on Norway.", id="declared-war"),
+        pytest.param("Holm painted the house in Norway.", id="painted-a-house"),
         pytest.param(
             "Holm mocked the fact that the Norwegian ferries were late.",
             id="a-fact-is-true-in-the-voice-around-it",

@@ -56,8 +56,9 @@ OBJECT_VERBS = _words(
 
 # Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
 # (or "X Y"): "critics see the plan as a gift", "views Norway as a partner", "judged the law a
-# failure". In any other shape they keep their own class ("saw the minister speak" says nothing).
-REGARDING_VERBS = _words("see view regard consider judge deem perceive")
+# failure", "painted Romney as a rich guy". In any other shape they keep their own class ("saw
+# the minister speak", "painted the house" say nothing).
+REGARDING_VERBS = _words("see view regard consider judge deem perceive paint")
 
 # Verbs of inquiry and account, which report the clause of "how", "why" or "what" they take, as
 # a reporting verb does its "that" clause ("the film explores how the amendment …", "the report
