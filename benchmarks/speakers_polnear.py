@@ -430,6 +430,15 @@ def same_reading(first: str | None, other: str | None) -> bool:
     return bool(names[0] & names[1])
 
 
+def settled_reading(readings: list[str | None]) -> tuple[bool, str | None]:
+    """The speaker most of a mention's blind readers give (both of two, two of three), if any:
+    whether there is one, and it (none: the article's voice)."""
+    for reading in readings:
+        if 2 * sum(same_reading(reading, other) for other in readings) > len(readings) > 1:
+            return True, reading
+    return False, None
+
+
 def blind_readings() -> dict[tuple[str, int], list[str | None]]:
     """The blind readers' speakers of each mention they read (none: the article's voice)."""
     readings: dict[tuple[str, int], list[str | None]] = {}
@@ -494,22 +503,23 @@ def main(argv: list[str] | None = None) -> int:
                 errors.append(item)
             verdict = verdicts.get((row["id"], start))
             readings = blind.get((row["id"], start), [])
-            agreed = len(readings) > 1 and all(same_reading(readings[0], r) for r in readings)
+            settled, reading = settled_reading(readings)
             tally["read blind"] += len(readings) > 1
-            tally["read blind same"] += agreed
+            tally["read blind same"] += len(readings) > 1 and same_reading(*readings[:2])
+            tally["read blind settled"] += settled
             if verdict is not None:
                 tally["read"] += 1
                 tally["read wrong"] += not agrees(verdict["right"], text, gold)
-            if agreed:
-                derived = derived_reading(readings[0], text, gold)
+            if settled:
+                derived = derived_reading(reading, text, gold)
                 tally["read blind wrong"] += not derived
                 if verdict is not None:
                     tally["read both"] += 1
                     first = read_speaker(verdict["right"])
-                    tally["read both same"] += same_reading(readings[0], first)
+                    tally["read both same"] += same_reading(reading, first)
                 # A pronoun the readers name ("he = Mr. Obama") is matched by its name.
-                if not derived or " = " in (readings[0] or ""):
-                    gold = blind_gold(readings[0], text, start)
+                if not derived or " = " in (reading or ""):
+                    gold = blind_gold(reading, text, start)
             elif verdict is not None:
                 gold = read_gold(verdict["right"], text, start, gold)
             if same_speaker(text, mention.attribution, gold):
@@ -531,12 +541,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  read again apart by a second reader: {twice} of them; the same speaker on "
               f"{same} ({same / twice:.3f})")  # fmt: skip
     if blind:
-        agreed = tally["read blind same"]
+        agreed, parted = tally["read blind same"], tally["read blind"] - tally["read blind same"]
         print(f"  read blind by two readers each, no speaker shown: {tally['read blind']} "
-              f"mentions; the same speaker on {agreed} ({agreed / tally['read blind']:.3f}); "
-              f"where they agree, the derivation is wrong on {tally['read blind wrong']} and the "
-              f"first reader gives their speaker on {tally['read both same']} of "
-              f"{tally['read both']}")  # fmt: skip
+              f"mentions; the same speaker on {agreed} ({agreed / tally['read blind']:.3f}); a "
+              f"third reader settles {tally['read blind settled'] - agreed} of the {parted} "
+              f"where they part; where settled, the derivation is wrong on "
+              f"{tally['read blind wrong']} and the first reader gives the readers' speaker on "
+              f"{tally['read both same']} of {tally['read both']}")  # fmt: skip
     print(f"  speaker of mention, the reader's speaker where read  accuracy="
           f"{tally['read right'] / total:.3f}  ({tally['read right']} of {total})")  # fmt: skip
     for item in (read_errors if args.read_errors else errors)[: args.errors]:

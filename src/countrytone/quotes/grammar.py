@@ -208,7 +208,7 @@ def _object_controller(cue: Token) -> Token | None:
     head = cue.head
     if cue.dep_ != "xcomp" or head.lemma_.lower() in CUE_VERBS or reports_clause(head):
         return None
-    objects = [child for child in cue.head.children if child.dep_ == "dobj" and child.i < cue.i]
+    objects = [child for child in head.children if child.dep_ == "dobj" and child.i < cue.i]
     return objects[0] if objects and can_speak(objects[0]) else None
 
 
