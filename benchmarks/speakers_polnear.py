@@ -48,10 +48,11 @@ reader read 110 of the read mentions again, apart (``speakers_polnear_read_b.tsv
 sample, each shown with its paragraph, the one before and the title, and neither the derivation's
 speaker nor the pipeline's), and the run reports how often the two readers give one speaker.
 The first reader saw the derivation's speaker. Every mention was then read blind by two of four
-more readers, apart, each shown it as the second reader was (``speakers_polnear_read_blind.tsv``);
-where the two give one speaker, theirs is the gold of the second accuracy, else the first
-reader's where read, else the derivation's. The run reports how often the two agree, and where
-they do, how often the derivation and the first reader give their speaker.
+more readers, apart, each shown it as the second reader was, and where the two parted, by a
+third (``speakers_polnear_read_blind.tsv``); the speaker most of them give (both of two, two of
+three) is the gold of the second accuracy, else the first reader's where read, else the
+derivation's. The run reports how often the two agree, how many the third settles, and where
+settled, how often the derivation and the first reader give the readers' speaker.
 
 WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
 Copyright 2006 by Princeton University.
@@ -85,7 +86,8 @@ from countrytone.segment import Chunk, parse
 READ = Path(__file__).with_name("speakers_polnear_read.tsv")
 # A second reader's speakers for a seeded sample of the read mentions, read apart from the first.
 SECOND_READ = Path(__file__).with_name("speakers_polnear_read_b.tsv")
-# Two blind readers' speakers for every mention, each read apart as the second reader's were.
+# Two blind readers' speakers for every mention, each read apart as the second reader's were,
+# and a third's where the two part.
 BLIND_READ = Path(__file__).with_name("speakers_polnear_read_blind.tsv")
 WORDNET = Path("/usr/share/wordnet")
 
