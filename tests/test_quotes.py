@@ -1825,6 +1825,11 @@ def test_quotes_a_passive_cue_without_agent_has_no_speaker(
             "that the ferries cannot afford the new fees to enter the U.K.",
             id="the-period-of-initials-that-end-the-sentence",
         ),
+        pytest.param(
+            "The mine in Norway, which Holm says he is keeping open, loses money.",
+            "he is keeping open",
+            id="a-relative-word-before-the-cue-is-no-part-of-its-clause",
+        ),
     ],
 )
 def test_quotes_content_reaches_the_end_of_its_clause(

@@ -545,7 +545,7 @@ def _reported_clause(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | Non
             # What follows the clause in the verb's phrase belongs to it too: the parser often
             # cuts "she felt X and Y" after X.
             end = _before_trailing_gloss(child, _before_rejoined(child, _clause_end(cue)))
-            return tokens.span(child.left_edge, end)
+            return tokens.span(_clause_start(child, cue), end)
         if _set_off_before(cue):
             return tokens.span(child.left_edge, child.right_edge)
     return None
@@ -771,8 +771,15 @@ def _intent_content(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None
     # "vowed to fight on", "urged Congress to act": the infinitive is the stated intent.
     for child in cue.rights:
         if child.dep_ in ("xcomp", "ccomp"):
-            return tokens.span(child.left_edge, _clause_end(cue))
+            return tokens.span(_clause_start(child, cue), _clause_end(cue))
     return None
+
+
+def _clause_start(clause: Token, cue: Token) -> Token:
+    """The first word of a clause that follows its cue: its left edge, but not a relative word
+    that stands before the cue with the cue's subject ("a deal that Downing Street hopes will
+    show …" reports "will show …", "which Mr. Clarke says he is doing" "he is doing")."""
+    return clause.left_edge if clause.left_edge.i > cue.i else cue.doc[cue.i + 1]
 
 
 def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
