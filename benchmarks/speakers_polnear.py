@@ -49,10 +49,11 @@ sample, each shown with its paragraph, the one before and the title, and neither
 speaker nor the pipeline's), and the run reports how often the two readers give one speaker.
 The first reader saw the derivation's speaker. Every mention was then read blind by two of four
 more readers, apart, each shown it as the second reader was, and where the two parted, by a
-third (``speakers_polnear_read_blind.tsv``); the speaker most of them give (both of two, two of
-three) is the gold of the second accuracy, else the first reader's where read, else the
-derivation's. The run reports how often the two agree, how many the third settles, and where
-settled, how often the derivation and the first reader give the readers' speaker.
+third (``speakers_polnear_read_blind.tsv``, by the guide ``speakers_polnear_read_guide.md``);
+the speaker most of them give (both of two, two of three) is the gold of the second accuracy,
+else the first reader's where read, else the derivation's. The run reports how often the two
+agree, how many the third settles, and where settled, how often the derivation and the first
+reader give the readers' speaker.
 
 WordNet comes from Debian's ``wordnet-base`` (``apt-get install wordnet-base``); WordNet 3.0
 Copyright 2006 by Princeton University.
