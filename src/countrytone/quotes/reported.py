@@ -788,18 +788,23 @@ def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
     # parser also hangs the clause as a relative one with "that" for its conjunction ("a warning
     # that ships were near") or as an adverbial one ("a call for Norway to accept refugees").
     for child in noun.rights:
-        clause = child.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
-            grand.dep_ in ("mark", "aux") and grand.lower_ in ("that", "to")
-            for grand in child.children
-        )
         topic = (
             child.dep_ == "prep"
             and child.lower_ in ("about", "on", "of")
             and noun.lemma_.lower() in STATEMENT_NOUNS
         )
-        if clause or topic:
+        if _opens_clause(child, ("that", "to")) or topic:
             return tokens.span(child.left_edge, _before_trailing_aside(child))
     return None
+
+
+def _opens_clause(word: Token, conjunctions: tuple[str, ...]) -> bool:
+    """Whether a noun's dependent is a clause one of ``conjunctions`` opens ("claim that …",
+    "decision to …"), however the parser hangs it: as a clause of its own, a relative one or an
+    adverbial one."""
+    return word.dep_ in ("acl", "ccomp", "relcl", "advcl") and any(
+        grand.dep_ in ("mark", "aux") and grand.lower_ in conjunctions for grand in word.children
+    )
 
 
 def _owned_thought(noun: Token) -> bool:
@@ -807,11 +812,7 @@ def _owned_thought(noun: Token) -> bool:
     as the nouns of saying do, whatever the noun ("officials' high confidence that Russia was
     behind the hacks", "China's position that …")."""
     owned = any(child.dep_ == "poss" and can_speak(child) for child in noun.children)
-    clause = any(
-        child.dep_ in ("acl", "ccomp")
-        and any(grand.dep_ == "mark" and grand.lower_ == "that" for grand in child.children)
-        for child in noun.rights
-    )
+    clause = any(_opens_clause(child, ("that",)) for child in noun.rights)
     return owned and clause and not _in_cleft(noun)
 
 
