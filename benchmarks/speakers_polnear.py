@@ -343,12 +343,9 @@ def describe(text: str, gold: GoldAttribution | None) -> str:
 
 
 def agrees(verdict: str, text: str, gold: GoldAttribution | None) -> bool:
-    """Whether the derived gold is what the reader found: the same description, or, for a
-    verdict "speaker: X" (the derivation had none or another), a gold source that reads X."""
-    if verdict.startswith("speaker: "):
-        source = text[gold.source[0] : gold.source[1]] if gold and gold.source else ""
-        return source.strip(" ,").lower() == verdict.removeprefix("speaker: ").lower()
-    return verdict == describe(text, gold)
+    """Whether the derived gold is what the reader found: the same description, or the speaker
+    the verdict names ("speaker: X", or "X [cue]") read as a blind reader's is."""
+    return verdict == describe(text, gold) or derived_reading(read_speaker(verdict), text, gold)
 
 
 def read_gold(
