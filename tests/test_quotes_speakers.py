@@ -188,6 +188,27 @@ NAMES = [
         None,
         id="a-name-that-describes-a-noun-is-no-referent",
     ),
+    pytest.param(
+        "Tom Berg is a farmer, mayor and critic who has vowed to ban all imports from Norway.",
+        "to ban all imports from Norway",
+        "Tom Berg",
+        None,
+        id="a-relative-clause-on-what-the-subject-is-speaks-of-the-subject",
+    ),
+    pytest.param(
+        "It was the Norwegian minister who said the quotas would fall.",
+        "the quotas would fall",
+        "the Norwegian minister",
+        "NOR",
+        id="a-cleft-speaks-of-its-noun",
+    ),
+    pytest.param(
+        "The result has been a movement that blames Norway for all woes.",
+        "Norway for all woes",
+        "a movement",
+        None,
+        id="what-a-thing-is-speaks-of-itself",
+    ),
 ]
 
 

@@ -598,8 +598,26 @@ def _antecedent(token: Token) -> Token | None:
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
             # "Josep Borrell, the EU's foreign policy chief, who praised …": the person named.
             noun = noun.head
+        noun = _predicated_of(noun) or noun
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun != token else None
     return None
+
+
+def _predicated_of(noun: Token) -> Token | None:
+    # "Trump is a birther who has pledged to …", "… is a liar, racist and birther who …": a
+    # relative clause on the someone the subject is said to be speaks of the subject itself;
+    # not in a cleft ("It was Holm who said …") nor on a thing ("The video is a focal point for
+    # protesters, who …"; "The result has been a movement that blames …").
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or not can_speak(noun):
+        return None
+    copula = noun.head
+    while subject_of(copula) is None and copula.dep_ == "conj":
+        # "… incites violence and is a liar who …": a joined verb shares its subject.
+        copula = copula.head
+    subject = subject_of(copula)
+    return subject if subject is not None and can_speak(subject) else None
 
 
 def _named_in_apposition(token: Token) -> Token | None:
