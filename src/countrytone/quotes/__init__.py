@@ -23,7 +23,7 @@ How an article is read, in order:
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
-   risk", "spoke about the deal"; not whom the words went to: "spoke to her counterpart"); a cue set
+   risk"; not whom the words went to: "told reporters"); a cue set
    off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
    a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"), and a
    content before its cue that goes on after it past a comma and a conjunction ("Prices rose, the
@@ -54,7 +54,10 @@ How an article is read, in order:
    "came under criticism for …"; with no topic, the subject: "the clip has faced ridicule"),
    spoken by its "from" ("received praise from the unions"), else by no one. Acts, intentions
    and refusals
-   (``stance``: "refused to", "agreed to", "plans to", "discussed", a noun of intention: "his
+   (``stance``: "refused to", "agreed to", "plans to", "discussed", the topic of a verb of talk,
+   what the talk was about in the reporter's words: "spoke about the deal", "talked to me about
+   trade", and with no clause "asked about", "explained the rules", "mentioned", "commented on"
+   (with one, "asked whether …", "explained that …", it is reported), a noun of intention: "his
    decision to …", the object, infinitive or clause of a verb of WordNet's lexicon of social and
    political acts that its sentence asserts, as its main verb or one joined to it: "imposed
    sanctions", "vetoed the bill", "ruled that …" (``data/act_verbs.csv``; not in a relative or

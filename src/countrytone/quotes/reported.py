@@ -48,6 +48,7 @@ from countrytone.quotes.vocabulary import (
     SPEECH_VERBS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
+    TOPIC_OR_CLAUSE_VERBS,
     TOPIC_PREPOSITIONS,
     TOPIC_VERBS,
     WILL_WORDS,
@@ -360,7 +361,25 @@ def _kind(cue: Token) -> AttributionKind:
         return AttributionKind.REPORTED
     if lemma in STANCE_VERBS or intent or is_act(cue) or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
-    return AttributionKind.REPORTED
+    return AttributionKind.STANCE if _only_a_topic(cue) else AttributionKind.REPORTED
+
+
+def _only_a_topic(cue: Token) -> bool:
+    """Whether a verb of speech names only what the talk was about ("talked about trade",
+    "asked about the deal"), not what was said: it reports no clause, none after a colon ("asked
+    yourself this: Would I …"), nor is it set off inside the clause it reports ("The plan, she
+    explained, would fail")."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ != "VERB":
+        return False
+    if lemma in TOPIC_VERBS:
+        return True
+    # A noun the parser hangs as a clause is an object ("mentioned the deal twice").
+    clauses = [child for child in cue.children if child.dep_ in ("ccomp", "xcomp")]
+    clause = any(child.pos_ in ("VERB", "AUX") for child in clauses)
+    clause = clause or _announced(cue) is not None
+    set_off = is_parenthetical(cue) or is_as_clause(cue)
+    return lemma in TOPIC_OR_CLAUSE_VERBS and not clause and not set_off
 
 
 def reports_its_clause(cue: Token) -> bool:
@@ -491,16 +510,22 @@ def _asserted(verb: Token) -> bool:
 def _after_colon(tokens: ArticleTokens, cue: Token) -> tuple[int, int] | None:
     """What a colon that closes a speech cue's phrase announces, to the end of its sentence:
     "never tire of telling the story of Oslo: In May, the two learned …", "Berg explained the
-    plan: Norway would buy …". A quote after the colon is a direct quote's; a finite verb or
-    other punctuation before it ends the cue's phrase first."""
+    plan: Norway would buy …"."""
+    after = _announced(cue)
+    if after is None:
+        return None
+    return _trim(tokens.text, *tokens.span(after, cue.doc[after.sent.end - 1]))
+
+
+def _announced(cue: Token) -> Token | None:
+    """The first word after a colon that closes a cue's phrase. A quote after the colon is a
+    direct quote's; a finite verb or other punctuation before it ends the cue's phrase first."""
     doc = cue.doc
     for index in range(cue.i + 1, min(cue.i + _PHRASE_BEFORE_COLON, len(doc) - 1)):
         word = doc[index]
         if word.text == ":":
             after = doc[index + 1]
-            if after.is_quote or after.is_space:
-                return None
-            return _trim(tokens.text, *tokens.span(after, doc[after.sent.end - 1]))
+            return None if after.is_quote or after.is_space else after
         if word.is_punct or word.tag_ in _FINITE:
             return None
     return None

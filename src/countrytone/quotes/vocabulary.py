@@ -65,8 +65,16 @@ REGARDING_VERBS = _words("see view regard consider judge deem perceive paint")
 # details why …"), and nothing else ("explored the Arctic"); WordNet gives them no clause.
 INQUIRY_VERBS = _words("explore examine document detail chronicle investigate")
 
-# Verbs of speech whose content is only a topic: "spoke about the deal", "talked of war".
+# Verbs of talk, whose content is only a topic: "spoke about the deal", "talked of war". A topic
+# says what the talk was about, not what was said, in the reporter's words: their rows are
+# stances, as "discussed the war" is.
 TOPIC_VERBS = _words("speak talk")
+
+# Verbs of speech that name only a topic when they take no clause, as the verbs of talk do
+# ("asked about the deal", "explained the rules", "mentioned climate change", "commented on
+# the case": stances), and report a clause when they take one ("asked whether …", "explained
+# that …", "…, she explained").
+TOPIC_OR_CLAUSE_VERBS = _words("ask explain mention comment")
 
 # Verbs of acts, intentions and refusals: what the subject does, wants or refuses, not what it
 # says ("refused to resume talks", "does not want to change", "agreed to meet", "discussed the
