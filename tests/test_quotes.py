@@ -943,6 +943,40 @@ def test_quotes_transcript_turns_go_on_to_the_next_turn(
     assert held == ({speaker} if speaker else set())
 
 
+# A clause of "who" set off by a comma that tells who a name is, is the reporter's gloss: the
+# content goes on after it in a second row; inside a quote it is the quote's.
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        pytest.param(
+            "Holm accused Tom Berg, who was born in Norway, of lying to the council.",
+            ["Tom Berg", "of lying to the council"],
+            id="in-the-middle",
+        ),
+        pytest.param(
+            "Holm questioned the health of Tom Berg, who is 70 and lives in Norway.",
+            ["the health of Tom Berg"],
+            id="at-the-end",
+        ),
+        pytest.param(
+            "“Tom Berg, who was born in Norway, knew the mayor,” Holm said.",
+            ["“Tom Berg, who was born in Norway, knew the mayor,”"],
+            id="inside-a-quote-the-quotes",
+        ),
+        pytest.param(
+            "Holm said the plan, which Norway drafted, would fail.",
+            ["the plan, which Norway drafted, would fail"],
+            id="a-clause-of-which-on-a-common-noun-is-said",
+        ),
+    ],
+)
+def test_quotes_a_gloss_on_a_name_is_the_reporters(
+    nlp: Language, text: str, contents: list[str]
+) -> None:
+    rows = [row for row in attributions(text, nlp) if row.speaker == "Holm"]
+    assert [text[row.start : row.end] for row in rows] == contents
+
+
 @pytest.mark.parametrize(("text", "contents", "speaker"), PARENTHETICAL)
 def test_quotes_parenthetical_cue_splits_reported_content(
     nlp: Language, text: str, contents: list[str], speaker: str

@@ -74,7 +74,9 @@ How an article is read, in order:
    reported clause and tells who or what a name is, the reporter's gloss: "critics say it is
    better spent with NATO, the alliance that includes the United States", or "…, a former governor
    and ambassador", unless more is joined to it past the comma that closes it: "between Yonaguni,
-   Japan's westernmost island, and the Taiwanese coast"), and the
+   Japan's westernmost island, and the Taiwanese coast", nor a clause of "who" set off by a comma
+   on a name, the reporter's gloss too, after which the content goes on in a second row: "accused
+   Rafael Cruz, who was born in Cuba, of associating with …"), and the
    closing mark of a quote it ends inside; it has two words or more, or is one name ("endorses
    Clinton", not "said so" nor "announced on Friday").
 4. Speakers: the cue's subject (``grammar``) (or a name between a quote and its cue, whatever the

@@ -301,7 +301,7 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
             continue
         if quoted_from_outside(tokens, quotes, speaker, token):
             continue
-        for found in spans:
+        for found in [part for span in spans for part in _around_glosses(tokens, quotes, span)]:
             start, end = _to_closing_mark(
                 quotes, *_trim(tokens.text, *_before_source(tokens, *found))
             )
@@ -591,6 +591,40 @@ def _before_trailing_gloss(clause: Token, end: Token) -> Token:
         if gloss and word.doc[word.left_edge.i - 1].text == ",":
             return word.doc[word.left_edge.i - 2]
     return end
+
+
+def _around_glosses(
+    tokens: ArticleTokens, quotes: list[Quote], span: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """A content without the clauses of "who" set off by a comma that tell who a name is, the
+    reporter's gloss, as a trailing apposition is: in "accused Rafael Cruz, who was born in
+    Cuba, of associating with …" Cuba is in the article's voice, and the content goes on after
+    the gloss in a second row, as it does around a cue set off inside it. A quote's words stay
+    the quote's."""
+    start, end = span
+    parts = []
+    for word in tokens.between(start, end):
+        gloss = _gloss(word)
+        if gloss is None:
+            continue
+        comma, last = gloss
+        inside = start <= tokens.start(comma) and tokens.end(last) <= end
+        if inside and enclosing_quote(quotes, tokens.start(comma)) is None:
+            parts.append((start, tokens.start(comma)))
+            start = tokens.end(last)
+    return [(first, last) for first, last in [*parts, (start, end)] if last > first]
+
+
+def _gloss(word: Token) -> tuple[Token, Token] | None:
+    """The comma that opens a relative clause of "who" or "whose" on a name ("Rafael Cruz, who
+    was born in Cuba,") and the clause's last word, or the comma that closes it."""
+    doc, first, last = word.doc, word.left_edge, word.right_edge
+    if word.dep_ != "relcl" or word.head.pos_ != "PROPN" or first.lower_ not in ("who", "whose"):
+        return None
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return None
+    closing = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return doc[first.i - 1], closing if closing is not None and closing.text == "," else last
 
 
 def _joined_past_comma(apposition: Token) -> bool:
