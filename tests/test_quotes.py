@@ -286,6 +286,16 @@ PATTERNS = [
         id="quoted-fragment-of-an-act-is-only-its-words",
     ),
     pytest.param(
+        "She nodded, but as the mayor went on about “how the system is broken,” and “wounded "
+        "Norwegian families” and “our own tired workers,” Anna said yes, yes, yes, over and over "
+        "again.",
+        "“wounded Norwegian families”",
+        REPORTED,
+        "the mayor",
+        "the mayor",
+        id="quoted-fragment-joined-to-the-verb-goes-on-with-its-object",
+    ),
+    pytest.param(
         "Tom Berg and Ana Ruiz never seem to tire of telling the story of Oslo: In May, the "
         "two learned of a meeting of the leaders of Brazil and China.",
         "In May, the two learned of a meeting of the leaders of Brazil and China",
@@ -1759,6 +1769,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             None,
             "that Peru cheated",
             id="a-claim-rejected-is-not-the-rejecters",
+        ),
+        pytest.param(
+            "The mayor was “disgusting” to many in Norway.",
+            "the mayor",
+            None,
+            id="a-quoted-predicate-is-said-of-its-subject-not-by-it",
         ),
     ],
 )

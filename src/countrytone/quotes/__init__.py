@@ -45,11 +45,13 @@ How an article is read, in order:
    aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"; inside a quote, the
    quote's words alone: "“…, according to its own website”"); a quoted fragment no other
-   row holds, as the object of the verb of a subject that can speak; transcript turns ("WALLACE: …",
-   and a paragraph with no name between two turns goes on with the turn before it) and headline
-   claims ("Graham: …"); a clause given as how things seem or what is said, with no
-   speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a pistol"
-   (a verb of seeming with its complement, an adverb of hearsay); what a noun of saying that
+   row holds, as the object of the verb of a subject that can speak (or a noun the parser joins
+   to that verb: "went on about “…,” and “wounded American families”"; not what a copula says of
+   its subject: "The mayor was “disgusting”" is no word of the mayor's); transcript turns
+   ("WALLACE: …", and a paragraph with no name between two turns goes on with the turn before
+   it) and headline claims ("Graham: …"); a clause given as how things seem or what is said,
+   with no speaker: "the plan seems to have failed", "that looks unlikely", "he allegedly fired a
+   pistol" (a verb of seeming with its complement, an adverb of hearsay); what a noun of saying that
    its subject receives is about ("has faced criticism for …", "is drawing questions about …",
    "came under criticism for …"; with no topic, the subject: "the clip has faced ridicule"),
    spoken by its "from" ("received praise from the unions"), else by no one. Acts, intentions

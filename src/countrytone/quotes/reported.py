@@ -264,7 +264,14 @@ def _governing_verb(token: Token) -> tuple[Token | None, Token | None]:
     for _ in range(3):
         if phrase.dep_ in ("ROOT", "nsubj", "nsubjpass") or phrase.head == phrase:
             return None, None
+        if phrase.head.lemma_ == "be" and phrase.dep_ in ("attr", "acomp"):
+            # "The mayor was “disgusting”": said of the copula's subject, not by it.
+            return None, None
         if phrase.head.pos_ in ("VERB", "AUX") and phrase.dep_ in _OBJECT_DEPS:
+            return phrase.head, phrase
+        if phrase.head.pos_ == "VERB" and phrase.dep_ == "conj" and phrase.pos_ == "NOUN":
+            # A noun the parser joins to a verb goes on with its object ("went on about “…,” and
+            # “wounded American families”").
             return phrase.head, phrase
         phrase = phrase.head
     return None, None
