@@ -663,18 +663,18 @@ PATTERNS = [
     pytest.param(
         "Tom Berg spoke at noon. It vindicated his theory of Norway's role in the world.",
         "of Norway's role in the world",
-        REPORTED,
+        STANCE,
         "Tom Berg",
         "his",
-        id="a-theory-held-is-a-belief",
+        id="a-theory-of-a-topic-says-only-what-it-is-about",
     ),
     pytest.param(
         "Holm’s comments about the fishing quota angered Sweden.",
         "about the fishing quota",
-        REPORTED,
+        STANCE,
         "Holm",
         "Holm",
-        id="a-noun-of-saying-and-its-topic",
+        id="a-noun-of-saying-and-its-topic-is-a-stance",
     ),
     pytest.param(
         "The minister’s claim that the rules would cut emissions from Norwegian plants, which "
@@ -1497,6 +1497,18 @@ REPORTED_BY = [
         "Would Norway pay for the bridge?",
         "Holm",
         id="a-verb-of-talk-with-a-clause-after-a-colon-reports-it",
+    ),
+    pytest.param(
+        "Holm spoke about “the Norway betrayal” at length.",
+        "the Norway betrayal",
+        "Holm",
+        id="a-topic-that-quotes-words-reports-them",
+    ),
+    pytest.param(
+        "Holm’s concerns about “farmers trying to get rich in Norway” were dismissed.",
+        "about “farmers trying to get rich in Norway”",
+        "Holm",
+        id="a-nouns-topic-that-quotes-words-reports-them",
     ),
 ]
 

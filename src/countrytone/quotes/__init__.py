@@ -40,9 +40,10 @@ How an article is read, in order:
    view as a gift"; "saw the minister leave" and a question, "What do you see as …?", say
    nothing); the subject of a passive cue whose agent can speak, up to the agent ("The
    plan was called a disaster by critics" is "The plan was called a disaster"); the
-   clause or topic of a noun of saying, as its owner's ("Trump's claim that …", "his comments about
-   …"; with no owner, the subject's of the verb that puts it out: "issued a warning that …"; an
-   aside at its end, "…, which gave Kerry leverage", is the reporter's); "…, according to X"
+   clause of a noun of saying, as its owner's ("Trump's claim that …", "her promise to …"; its
+   topic alone is a stance: "his comments about women"; with no owner, the subject's of the
+   verb that puts it out: "issued a warning that …"; an aside at its end, "…, which gave Kerry
+   leverage", is the reporter's); "…, according to X"
    (in the middle of its sentence, two rows: "A, according to X, and B"; inside a quote, the
    quote's words alone: "“…, according to its own website”"); a quoted fragment no other
    row holds, as the object of the verb of a subject that can speak (or a noun the parser joins
@@ -59,7 +60,9 @@ How an article is read, in order:
    (``stance``: "refused to", "agreed to", "plans to", "discussed", the topic of a verb of talk,
    what the talk was about in the reporter's words: "spoke about the deal", "talked to me about
    trade", and with no clause "asked about", "explained the rules", "mentioned", "commented on"
-   (with one, "asked whether …", "explained that …", it is reported), a noun of intention: "his
+   (with one, "asked whether …", "explained that …", it is reported) and of a noun of saying
+   ("his comments about women", "his theory of the United States' role"; in quotation marks the
+   talker's words, reported: "spoke about “the China virus”"), a noun of intention: "his
    decision to …", the object, infinitive or clause of a verb of WordNet's lexicon of social and
    political acts that its sentence asserts, as its main verb or one joined to it: "imposed
    sanctions", "vetoed the bill", "ruled that …" (``data/act_verbs.csv``; not in a relative or

@@ -118,7 +118,7 @@ def quoted_fragments(
         )
         yield RawAttribution(
             min(start, quote.start), max(end, quote.end), author_of_document(speaker), verb,
-            _kind(verb),
+            _kind(verb, quotes_words=True),
         )  # fmt: skip
 
 
@@ -313,7 +313,9 @@ def reported_speech(tokens: ArticleTokens, quotes: list[Quote]) -> Iterator[RawA
                 quotes, *_trim(tokens.text, *_before_source(tokens, *found))
             )
             if len(tokens.text[start:end].split()) >= 2 or _a_name(tokens, start, end):
-                yield RawAttribution(start, end, speaker, token, _kind(token))
+                quoting = any(start <= q.open_end and q.close_start <= end for q in quotes)
+                kind = _kind(token, quotes_words=quoting)
+                yield RawAttribution(start, end, speaker, token, kind)
 
 
 def _intended(cue: Token) -> bool:
@@ -358,25 +360,30 @@ def _before_source(tokens: ArticleTokens, start: int, end: int) -> tuple[int, in
     return start, end
 
 
-def _kind(cue: Token) -> AttributionKind:
+def _kind(cue: Token, *, quotes_words: bool = False) -> AttributionKind:
     # A word of feeling is an attitude its subject holds ("is critical of the deal", "is not
     # optimistic about the talks"), often the reporter's or a quoted speaker's reading of it: a
-    # stance, which never takes a mention from the speaker around it.
+    # stance, which never takes a mention from the speaker around it. A topic is a stance too,
+    # but one that quotes words reports them, the talker's ("spoke about “the China virus”").
     lemma = cue.lemma_.lower()
     intent = cue.pos_ == "NOUN" and lemma in INTENT_NOUNS
     if reports_its_clause(cue):
         return AttributionKind.REPORTED
     if lemma in STANCE_VERBS or intent or is_act(cue) or is_denied(cue) or is_feeling(cue):
         return AttributionKind.STANCE
-    return AttributionKind.STANCE if _only_a_topic(cue) else AttributionKind.REPORTED
+    topic = _only_a_topic(cue) and not quotes_words
+    return AttributionKind.STANCE if topic else AttributionKind.REPORTED
 
 
 def _only_a_topic(cue: Token) -> bool:
-    """Whether a verb of speech names only what the talk was about ("talked about trade",
-    "asked about the deal"), not what was said: it reports no clause, none after a colon ("asked
-    yourself this: Would I …"), nor is it set off inside the clause it reports ("The plan, she
-    explained, would fail")."""
+    """Whether a cue names only what the talk was about ("talked about trade", "asked about the
+    deal", "his comments about women"), not what was said: a verb of talk that reports no clause,
+    none after a colon ("asked yourself this: Would I …"), nor is set off inside the clause it
+    reports ("The plan, she explained, would fail"); a noun of saying with no clause of "that" or
+    "to" ("his claim that …", "her promise to …")."""
     lemma = cue.lemma_.lower()
+    if cue.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+        return not any(_opens_clause(child, ("that", "to")) for child in cue.rights)
     if cue.pos_ != "VERB":
         return False
     if lemma in TOPIC_VERBS:
@@ -850,7 +857,8 @@ def _clause_start(clause: Token, cue: Token) -> Token:
 
 def _noun_content(tokens: ArticleTokens, noun: Token) -> tuple[int, int] | None:
     # "Trump's claim that there have been thousands of shootings", "his decision to act alone",
-    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's. The
+    # "her comments about the deal": a noun's clause, infinitive or topic, as its verb's (a topic
+    # alone makes a stance row, as a verb of talk's does: ``_only_a_topic``). The
     # parser also hangs the clause as a relative one with "that" for its conjunction ("a warning
     # that ships were near") or as an adverbial one ("a call for Norway to accept refugees").
     for child in noun.rights:

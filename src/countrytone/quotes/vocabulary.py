@@ -132,7 +132,8 @@ SAID_NOUNS = _words(
 RECEIVING_VERBS = _words("face draw receive attract earn")
 
 # Nouns of saying or thinking that report what their owner said, as their verbs do: "Trump's
-# claim that …", "his comments about …", "her insistence that …" (with SAID_NOUNS).
+# claim that …", "her insistence that …" (with SAID_NOUNS); with only a topic they say what the
+# talk was about, a stance ("his comments about women").
 STATEMENT_NOUNS = SAID_NOUNS | _words(
     """assertion argument admission denial insistence belief view theory concern fear promise
     pledge vow threat"""
