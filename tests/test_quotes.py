@@ -1510,6 +1510,18 @@ REPORTED_BY = [
         "Holm",
         id="a-nouns-topic-that-quotes-words-reports-them",
     ),
+    pytest.param(
+        "Security experts in Oslo have linked the breach to a notorious Russian hacking group.",
+        "the breach to a notorious Russian hacking group",
+        "Security experts",
+        id="linking-one-thing-to-another-is-a-claim",
+    ),
+    pytest.param(
+        "The minister attributed the fall in exports to Chinese tariffs.",
+        "the fall in exports to Chinese tariffs",
+        "the minister",
+        id="attributing-one-thing-to-another-is-a-claim",
+    ),
 ]
 
 
@@ -1781,6 +1793,12 @@ def test_quotes_cue_classes_share_no_word() -> None:
             None,
             "that Peru cheated",
             id="a-claim-rejected-is-not-the-rejecters",
+        ),
+        pytest.param(
+            "A new bridge links Norway to Sweden.",
+            "A new bridge",
+            None,
+            id="a-thing-that-links-says-nothing",
         ),
         pytest.param(
             "The mayor was “disgusting” to many in Norway.",

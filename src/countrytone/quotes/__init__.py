@@ -34,7 +34,8 @@ How an article is read, in order:
    the plan: Norway would …"); the
    clause, and only the clause, of a verb of WordNet's lexicon of reporting verbs ("surmised that
    …"; ``data/reporting_verbs.csv``); the object of a verb of calling, describing or accusing, or
-   of praising, blaming or likening aloud ("lauded the mayor for …", "blamed the shortage on …");
+   of praising, blaming, likening or linking aloud ("lauded the mayor for …", "blamed the
+   shortage on …", "linked the breach to a Russian group");
    what a verb of regarding takes its object as ("critics see the plan as a gift", and with a
    relative word for the object, "spoke about what he sees as a threat", "the plan, which critics
    view as a gift"; "saw the minister leave" and a question, "What do you see as …?", say

@@ -45,13 +45,15 @@ WILL_WORDS = _words("willing unwilling eager keen reluctant loath determined rea
 QUOTE_CONTINUERS = _words("continue begin start")
 
 # Verbs of speech whose content is their object: "called the plan a disaster", "described X as
-# Y", "accused the bank of fraud"; verbs of praising, blaming and likening aloud too ("mocked the
-# complaint", "lauded the mayor for …", "blamed the shortage on …", "likened the rules to …").
+# Y", "accused the bank of fraud"; verbs of praising, blaming, likening and linking aloud too
+# ("mocked the complaint", "lauded the mayor for …", "blamed the shortage on …", "likened the
+# rules to …", "linked the breach to a Russian group", "attributed the fall to tariffs").
 OBJECT_VERBS = _words(
     """call describe label dub brand accuse praise criticize criticise blast slam condemn attack
     dismiss hail decry denounce cite question defend highlight reference echo repeat express
     portray depict characterize characterise mock ridicule deride chastise scold rebuke berate
-    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay"""
+    lambaste laud extol applaud commend compliment thank bemoan blame liken compare downplay
+    link attribute"""
 )
 
 # Verbs of regarding, which say what their subject thinks of their object in the shape "X as Y"
