@@ -23,8 +23,8 @@ How an article is read, in order:
 3. Reported speech and quoted fragments (``reported``): a cue's content by its class in
    ``vocabulary``, one class per word. Speech and thought (``reported``): a speech verb's clausal
    complement ("X said (that) …"), else its infinitive ("vowed to fight") or topic ("noted the
-   risk"; not whom the words went to: "told reporters"); a cue set
-   off by commas inside its clause ("The plan, he said, would fail") splits it in two rows, as does
+   risk"; not whom the words went to: "told reporters"); a cue set off by commas inside its clause
+   ("The plan, he said, would fail") splits it in two rows, as does
    a clause of "as" with nothing said of its own ("As the minister noted, Peru has paid"), and a
    content before its cue that goes on after it past a comma and a conjunction ("Prices rose, the
    agency said, and wages fell", "…, she said, and still “kept her seat”"; not the speaker's own

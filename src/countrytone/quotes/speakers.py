@@ -605,9 +605,10 @@ def _antecedent(token: Token) -> Token | None:
 
 def _predicated_of(noun: Token) -> Token | None:
     # "Trump is a birther who has pledged to …", "… is a liar, racist and birther who …": a
-    # relative clause on the someone the subject is said to be speaks of the subject itself;
-    # not in a cleft ("It was Holm who said …") nor on a thing ("The video is a focal point for
-    # protesters, who …"; "The result has been a movement that blames …").
+    # relative clause on the person the subject is said to be is the subject's; not in a cleft
+    # ("It was Holm who said …"), nor when the subject or what it is said to be cannot speak
+    # ("The video is a focal point for protesters, who …"; "The result has been a movement that
+    # blames …").
     while noun.dep_ == "conj":
         noun = noun.head
     if noun.pos_ != "NOUN" or noun.dep_ != "attr" or not can_speak(noun):
