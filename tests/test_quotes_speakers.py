@@ -209,6 +209,14 @@ NAMES = [
         None,
         id="what-a-thing-is-speaks-of-itself",
     ),
+    pytest.param(
+        "Labour candidate Anna Berg spoke first. Conservative candidate Tom Holm spoke next. The "
+        "Labour candidate also vowed to cut taxes in Norway.",
+        "to cut taxes in Norway",
+        "Anna Berg",
+        None,
+        id="a-role-with-a-proper-adjective-is-the-one-the-text-so-called",
+    ),
 ]
 
 

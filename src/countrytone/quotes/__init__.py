@@ -121,7 +121,8 @@ How an article is read, in order:
    "Heidi Cruz" in a story of Ted Cruz), a name without the title before it ("Mark Milley" for
    "General Mark Milley", but "General Assembly", an organisation's name a rank begins), "the
    secretary of state" to the last person so described (of the country the role names, if any; "the
-   congressman" to one a title like "Rep." gave the role); a country speaking as a state, or
+   congressman" to one a title like "Rep." gave the role; "the Republican nominee" to one the text
+   called a Republican nominee, if any); a country speaking as a state, or
    through its government, by its short English name ("United States" for "the US", "Washington";
    "United Kingdom" for "the UK government"); an organisation without its descriptors ("Reuters"
    for "Reuters news agency"), but never by a country alone; groups as written ("some U.S. business

@@ -532,6 +532,13 @@ class SpeakerResolver:
             # "the Chinese leader" is no one the article gave another country or none.
             earlier = [p for p in earlier if p.country == role_country]
         described = [p for p in earlier if _described_by(p.descriptor, role)]
+        # "The Republican nominee" is one the text called a Republican nominee, when it called
+        # anyone so, not the Democratic nominee named since: the role's capitalised modifiers
+        # (a party, a nationality) are in what the text said of that person.
+        qualifiers = {
+            c.lower_ for c in token.lefts if c.dep_ in ("amod", "compound") and c.is_title
+        }
+        described = [p for p in described if qualifiers <= set(p.descriptor.split())] or described
         if described:
             return self._full_name(described[-1].name, offset) or described[-1]
         if role in GENERIC_PERSON_NOUNS and earlier and role_country is None:
