@@ -217,6 +217,15 @@ NAMES = [
         None,
         id="a-role-with-a-proper-adjective-is-the-one-the-text-so-called",
     ),
+    pytest.param(
+        "Holm unveiled a list of endorsements from 95 retired generals and admirals -- most of "
+        "whom had already announced their support -- who cited her years as a senator from "
+        "Norway.",
+        "her years as a senator from Norway",
+        "admirals",
+        None,
+        id="who-stands-for-someone-where-the-parser-hangs-it-on-a-thing",
+    ),
 ]
 
 

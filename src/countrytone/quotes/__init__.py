@@ -113,7 +113,8 @@ How an article is read, in order:
    article's own clause to the group or body that spoke last in that paragraph or the one before
    ("McConnell aides acknowledged … But they emphasized …"), a relative clause on what its subject
    is said to be to the subject ("Berg is a farmer who has vowed to …"; not a cleft: "It was the
-   minister who said …"), the first person inside a quote ("we",
+   minister who said …"), "who" the parser hangs on a thing to the nearest noun before it that can
+   speak, the first person inside a quote ("we",
    "I", "our military") to the quote's speaker, surnames to the full name the article introduced
    (its body before its title, whose title case lets the tagger take a capitalised verb or
    adjective into a name: "Derelict Holm and Berg Ignore Farmers"; a surname several full names

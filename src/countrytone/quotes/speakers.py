@@ -606,8 +606,21 @@ def _antecedent(token: Token) -> Token | None:
             # "Josep Borrell, the EU's foreign policy chief, who praised …": the person named.
             noun = noun.head
         noun = _predicated_of(noun) or noun
+        if token.lower_ == "who" and noun.pos_ == "NOUN" and not can_speak(noun):
+            noun = _last_speaker_word(token) or noun
         return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") and noun != token else None
     return None
+
+
+def _last_speaker_word(token: Token) -> Token | None:
+    # "endorsements from 95 retired generals and admirals -- most of whom had announced their
+    # support -- who cited …": "who" stands for someone; where the parser hangs its clause on a
+    # thing, it is the nearest noun before it that can speak.
+    before = token.doc[token.sent.start : token.i]
+    return next(
+        (word for word in reversed(before) if word.pos_ in ("NOUN", "PROPN") and can_speak(word)),
+        None,
+    )
 
 
 def _predicated_of(noun: Token) -> Token | None:
