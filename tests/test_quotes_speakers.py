@@ -226,6 +226,16 @@ NAMES = [
         None,
         id="who-stands-for-someone-where-the-parser-hangs-it-on-a-thing",
     ),
+    pytest.param(
+        "Title of the piece\nPresident Tom Holm met farmers in May. Erik Berg, one of the "
+        "president's closest aides, recalled the trip.\nThe president's Nordic roots also came "
+        "into play. In Oslo last week, he told farmers that few people understood the stakes of "
+        "the quotas. Crops are failing in Norway, he noted.",
+        "Crops are failing in Norway",
+        "Tom Holm",
+        None,
+        id="a-pronoun-goes-on-with-the-subject-before-it",
+    ),
 ]
 
 

@@ -109,7 +109,9 @@ How an article is read, in order:
    are X's and China's), then resolved (``speakers``) to one name per speaker: pronouns to the
    nearest person before them (inside the same quote first; not one the rows before speak of,
    unless the pronoun stands in those words too: "Holm said Berg was reduced to insults … “…,” she
-   said" is Holm; nor a name that describes a noun: "a Holm surrogate"), "they" and "it" in the
+   said" is Holm; nor a name that describes a noun: "a Holm surrogate"; outside quotes, the
+   subject of the sentence just before, or its owner, when no one is named between: "The
+   president's roots came into play. … he told …"), "they" and "it" in the
    article's own clause to the group or body that spoke last in that paragraph or the one before
    ("McConnell aides acknowledged … But they emphasized …"), a relative clause on what its subject
    is said to be to the subject ("Berg is a farmer who has vowed to …"; not a cleft: "It was the

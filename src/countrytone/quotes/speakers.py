@@ -179,6 +179,9 @@ class SpeakerResolver:
         if antecedent is not None:
             return self._resolve(antecedent)
         if token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+            before = self._subject_before(token, pronoun=lower)
+            if before is not None:
+                return before
             person = self._nearest_person(start, pronoun=lower)
             return (person.name, person.country) if person else (None, None)
         thing = token.pos_ == "NOUN" and not can_speak(token) and not _cited(token)
@@ -470,6 +473,36 @@ class SpeakerResolver:
             and last.head.lemma_.lower() in BEAT_NOUNS
         )
 
+    def _subject_before(
+        self, token: Token, *, pronoun: str
+    ) -> tuple[str | None, str | None] | None:
+        # "The president's Pacific roots also came into play. In Honolulu last week, he told …
+        # Crops are withering in the Marshall Islands, he noted": a pronoun outside quotes goes on
+        # with the subject of the sentence just before (or the subject's owner), when no one is
+        # named between: a role, as the person it names, or a pronoun of its gender, as that
+        # pronoun goes on.
+        offset, gender = self.tokens.start(token), _gender([pronoun])
+        if enclosing_quote(self.quotes, offset) is not None:
+            return None
+        subject = token
+        while subject.sent.start > 0:
+            before = subject_of(subject.doc[subject.sent.start - 1].sent.root)
+            if before is None:
+                return None
+            owner = next((child for child in before.children if child.dep_ == "poss"), None)
+            subject = owner if owner is not None and owner.pos_ == "NOUN" else before
+            at = self.tokens.start(subject)
+            if any(at < person.start < offset for person in self.people):
+                return None
+            if subject.lower_ not in PERSON_PRONOUNS or _gender([subject.lower_]) != gender:
+                break
+        if subject.lemma_.lower() not in ROLE_NOUNS or not _is_definite(subject):
+            return None
+        person = self._described_as(subject, self.tokens.start(subject))
+        if person is None or person.gender not in (None, gender):
+            return None
+        return person.name, person.country
+
     def _nearest_person(self, offset: int, *, pronoun: str) -> _Person | None:
         # A pronoun refers to the nearest person before it, looking first inside the quote it
         # stands in, then before that quote; "she" passes over a man the text calls "Mr.".
@@ -548,9 +581,10 @@ class SpeakerResolver:
 
 def _described_by(descriptor: str, role: str) -> bool:
     """Whether what the text says of someone gives them a role: its word ("the secretary of
-    state"), or a title that stands for it ("Rep." for "the congressman")."""
+    state"), not as another's ("one of the president's closest aides"), or a title that stands
+    for it ("Rep." for "the congressman")."""
     titled = any(role in TITLE_ROLES.get(word, ()) for word in descriptor.split())
-    return titled or re.search(rf"\b{re.escape(role)}", descriptor) is not None
+    return titled or re.search(rf"\b{re.escape(role)}(?![’']s\b)", descriptor) is not None
 
 
 def _first_named(people: Sequence[_Person]) -> _Person:
