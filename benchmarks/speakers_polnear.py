@@ -433,10 +433,17 @@ def same_reading(first: str | None, other: str | None) -> bool:
 def settled_reading(readings: list[str | None]) -> tuple[bool, str | None]:
     """The speaker most of a mention's blind readers give (both of two, two of three), if any:
     whether there is one, and it (none: the article's voice)."""
-    for reading in readings:
+    for reading in sorted(readings, key=lambda reading: not _proper_name(reading)):
         if 2 * sum(same_reading(reading, other) for other in readings) > len(readings) > 1:
             return True, reading
     return False, None
+
+
+def _proper_name(reading: str | None) -> bool:
+    # Of readings that agree, one that names the speaker ("he = Mr. Obama") before one that
+    # describes them ("he = The president").
+    name = (reading or "").split(" = ")[-1]
+    return bool(_name_tokens(name)) and all(word[:1].isupper() for word in _name_tokens(name))
 
 
 def blind_readings() -> dict[tuple[str, int], list[str | None]]:
