@@ -207,7 +207,7 @@ NAMES = [
         "Norway for all woes",
         "a movement",
         None,
-        id="what-a-thing-is-speaks-of-itself",
+        id="what-a-thing-is-said-to-be-keeps-its-clause",
     ),
     pytest.param(
         "Labour candidate Anna Berg spoke first. Conservative candidate Tom Holm spoke next. The "
