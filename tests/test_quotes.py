@@ -1528,6 +1528,26 @@ REPORTED_BY = [
         "the minister",
         id="attributing-one-thing-to-another-is-a-claim",
     ),
+    pytest.param(
+        "Holm and Berg remain confident despite a few early supporters of the bill, such as Anna "
+        "Lie and Per Dahl, now saying they think Norway should change it.",
+        "they think Norway should change it",
+        "a few early supporters",
+        id="despite-someone-saying-is-theirs",
+    ),
+    pytest.param(
+        "Markets fell in Oslo, with analysts saying that Norway would cut rates.",
+        "that Norway would cut rates",
+        "analysts",
+        id="with-someone-saying-is-theirs",
+    ),
+    pytest.param(
+        "The union filed a complaint with the Norwegian labour board, claiming that the firm "
+        "broke the rules.",
+        "that the firm broke the rules",
+        "the union",
+        id="a-participle-after-a-comma-is-the-subjects",
+    ),
 ]
 
 

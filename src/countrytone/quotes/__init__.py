@@ -89,7 +89,9 @@ How an article is read, in order:
    parser made the subject: "“…,” Flynn, a top Trump surrogate, said on “Fox and Friends”"; the
    object of "quoted X as saying", the author of "a statement posted by X", of "X issued a
    statement saying" or of what comes "from X" before a colon ("A lesson from Loretta Lynch: “…”"),
-   the agent of a passive cue: "was called a disaster by critics"; a passive cue's subject is
+   the agent of a passive cue: "was called a disaster by critics"; the object of "with",
+   "despite" or "amid" a participle right after it has for its subject: "with analysts saying
+   …"; a passive cue's subject is
    spoken of, never the speaker: "X was accused of …" has none, and its row holds the whole clause
    (so does a passive verb of speech or thought its sentence asserts with nothing else to report:
    "it is considered a threat"); a cue with no subject speaks through the word it hangs off, but a

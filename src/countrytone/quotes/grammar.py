@@ -40,6 +40,10 @@ DASHES = frozenset({"―", "—", "–"})
 # rather than the speaker's.
 CIRCUMSTANCE = frozenset({"as", "while", "when", "whenever", "after", "before", "since", "until"})
 
+# Prepositions whose object a participle right after them has for its subject: "with analysts
+# saying …", "despite critics warning …".
+_ABSOLUTE = frozenset({"with", "without", "despite", "amid", "amidst"})
+
 # Punctuation that sets off a parenthetical cue: "The plan, he said, would fail".
 SETTING_OFF = frozenset({",", "—", "–", "-", "("})
 
@@ -185,7 +189,7 @@ def _grammatical_speaker(cue: Token, *, depth: int) -> Token | None:
     reporting = _reporting_verb_of_participle(cue)
     if reporting is not None:
         return _grammatical_speaker(reporting, depth=depth + 1)
-    controller = _object_controller(cue)
+    controller = _object_controller(cue) or _absolute_subject(cue)
     if controller is not None:
         return controller
     if _shares_subject_above(cue):
@@ -210,6 +214,32 @@ def _object_controller(cue: Token) -> Token | None:
         return None
     objects = [child for child in head.children if child.dep_ == "dobj" and child.i < cue.i]
     return objects[0] if objects and can_speak(objects[0]) else None
+
+
+def _absolute_subject(cue: Token) -> Token | None:
+    """The object of "with", "despite" or "amid" that a participle right after it has for its
+    subject, wherever the parser hangs the participle ("with analysts saying …", "remain
+    confident despite a few early supporters of the bill, such as …, now saying …")."""
+    if cue.tag_ != "VBG" or subject_of(cue) is not None:
+        return None
+    for preposition in cue.head.children:
+        if (
+            preposition.dep_ != "prep"
+            or preposition.lower_ not in _ABSOLUTE
+            or cue.i < preposition.i
+        ):
+            continue
+        noun = next((child for child in preposition.children if child.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        # Right after it, but for a comma that closes an aside the phrase opened ("…, such as
+        # Corker and Graham, now saying"): "filed a complaint with the board, claiming …" is
+        # the filer's.
+        aside = any(word.text == "," for word in noun.subtree)
+        between = cue.doc[noun.right_edge.i + 1 : cue.i]
+        if all(word.dep_ == "advmod" or (aside and word.text == ",") for word in between):
+            return noun
+    return None
 
 
 def _shares_subject_above(cue: Token) -> bool:
